@@ -1,0 +1,43 @@
+package model
+
+import "fmt"
+
+// Source says where a record came from: a file relative to the site folder,
+// the sheet (empty for CSV) and the 1-based row as a spreadsheet program
+// shows it.
+type Source struct {
+	File  string `json:"file"`
+	Sheet string `json:"sheet"`
+	Row   int    `json:"row"`
+	// Columns maps a field name to the column letter it was read from.
+	Columns map[string]string `json:"-"`
+}
+
+// Cell returns the compiler-style reference of a field of the record, such
+// as "sample-data/register.xlsx:Initiatives!H14", or the row reference when
+// the field's column is unknown.
+func (s Source) Cell(field string) string {
+	return Ref(s.File, s.Sheet, s.Row, s.Columns[field])
+}
+
+// String returns the row reference, such as "register.xlsx:Initiatives!14".
+func (s Source) String() string { return Ref(s.File, s.Sheet, s.Row, "") }
+
+// Ref formats a position as file:Sheet!F12 (xlsx) or file:12:F (CSV's
+// "file:F12"). Empty parts are left out.
+func Ref(file, sheet string, row int, col string) string {
+	switch {
+	case row == 0:
+		return file
+	case sheet != "":
+		if col == "" {
+			return fmt.Sprintf("%s:%s!%d", file, sheet, row)
+		}
+		return fmt.Sprintf("%s:%s!%s%d", file, sheet, col, row)
+	default:
+		if col == "" {
+			return fmt.Sprintf("%s:%d", file, row)
+		}
+		return fmt.Sprintf("%s:%s%d", file, col, row)
+	}
+}
