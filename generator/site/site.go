@@ -1,0 +1,91 @@
+// Package site holds a rendered site: the Sink that rendering writes files
+// into, and Memory, a Sink that keeps every file in memory (for serve,
+// tests and the board pack).
+package site
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Sink receives the files of a rendered site. Paths are slash-separated,
+// relative to the site root ("initiatives/INI-001.html"). Put may be
+// called from several goroutines at once; it must not keep b after it
+// returns unless it owns a copy.
+type Sink interface {
+	Put(path string, b []byte) error
+}
+
+// Memory is a Sink that keeps the site in memory. It is safe for
+// concurrent use.
+type Memory struct {
+	mu    sync.RWMutex
+	files map[string][]byte
+}
+
+// NewMemory returns an empty in-memory site.
+func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+
+// Put stores a copy of b at p.
+func (m *Memory) Put(p string, b []byte) error {
+	if err := CheckPath(p); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.files[p]; dup {
+		return fmt.Errorf("site: %s written twice", p)
+	}
+	m.files[p] = slices.Clone(b)
+	return nil
+}
+
+// Get returns the file at p.
+func (m *Memory) Get(p string) ([]byte, bool) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	b, ok := m.files[p]
+	return b, ok
+}
+
+// Paths returns every path, sorted.
+func (m *Memory) Paths() []string {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	ps := make([]string, 0, len(m.files))
+	for p := range m.files {
+		ps = append(ps, p)
+	}
+	slices.Sort(ps)
+	return ps
+}
+
+// Len returns the number of files.
+func (m *Memory) Len() int {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	return len(m.files)
+}
+
+// CopyTo puts every file of m into dst, in path order.
+func (m *Memory) CopyTo(dst Sink) error {
+	for _, p := range m.Paths() {
+		b, _ := m.Get(p)
+		if err := dst.Put(p, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckPath rejects a path that is absolute, not clean, or leaves the site
+// root: file names can come from spreadsheet ids.
+func CheckPath(p string) error {
+	if p == "" || strings.HasPrefix(p, "/") || path.Clean(p) != p || p == ".." || strings.HasPrefix(p, "../") || strings.ContainsAny(p, "\\\x00") {
+		return fmt.Errorf("site: unsafe path %q", p)
+	}
+	return nil
+}
