@@ -1,0 +1,33 @@
+package commands
+
+import (
+	"context"
+
+	"github.com/opsalign/opsalign/generator/console"
+	"github.com/opsalign/opsalign/generator/pipeline"
+)
+
+// Check reads and scores the site, prints issues, the summary and the
+// headline (or, with asJSON, the scorecard JSON), and writes nothing.
+func Check(ctx context.Context, o Options, asJSON bool) error {
+	path, explicit := o.configPath()
+	cfg, err := pipeline.LoadConfig(path, explicit, o.AsOf)
+	if err != nil {
+		return err
+	}
+	res, err := pipeline.Check(ctx, cfg, nil)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if err := writeJSON(o.Stdout, res.Scorecard); err != nil {
+			return err
+		}
+	} else {
+		console.WriteCheck(o.Stdout, res.Dataset, res.Scorecard, console.Options{Quiet: o.Quiet})
+	}
+	if n := pipeline.ErrorCount(res.Dataset); o.Strict && n > 0 {
+		return &pipeline.StrictError{Errors: n}
+	}
+	return nil
+}

@@ -1,0 +1,37 @@
+// Package commands implements the opsalign subcommands — check, build,
+// serve, close, new, version — on top of the pipeline. cmd/opsalign only
+// parses flags into Options and calls one of them.
+package commands
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"time"
+)
+
+// Options are the flags common to every command.
+type Options struct {
+	Config   string    // config file path; "" means opsalign.toml in the current folder
+	AsOf     time.Time // --as-of; zero when not given
+	Strict   bool      // any error-level issue fails the command
+	Quiet    bool
+	Terminal bool // stdout is a terminal: progress may be shown
+	Stdout   io.Writer
+	Stderr   io.Writer
+	Logger   *slog.Logger
+	Version  string
+}
+
+func (o Options) configPath() (string, bool) {
+	if o.Config == "" {
+		return "opsalign.toml", false
+	}
+	return o.Config, true
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}

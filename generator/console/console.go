@@ -1,0 +1,190 @@
+// Package console writes what `opsalign check` prints: the issues one a
+// line, compiler-style, a summary of what was read, the headline answer,
+// the portfolio figures and a compact verdict table.
+package console
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// Question is the COO's question that the headline answers.
+const Question = "Does technology execution measurably improve operational performance without increasing risk or instability?"
+
+// Options choose what WriteCheck prints.
+type Options struct {
+	// Quiet prints only errors and warnings and the headline line.
+	Quiet bool
+}
+
+// WriteIssues prints every issue, one a line (info ones only when not quiet).
+func WriteIssues(w io.Writer, issues []model.Issue, o Options) {
+	for _, i := range issues {
+		if o.Quiet && i.Severity == model.SevInfo {
+			continue
+		}
+		fmt.Fprintln(w, oneLine(i.String()))
+	}
+}
+
+// oneLine folds line breaks so that one issue is one line whatever the
+// spreadsheet text held.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// WriteCheck prints the whole report of `opsalign check`.
+func WriteCheck(w io.Writer, ds *model.Dataset, sc *model.Scorecard, o Options) {
+	WriteIssues(w, ds.Issues, o)
+	if !o.Quiet {
+		writeSummary(w, ds)
+	}
+	writeHeadline(w, sc)
+	if o.Quiet {
+		return
+	}
+	writePortfolio(w, sc)
+	writeVerdicts(w, sc)
+}
+
+func writeSummary(w io.Writer, ds *model.Dataset) {
+	var errs, warns, infos int
+	for _, i := range ds.Issues {
+		switch i.Severity {
+		case model.SevError:
+			errs++
+		case model.SevWarning:
+			warns++
+		default:
+			infos++
+		}
+	}
+	fmt.Fprintf(w, "\nRead %d file(s): %d error(s), %d warning(s), %d note(s).\n", len(ds.Summary.Files), errs, warns, infos)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  table\trows used\texcluded\ttotals skipped\tfrom")
+	for _, t := range ds.Summary.Tables {
+		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%s\n", t.Table, t.Rows, t.Excluded, t.Skipped, strings.Join(t.Sources, ", "))
+	}
+	tw.Flush()
+	if len(ds.Summary.Ignored) > 0 {
+		fmt.Fprintf(w, "  ignored: %s\n", strings.Join(ds.Summary.Ignored, ", "))
+	}
+}
+
+func writeHeadline(w io.Writer, sc *model.Scorecard) {
+	fmt.Fprintf(w, "\n%s\n", Question)
+	fmt.Fprintf(w, "  %s — as of %s (%s)\n", strings.ToUpper(sc.Headline.Answer), sc.AsOf, sc.Period)
+	for _, r := range sc.Headline.Reasons {
+		fmt.Fprintf(w, "  - %s\n", oneLine(r))
+	}
+}
+
+func writePortfolio(w io.Writer, sc *model.Scorecard) {
+	p := sc.Portfolio
+	fmt.Fprintf(w, "\nPortfolio (%s)\n", sc.Currency)
+	spendNote := ""
+	if p.SpendAssumed {
+		spendNote = " (no spend reported: budget stands in for spend)"
+	}
+	fmt.Fprintf(w, "  budget %s, spend %s%s\n", Money(p.BudgetTotal), Money(p.SpendTotal), spendNote)
+	fmt.Fprintf(w, "  budget split  run %s  improve %s  transform %s\n", Share(p.Split.Budget.Run), Share(p.Split.Budget.Improve), Share(p.Split.Budget.Transform))
+	fmt.Fprintf(w, "  spend split   run %s  improve %s  transform %s\n", Share(p.Split.Spend.Run), Share(p.Split.Spend.Improve), Share(p.Split.Spend.Transform))
+	fmt.Fprintf(w, "  aligned spend %s, metrics improving %s, change incidents %s, MTTR %s h\n",
+		Share(p.AlignedSpendShare), Share(p.MetricsImprovingShare), intOrDash(p.ChangeIncidents), numOrDash(p.MTTRHours))
+	v := p.Verdicts
+	fmt.Fprintf(w, "  verdicts: %d aligned, %d at risk, %d not aligned, %d not scored\n", v.Aligned, v.AtRisk, v.NotAligned, v.NotScored)
+	for _, c := range p.Checks {
+		fmt.Fprintf(w, "  %-4s %s: %s\n", c.Result, c.ID, oneLine(c.Reason))
+	}
+}
+
+// checkAbbrev are the column heads of the verdict table, in model.Checks order.
+var checkAbbrev = map[string]string{
+	model.CheckOutcomeLinked: "OL", model.CheckBusinessOwned: "BO", model.CheckITEmbedded: "IE",
+	model.CheckProcessStable: "PS", model.CheckPlanFunded: "PF", model.CheckPeakClear: "PC",
+	model.CheckImpactRealized: "IR", model.CheckChangeManaged: "CM", model.CheckStableInOperation: "SO",
+}
+
+func writeVerdicts(w io.Writer, sc *model.Scorecard) {
+	fmt.Fprintln(w, "\nInitiatives")
+	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', 0)
+	head := []string{"  id", "verdict", "score"}
+	for _, c := range model.Checks {
+		head = append(head, checkAbbrev[c.ID])
+	}
+	head = append(head, "name")
+	fmt.Fprintln(tw, strings.Join(head, "\t"))
+	for _, in := range sc.Initiatives {
+		row := []string{"  " + oneLine(in.ID), string(in.Verdict), intOrDash(in.Score)}
+		res := map[string]model.Result{}
+		for _, c := range in.Checks {
+			res[c.ID] = c.Result
+		}
+		for _, c := range model.Checks {
+			row = append(row, mark(res[c.ID]))
+		}
+		row = append(row, oneLine(in.Name))
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "  legend: + pass, ~ warn, x fail, . n/a; OL outcome_linked, BO business_owned, IE it_embedded, PS process_stable, PF plan_funded, PC peak_clear, IR impact_realized, CM change_managed, SO stable_in_operation")
+}
+
+func mark(r model.Result) string {
+	switch r {
+	case model.Pass:
+		return "+"
+	case model.Warn:
+		return "~"
+	case model.Fail:
+		return "x"
+	case model.NA:
+		return "."
+	}
+	return " "
+}
+
+// Money formats an amount with thousands separators and no decimals.
+func Money(v float64) string {
+	neg := v < 0
+	s := strconv.FormatFloat(math.Abs(math.Round(v)), 'f', 0, 64)
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// Share formats a fraction as a percentage with one decimal, "—" for nil.
+func Share(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return strconv.FormatFloat(*v*100, 'f', 1, 64) + "%"
+}
+
+func intOrDash(v *int) string {
+	if v == nil {
+		return "—"
+	}
+	return strconv.Itoa(*v)
+}
+
+func numOrDash(v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return strconv.FormatFloat(*v, 'f', 1, 64)
+}
