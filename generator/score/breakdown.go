@@ -1,0 +1,110 @@
+package score
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// byCategory returns a map with every category at 0, so that the JSON of
+// every breakdown has the same keys.
+func byCategory() map[model.Category]float64 {
+	return map[model.Category]float64{model.Run: 0, model.Improve: 0, model.Transform: 0}
+}
+
+// byUnit breaks the portfolio down by business unit, sorted by unit name:
+// budget of scored initiatives, spend of all, the plan's amounts for the
+// report's fiscal year (lines with a category), and verdict counts. Units
+// are matched case-folded and named as first written (initiatives in id
+// order, then plan lines); no unit is the empty name.
+func byUnit(x *index, results []model.InitiativeResult) []model.UnitFigures {
+	units := map[string]*model.UnitFigures{}
+	get := func(name string) *model.UnitFigures {
+		k := unitKey(name)
+		u := units[k]
+		if u == nil {
+			if k == "" {
+				name = ""
+			}
+			u = &model.UnitFigures{BusinessUnit: name, Budget: byCategory(), Spend: byCategory(), Plan: byCategory()}
+			units[k] = u
+		}
+		return u
+	}
+	for _, r := range results {
+		u := get(r.BusinessUnit)
+		u.Spend[r.Category] += *r.Spend
+		if r.Verdict != model.NotScored {
+			u.Budget[r.Category] += r.Budget
+		}
+		count(&u.Verdicts, r.Verdict)
+	}
+	fy := model.FiscalYearOf(x.asOf, x.fyStart)
+	for _, l := range x.ds.Plan {
+		if l.Category == "" || !inFiscalYear(l.Period, fy, x.fyStart) {
+			continue
+		}
+		get(l.BusinessUnit).Plan[l.Category] += l.Amount
+	}
+	out := make([]model.UnitFigures, 0, len(units))
+	for _, u := range units {
+		out = append(out, *u)
+	}
+	slices.SortFunc(out, func(a, b model.UnitFigures) int { return cmp.Compare(a.BusinessUnit, b.BusinessUnit) })
+	return out
+}
+
+// byQuarter breaks figures down by quarter, in time order: budget of scored
+// initiatives by go-live quarter, and severity 1–2 incidents, change
+// incidents and MTTR by the quarter they were opened in.
+func byQuarter(x *index, results []model.InitiativeResult) []model.QuarterFigures {
+	qs := map[model.Period]*model.QuarterFigures{}
+	incs := map[model.Period][]incident{}
+	get := func(p model.Period) *model.QuarterFigures {
+		q := qs[p]
+		if q == nil {
+			q = &model.QuarterFigures{Period: p.String(), Budget: byCategory()}
+			qs[p] = q
+		}
+		return q
+	}
+	goLive := make(map[string]model.Initiative, len(x.ds.Initiatives))
+	for _, in := range x.ds.Initiatives {
+		if _, dup := goLive[in.ID]; !dup {
+			goLive[in.ID] = in
+		}
+	}
+	for _, r := range results {
+		in := goLive[r.ID]
+		if r.Verdict == model.NotScored || in.GoLive.IsZero() {
+			continue
+		}
+		get(model.QuarterOf(day(in.GoLive), x.fyStart)).Budget[r.Category] += r.Budget
+	}
+	for i := range x.ds.Incidents {
+		in := &x.ds.Incidents[i]
+		if in.Severity < 1 || in.Severity > 2 || in.Opened.IsZero() {
+			continue
+		}
+		d := localDay(in.Opened, x.loc)
+		p := model.QuarterOf(d, x.fyStart)
+		q := get(p)
+		q.Incidents++
+		if x.known(in) {
+			q.ChangeIncidents++
+		}
+		incs[p] = append(incs[p], incident{in, d})
+	}
+	periods := make([]model.Period, 0, len(qs))
+	for p, q := range qs {
+		q.MTTRHours = mttr(incs[p])
+		periods = append(periods, p)
+	}
+	slices.SortFunc(periods, func(a, b model.Period) int { return a.Start(x.fyStart).Compare(b.Start(x.fyStart)) })
+	out := make([]model.QuarterFigures, len(periods))
+	for i, p := range periods {
+		out[i] = *qs[p]
+	}
+	return out
+}

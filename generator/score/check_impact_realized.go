@@ -1,0 +1,54 @@
+package score
+
+import (
+	"fmt"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// impactRealized is principle 7: once live past the grace period, a linked
+// metric's latest value at as_of, observed after go-live, shows progress of
+// at least min_progress. Progress is direction-free: a stated direction that
+// contradicts baseline → target does not change it (the reader warns).
+// Of equal best progress the first linked metric is named.
+func impactRealized(x *index, in *model.Initiative) (model.Result, string) {
+	grace := x.policy.ImpactGraceDays
+	switch {
+	case !x.live(in):
+		return model.NA, "not live"
+	case in.GoLive.IsZero():
+		return model.NA, "no go-live date"
+	case !x.pastGrace(in):
+		return model.NA, fmt.Sprintf("go-live %s plus %d days is after as_of %s", date(day(in.GoLive)), grace, date(x.asOf))
+	}
+	gl := day(in.GoLive)
+	var best *model.Metric
+	var bestObs model.Observation
+	var bestP float64
+	for _, m := range x.knownMetrics(in) {
+		o, ok := x.latest(m.ID, x.asOf)
+		if !ok || !o.End.After(gl) {
+			continue
+		}
+		p, ok := progress(m, o.Value)
+		if !ok {
+			continue
+		}
+		if best == nil || p > bestP {
+			best, bestObs, bestP = m, o, p
+		}
+	}
+	if best == nil {
+		return model.Fail, fmt.Sprintf("no linked metric has an observation after go-live %s", date(gl))
+	}
+	what := fmt.Sprintf("%s at %s in %s: progress %s from baseline %s to target %s",
+		best.ID, num(bestObs.Value), bestObs.Period, pct(bestP), num(best.Baseline), num(best.Target))
+	minP := x.policy.MinProgress
+	switch {
+	case atLeast(bestP, minP):
+		return model.Pass, fmt.Sprintf("%s, at least %s", what, pct(minP))
+	case positive(bestP):
+		return model.Warn, fmt.Sprintf("%s, below %s", what, pct(minP))
+	}
+	return model.Fail, fmt.Sprintf("%s, no progress since go-live %s", what, date(gl))
+}

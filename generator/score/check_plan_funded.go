@@ -1,0 +1,35 @@
+package score
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// planFunded is principle 6, funding: the initiative names a line of the
+// operating plan, and its spend stays within budget × (1 + budget_tolerance).
+// It applies when the plan table is present. The spend compared is the one
+// used in totals (budget when no initiative reports spend, so it never warns
+// then; 0 when this one reports none).
+func planFunded(x *index, in *model.Initiative) (model.Result, string) {
+	if !x.present(model.TablePlan) {
+		return model.NA, "no operating plan table"
+	}
+	line := strings.TrimSpace(in.PlanLine)
+	if line == "" {
+		return model.Fail, "no plan line given"
+	}
+	if x.plan[fold(line)] == nil {
+		return model.Fail, fmt.Sprintf("plan line %s is not in the operating plan", line)
+	}
+	tol := x.policy.BudgetTolerance
+	limit := in.Budget * (1 + tol)
+	spend := x.spend(in)
+	if moneyAbove(spend, limit) {
+		return model.Warn, fmt.Sprintf("plan line %s; spend %s exceeds budget %s by more than %s (limit %s)",
+			line, money(spend, x.currency), money(in.Budget, x.currency), pct(tol), money(limit, x.currency))
+	}
+	return model.Pass, fmt.Sprintf("plan line %s; spend %s within budget %s + %s",
+		line, money(spend, x.currency), money(in.Budget, x.currency), pct(tol))
+}

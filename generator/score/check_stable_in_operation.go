@@ -1,0 +1,46 @@
+package score
+
+import (
+	"fmt"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// stableInOperation is principle 9: a live initiative caused no severity 1–2
+// incident opened in the trailing window, and a High-risk one had a DR test
+// within dr_max_age_days before as_of. A DR test dated after as_of has not
+// happened yet as of as_of and counts as missing.
+func stableInOperation(x *index, in *model.Initiative) (model.Result, string) {
+	switch {
+	case !x.live(in):
+		return model.NA, "not live"
+	case !x.present(model.TableIncidents):
+		return model.NA, "no incidents table"
+	}
+	var ids []string
+	for _, i := range x.severe[fold(in.ID)] {
+		if x.trailing.contains(i.day) {
+			ids = append(ids, fmt.Sprintf("%s (sev %d, %s)", i.ID, i.Severity, date(i.day)))
+		}
+	}
+	if len(ids) > 0 {
+		return model.Fail, fmt.Sprintf("%s attributed to it opened in the trailing window (%s): %s",
+			plural(len(ids), "severity 1–2 incident", "severity 1–2 incidents"), x.trailing, list(ids))
+	}
+	ok := fmt.Sprintf("no severity 1–2 incident attributed to it in the trailing window (%s)", x.trailing)
+	if in.Risk != model.RiskHigh {
+		return model.Pass, ok
+	}
+	maxAge := x.policy.DRMaxAgeDays
+	dr := day(in.DRTested)
+	switch {
+	case dr.IsZero():
+		return model.Warn, fmt.Sprintf("%s, but High risk and no DR test recorded", ok)
+	case dr.After(x.asOf):
+		return model.Warn, fmt.Sprintf("%s, but High risk and the DR test %s is after as_of %s", ok, date(dr), date(x.asOf))
+	case dr.Before(addDays(x.asOf, -maxAge)):
+		return model.Warn, fmt.Sprintf("%s, but High risk and the last DR test %s is more than %d days before as_of %s",
+			ok, date(dr), maxAge, date(x.asOf))
+	}
+	return model.Pass, fmt.Sprintf("%s; High risk with DR test %s, within %d days", ok, date(dr), maxAge)
+}

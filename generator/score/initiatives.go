@@ -1,0 +1,78 @@
+package score
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// checkFunc computes one per-initiative check: its result and reason.
+type checkFunc func(x *index, in *model.Initiative) (model.Result, string)
+
+// checkFor returns the function of a per-initiative check id.
+func checkFor(id string) checkFunc {
+	switch id {
+	case model.CheckOutcomeLinked:
+		return outcomeLinked
+	case model.CheckBusinessOwned:
+		return businessOwned
+	case model.CheckITEmbedded:
+		return itEmbedded
+	case model.CheckProcessStable:
+		return processStable
+	case model.CheckPlanFunded:
+		return planFunded
+	case model.CheckPeakClear:
+		return peakClear
+	case model.CheckImpactRealized:
+		return impactRealized
+	case model.CheckChangeManaged:
+		return changeManaged
+	case model.CheckStableInOperation:
+		return stableInOperation
+	}
+	return nil
+}
+
+// scoreInitiative runs the nine checks on one initiative and sums them up. A
+// Cancelled initiative is listed but not scored.
+func scoreInitiative(x *index, in *model.Initiative) model.InitiativeResult {
+	r := model.InitiativeResult{
+		ID:           in.ID,
+		Name:         in.Name,
+		Category:     in.Category,
+		BusinessUnit: in.BusinessUnit,
+		Budget:       in.Budget,
+		Verdict:      model.NotScored,
+		Source:       in.Source,
+	}
+	if in.Status != model.StatusNone {
+		s := in.Status
+		r.Status = &s
+	}
+	sp := x.spend(in)
+	r.Spend = &sp
+	if in.Status == model.StatusCancelled {
+		return r
+	}
+	r.Checks = make([]model.CheckResult, 0, len(model.Checks))
+	for _, c := range model.Checks {
+		res, reason := checkFor(c.ID)(x, in)
+		r.Checks = append(r.Checks, model.CheckResult{ID: c.ID, Principle: c.Principle, Result: res, Reason: reason})
+	}
+	r.Score = scoreOf(r.Checks, x.policy)
+	r.Verdict = verdictOf(r.Checks, r.Score)
+	return r
+}
+
+// scoreInitiatives scores every initiative, ordered by id (input order
+// among equal ids).
+func scoreInitiatives(x *index) []model.InitiativeResult {
+	out := make([]model.InitiativeResult, len(x.ds.Initiatives))
+	for i := range x.ds.Initiatives {
+		out[i] = scoreInitiative(x, &x.ds.Initiatives[i])
+	}
+	slices.SortStableFunc(out, func(a, b model.InitiativeResult) int { return cmp.Compare(a.ID, b.ID) })
+	return out
+}

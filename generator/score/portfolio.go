@@ -1,0 +1,153 @@
+package score
+
+import (
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// totals are the money sums the portfolio figures divide.
+type totals struct {
+	budget, spend         map[model.Category]float64 // budget of scored, spend of all initiatives
+	budgetAll, spendAll   float64
+	scoredSpend           float64 // spend of scored initiatives
+	alignedSpend          float64 // spend of aligned initiatives
+	runBudget             float64 // budget of scored run initiatives
+	improving, withActual int     // metrics with progress > 0, metrics with a latest value
+}
+
+// sumUp adds up budget and spend: budget over scored (not Cancelled)
+// initiatives, spend over every initiative.
+func sumUp(x *index, results []model.InitiativeResult, metrics []model.MetricResult) totals {
+	t := totals{budget: map[model.Category]float64{}, spend: map[model.Category]float64{}}
+	for _, r := range results {
+		sp := *r.Spend
+		t.spend[r.Category] += sp
+		t.spendAll += sp
+		if r.Verdict == model.NotScored {
+			continue
+		}
+		t.budget[r.Category] += r.Budget
+		t.budgetAll += r.Budget
+		t.scoredSpend += sp
+		if r.Verdict == model.Aligned {
+			t.alignedSpend += sp
+		}
+		if r.Category == model.Run {
+			t.runBudget += r.Budget
+		}
+	}
+	for _, m := range metrics {
+		if m.Latest == nil || m.Progress == nil {
+			continue
+		}
+		t.withActual++
+		if positive(*m.Progress) {
+			t.improving++
+		}
+	}
+	return t
+}
+
+// shares divides per-category amounts by their total; nil shares when the
+// total is 0.
+func shares(by map[model.Category]float64, total float64) model.Shares {
+	if total == 0 {
+		return model.Shares{}
+	}
+	f := func(c model.Category) *float64 { v := by[c] / total; return &v }
+	return model.Shares{Run: f(model.Run), Improve: f(model.Improve), Transform: f(model.Transform)}
+}
+
+// ratio returns a/b, nil when b is 0.
+func ratio(a, b float64) *float64 {
+	if b == 0 {
+		return nil
+	}
+	v := a / b
+	return &v
+}
+
+// severeInQuarter returns the severity 1–2 incidents opened in the report
+// period, in input order.
+func severeInQuarter(x *index) []incident {
+	var out []incident
+	for i := range x.ds.Incidents {
+		in := &x.ds.Incidents[i]
+		if in.Severity < 1 || in.Severity > 2 {
+			continue
+		}
+		d := localDay(in.Opened, x.loc)
+		if x.quarter.contains(d) {
+			out = append(out, incident{in, d})
+		}
+	}
+	return out
+}
+
+// known reports whether an incident is attributed to an initiative of the
+// register (Cancelled ones included).
+func (x *index) known(in *model.Incident) bool {
+	k := fold(in.Initiative)
+	return k != "" && x.initiatives[k]
+}
+
+// mttr returns the mean hours from opened to resolved of the resolved
+// incidents among them; nil when none is resolved. Unresolved incidents are
+// left out, as the spec says, rather than counted to as_of.
+func mttr(incs []incident) *float64 {
+	var sum float64
+	n := 0
+	for _, i := range incs {
+		if i.Resolved.IsZero() {
+			continue
+		}
+		sum += i.Resolved.Sub(i.Opened).Hours()
+		n++
+	}
+	return ratio(sum, float64(n))
+}
+
+// portfolio computes the portfolio figures, checks and breakdowns.
+func portfolio(x *index, results []model.InitiativeResult, metrics []model.MetricResult) model.Portfolio {
+	t := sumUp(x, results, metrics)
+	p := model.Portfolio{
+		BudgetTotal:           t.budgetAll,
+		SpendTotal:            t.spendAll,
+		SpendAssumed:          x.spendAssumed,
+		Split:                 model.Split{Budget: shares(t.budget, t.budgetAll), Spend: shares(t.spend, t.spendAll)},
+		AlignedSpendShare:     ratio(t.alignedSpend, t.scoredSpend),
+		MetricsImprovingShare: ratio(float64(t.improving), float64(t.withActual)),
+	}
+	for _, r := range results {
+		count(&p.Verdicts, r.Verdict)
+	}
+	var change []incident
+	incs := severeInQuarter(x)
+	if x.present(model.TableIncidents) {
+		for _, i := range incs {
+			if x.known(i.Incident) {
+				change = append(change, i)
+			}
+		}
+		n := len(change)
+		p.ChangeIncidents = &n
+	}
+	p.MTTRHours = mttr(incs)
+	p.Checks = portfolioChecks(x, &p, t, change)
+	p.ByUnit = byUnit(x, results)
+	p.ByQuarter = byQuarter(x, results)
+	return p
+}
+
+// count adds one initiative with verdict v.
+func count(c *model.VerdictCounts, v model.Verdict) {
+	switch v {
+	case model.Aligned:
+		c.Aligned++
+	case model.AtRisk:
+		c.AtRisk++
+	case model.NotAligned:
+		c.NotAligned++
+	case model.NotScored:
+		c.NotScored++
+	}
+}
