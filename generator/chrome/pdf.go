@@ -1,0 +1,59 @@
+package chrome
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/chromedp/chromedp"
+)
+
+// Paper is a paper size for the board pack PDF, printed landscape.
+type Paper struct {
+	Name string
+	Size chromedp.PaperSize // portrait width × height in inches
+}
+
+// Papers are the sizes the board pack prints on, by flag value.
+var Papers = map[string]Paper{
+	"a4":     {"A4", chromedp.PaperA4},
+	"letter": {"US Letter", chromedp.PaperLetter},
+}
+
+// PaperByName returns the paper called name (a4 or letter, any case).
+func PaperByName(name string) (Paper, error) {
+	p, ok := Papers[strings.ToLower(name)]
+	if !ok {
+		return Paper{}, fmt.Errorf("unknown paper %q (want a4 or letter)", name)
+	}
+	return p, nil
+}
+
+// footer prints "page / pages" at the foot of every page.
+const footer = `<div style="font-size:8px;width:100%;text-align:center;color:#555;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`
+
+// PrintPDF opens url in a new tab of the browser of ctx (from Start), waits
+// until the page is loaded and, when it sets window.opsalignReady, until
+// that is true (charts drawn), and prints it landscape with page numbers.
+func PrintPDF(ctx context.Context, url string, paper Paper) ([]byte, error) {
+	tctx, cancel := chromedp.NewContext(ctx)
+	defer cancel()
+	if err := chromedp.Do(tctx,
+		chromedp.Navigate(url),
+		chromedp.Poll[chromedp.Void](`document.readyState === "complete" && (window.opsalignReady === undefined || window.opsalignReady === true)`),
+	); err != nil {
+		return nil, fmt.Errorf("opening %s: %w", url, err)
+	}
+	pdf, err := chromedp.Run(tctx, chromedp.PrintToPDF(
+		chromedp.PDFPaper(paper.Size),
+		chromedp.PDFLandscape(),
+		chromedp.PDFMargins(0.4, 0.4, 0.5, 0.4),
+		chromedp.PDFPrintBackground(),
+		chromedp.PDFHeaderTemplate(`<span></span>`),
+		chromedp.PDFFooterTemplate(footer),
+	))
+	if err != nil {
+		return nil, fmt.Errorf("printing %s to PDF: %w", url, err)
+	}
+	return pdf, nil
+}
