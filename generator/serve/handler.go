@@ -1,0 +1,104 @@
+package serve
+
+import (
+	"net/http"
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/site"
+)
+
+// routes returns the server's handler.
+func (s *server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /_opsalign/events", s.events)
+	mux.HandleFunc("GET /_opsalign/names", s.names)
+	mux.HandleFunc("GET /", s.page)
+	return mux
+}
+
+// page serves a file of the current site, index.html for a folder, or the
+// site's 404.html.
+func (s *server) page(w http.ResponseWriter, r *http.Request) {
+	st := s.cur.Load()
+	if st.site == nil {
+		p := statusPage{Title: "Building…", Text: "The site is being built; this page reloads when it is ready."}
+		code := http.StatusServiceUnavailable
+		if st.err != "" {
+			p = statusPage{Title: "Build failed", Text: "Fix the error below and save: this page reloads when the site builds.", Error: st.err}
+			code = http.StatusInternalServerError
+		}
+		send(w, st.gen, ".html", p.render(), code)
+		return
+	}
+	name, b, found := resolve(st.site, r.URL.Path)
+	switch {
+	case found:
+		send(w, st.gen, name, b, http.StatusOK)
+	case name != "": // a folder asked for without its slash
+		u := url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
+		w.Header().Set("Cache-Control", "no-store")
+		http.Redirect(w, r, u.String(), http.StatusFound)
+	default:
+		if b, ok := st.site.Get("404.html"); ok {
+			send(w, st.gen, "404.html", b, http.StatusNotFound)
+			return
+		}
+		p := statusPage{Title: "Not found", Text: "The site has no page at " + r.URL.Path + "."}
+		send(w, st.gen, ".html", p.render(), http.StatusNotFound)
+	}
+}
+
+// resolve finds the file for a URL path. found reports a file; otherwise a
+// non-empty name is a folder holding an index.html, to redirect to.
+func resolve(m *site.Memory, urlPath string) (name string, b []byte, found bool) {
+	name = strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	switch {
+	case name == "":
+		name = "index.html"
+	case strings.HasSuffix(urlPath, "/"):
+		name += "/index.html"
+	}
+	if b, ok := m.Get(name); ok {
+		return name, b, true
+	}
+	if !strings.HasSuffix(urlPath, "/") && name != "index.html" {
+		if _, ok := m.Get(name + "/index.html"); ok {
+			return name, nil, false
+		}
+	}
+	return "", nil, false
+}
+
+// names serves /_opsalign/names: the names narrative can use.
+func (s *server) names(w http.ResponseWriter, r *http.Request) {
+	var names []string
+	if s.o.Names != nil {
+		names = slices.Sorted(slices.Values(s.o.Names()))
+	}
+	p := statusPage{Title: "Narrative names", Names: names,
+		Text: `Use these in content/*.md: {{ figure "name" }}, {{ chart "name" }}.`}
+	if len(names) == 0 {
+		p.Text = "The builder lists no names."
+	}
+	send(w, s.cur.Load().gen, ".html", p.render(), http.StatusOK)
+}
+
+// send writes a response that no cache keeps, with the reload snippet in
+// HTML.
+func send(w http.ResponseWriter, gen uint64, name string, b []byte, code int) {
+	ct := contentType(name, b)
+	if isHTML(ct) {
+		b = inject(b, gen)
+	}
+	h := w.Header()
+	h.Set("Content-Type", ct)
+	h.Set("Content-Length", strconv.Itoa(len(b)))
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(code)
+	w.Write(b)
+}

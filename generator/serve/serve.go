@@ -1,0 +1,173 @@
+// Package serve implements `opsalign serve`: it builds a site in memory,
+// serves it over HTTP, watches the site's sources, rebuilds when they change
+// and reloads open browsers through Server-Sent Events.
+//
+// The package never writes to disk. It knows nothing about how a site is
+// built: Run is given a Builder, and calls it once at start and again with
+// the paths that changed after every burst of saves.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/opsalign/opsalign/generator/site"
+)
+
+// Defaults for the zero values of Options.
+const (
+	// DefaultBind is the address served when Options.Bind is empty.
+	DefaultBind = "127.0.0.1"
+	// DefaultPort is the port the CLI passes by default. Options.Port 0
+	// means any free port, so the CLI must pass DefaultPort itself.
+	DefaultPort = 1414
+	// DefaultDebounce is the quiet period when Options.Debounce is zero.
+	DefaultDebounce = 30 * time.Millisecond
+)
+
+// Builder builds the site in memory. changed lists the absolute paths that
+// changed since the last successful call; it is nil on the first call and
+// on every call until one succeeds, meaning "build everything". A changed
+// path may be a folder (created, removed or renamed), meaning anything under
+// it may have changed, or a path that no longer exists. Calls are
+// serialized. The builder should return soon after ctx is cancelled.
+type Builder func(ctx context.Context, changed []string) (*site.Memory, error)
+
+// Options configures Run.
+type Options struct {
+	// Bind is the address to listen on; empty means DefaultBind.
+	Bind string
+	// Port is the TCP port; 0 means any free port.
+	Port int
+	// Poll, when positive, polls the watched paths at this interval
+	// instead of using file-system notifications (SMB, NFS, WSL mounts).
+	Poll time.Duration
+	// Watch lists the folders (watched recursively) and files (such as the
+	// config file) whose changes trigger a rebuild. A folder that does not
+	// exist yet is watched for from its parent.
+	Watch []string
+	// Ignore lists folders never watched nor reacted to (the output folder).
+	Ignore []string
+	// Debounce is the quiet period after the last change before a rebuild;
+	// zero means DefaultDebounce.
+	Debounce time.Duration
+	// Logger receives progress and errors; nil discards them.
+	Logger *slog.Logger
+	// Ready, if set, is called once with the site's URL after the server
+	// listens and the first build has finished (successfully or not).
+	Ready func(url string)
+	// Names, if set, lists the names usable in narrative ({{ figure "x" }},
+	// {{ chart "y" }}); they are shown at /_opsalign/names.
+	Names func() []string
+}
+
+func (o Options) withDefaults() Options {
+	if o.Bind == "" {
+		o.Bind = DefaultBind
+	}
+	if o.Debounce <= 0 {
+		o.Debounce = DefaultDebounce
+	}
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	return o
+}
+
+// shutdownGrace bounds how long Run waits for open requests at shutdown.
+const shutdownGrace = 5 * time.Second
+
+// Run builds once, serves, watches and rebuilds until ctx is cancelled
+// (Ctrl-C), then stops watching, closes the event streams, shuts the HTTP
+// server down and returns nil. It returns an error if it cannot start: a
+// busy port, a watch that cannot be set up.
+func Run(ctx context.Context, o Options, build Builder) error {
+	if build == nil {
+		return errors.New("serve: nil Builder")
+	}
+	o = o.withDefaults()
+	f, err := newFilter(o.Watch, o.Ignore)
+	if err != nil {
+		return err
+	}
+	ln, err := listen(ctx, o.Bind, o.Port)
+	if err != nil {
+		return err
+	}
+	url := "http://" + net.JoinHostPort(o.Bind, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)) + "/"
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	paths := make(chan string)
+	var w watcher
+	if o.Poll > 0 {
+		w, err = newPoller(f, o.Poll, o.Logger)
+	} else {
+		w, err = newFSWatcher(f, o.Logger)
+	}
+	if err != nil {
+		ln.Close()
+		return err
+	}
+
+	s := newServer(o)
+	srv := &http.Server{
+		Handler:           s.routes(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          slog.NewLogLogger(o.Logger.Handler(), slog.LevelWarn),
+	}
+
+	var wg sync.WaitGroup
+	batches := make(chan []string)
+	wg.Go(func() { w.run(ctx, paths) })
+	wg.Go(func() { debounce(ctx, o.Debounce, paths, batches) })
+	serveErr := make(chan error, 1)
+	wg.Go(func() { serveErr <- srv.Serve(ln) })
+	wg.Go(func() {
+		b := &rebuilder{s: s, build: build, log: o.Logger}
+		b.loop(ctx, batches, func() {
+			o.Logger.Info("serving", "url", url)
+			if o.Ready != nil {
+				o.Ready(url)
+			}
+		})
+	})
+
+	var runErr error
+	select {
+	case <-ctx.Done():
+	case err := <-serveErr:
+		runErr = fmt.Errorf("serve: %w", err)
+	}
+	cancel()
+	s.close() // ends event streams, so Shutdown does not wait for them
+	sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), shutdownGrace)
+	defer scancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		srv.Close()
+	}
+	wg.Wait()
+	return runErr
+}
+
+// absAll returns the cleaned absolute form of every path.
+func absAll(ps []string) ([]string, error) {
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			return nil, fmt.Errorf("serve: %s: %w", p, err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
