@@ -40,7 +40,7 @@ func processStable(x *index, in *model.Initiative) (model.Result, string) {
 		cv := coefVar(obs)
 		if !atMost(cv, limit) {
 			return model.Fail, fmt.Sprintf("automation of a process not marked standardised; %s varied with CV %s over %d observations in %s – %s, above %s",
-				m.ID, num(cv), len(obs), date(from), date(addDays(start, -1)), num(limit))
+				m.ID, cvText(cv), len(obs), date(from), date(addDays(start, -1)), num(limit))
 		}
 		parts = append(parts, fmt.Sprintf("%s CV %s over %d", m.ID, num(cv), len(obs)))
 	}
@@ -70,4 +70,12 @@ func coefVar(obs []model.Observation) float64 {
 		return math.Inf(1)
 	}
 	return sd / math.Abs(mean)
+}
+
+// cvText writes a CV for a reason.
+func cvText(cv float64) string {
+	if math.IsInf(cv, 1) {
+		return "undefined (mean 0)"
+	}
+	return num(cv)
 }
