@@ -20,5 +20,12 @@ type moreFlags struct {
 }
 
 func runMore(ctx context.Context, cmd string, o commands.Options, pos []string, f moreFlags) error {
+	switch cmd {
+	case "build":
+		_, _, err := commands.Build(ctx, o)
+		return err
+	case "serve":
+		return commands.Serve(ctx, o, commands.ServeOptions{Bind: f.bind, Port: f.port, Poll: f.poll})
+	}
 	return fmt.Errorf("%s is not available yet", cmd)
 }

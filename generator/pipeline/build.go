@@ -1,0 +1,153 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/opsalign/opsalign/generator/config"
+	"github.com/opsalign/opsalign/generator/narrative"
+	"github.com/opsalign/opsalign/generator/publish"
+	"github.com/opsalign/opsalign/generator/read"
+	"github.com/opsalign/opsalign/generator/render"
+	"github.com/opsalign/opsalign/generator/site"
+)
+
+// Builder turns a site folder into a rendered site. It keeps what does not
+// change between builds — the parsed spreadsheets (by path, size and
+// modification time) and the parsed theme — so that serve rebuilds only
+// what changed. A Builder is safe for concurrent use; builds run one at a
+// time.
+type Builder struct {
+	configPath string
+	explicit   bool
+	asOf       time.Time
+	version    string
+
+	mu        sync.Mutex
+	cache     *read.Cache
+	renderer  *render.Renderer
+	themeKey  string // theme and layouts folders the renderer was parsed from
+	markdown  *narrative.Renderer
+	unsafeMD  bool
+	lastCfg   config.Config
+	hasConfig bool
+}
+
+// NewBuilder returns a Builder for the site whose config is at configPath
+// (explicit: named on the command line, so it must exist). A non-zero
+// asOf overrides the config's as_of.
+func NewBuilder(configPath string, explicit bool, asOf time.Time, version string) *Builder {
+	return &Builder{configPath: configPath, explicit: explicit, asOf: asOf, version: version, cache: read.NewCache()}
+}
+
+// Config loads the site config as the next build will see it.
+func (b *Builder) Config() (config.Config, error) {
+	return LoadConfig(b.configPath, b.explicit, b.asOf)
+}
+
+// Build reads, scores and renders the site into out. changed lists the
+// absolute paths that changed since the previous build (nil: anything may
+// have); the theme is parsed again only when a file of it changed.
+func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*Result, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	cfg, err := b.Config()
+	if err != nil {
+		return nil, err
+	}
+	res, err := Check(ctx, cfg, b.cache)
+	if err != nil {
+		return nil, err
+	}
+	r, err := b.theme(cfg, changed)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := narrative.Load(os.DirFS(cfg.Dir), filepath.ToSlash(filepath.Clean(cfg.ContentDir)))
+	if err != nil {
+		return nil, err
+	}
+	if b.markdown == nil || b.unsafeMD != cfg.UnsafeHTML {
+		b.markdown, b.unsafeMD = narrative.NewRenderer(cfg.UnsafeHTML), cfg.UnsafeHTML
+	}
+	in := render.Input{
+		Config:    cfg,
+		Dataset:   res.Dataset,
+		Scorecard: res.Scorecard,
+		Content:   contentPages(pages),
+		Markdown:  markdownFunc(b.markdown),
+		Version:   b.version,
+	}
+	if err := r.Render(ctx, in, out); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// theme returns the parsed theme, parsing it again when the config names
+// other folders or a changed path lies inside them.
+func (b *Builder) theme(cfg config.Config, changed []string) (*render.Renderer, error) {
+	td, ld := ThemeDirs(cfg)
+	key := cfg.Theme + "\x00" + td + "\x00" + ld
+	stale := b.renderer == nil || key != b.themeKey || changed == nil
+	for _, c := range changed {
+		if (td != "" && within(c, td)) || (ld != "" && within(c, ld)) {
+			stale = true
+		}
+	}
+	if !stale {
+		return b.renderer, nil
+	}
+	theme, layouts, err := ThemeFS(cfg)
+	if err != nil {
+		return nil, err
+	}
+	r, err := render.Parse(theme, layouts)
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	b.renderer, b.themeKey = r, key
+	return r, nil
+}
+
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func contentPages(ps []narrative.Page) []render.ContentPage {
+	out := make([]render.ContentPage, len(ps))
+	for i, p := range ps {
+		out[i] = render.ContentPage(p)
+	}
+	return out
+}
+
+func markdownFunc(md *narrative.Renderer) render.MarkdownFunc {
+	return func(p render.ContentPage, r render.Resolver, _ bool) (template.HTML, error) {
+		return md.Render(narrative.Page(p), r)
+	}
+}
+
+// Publish builds the site into its output_dir atomically: nothing is
+// written unless the whole build succeeds.
+func (b *Builder) Publish(ctx context.Context) (*Result, string, error) {
+	cfg, err := b.Config()
+	if err != nil {
+		return nil, "", err
+	}
+	out := Path(cfg, cfg.OutputDir)
+	var res *Result
+	err = publish.Dir(ctx, out, func(sink site.Sink) error {
+		var err error
+		res, err = b.Build(ctx, nil, sink)
+		return err
+	})
+	return res, out, err
+}

@@ -1,0 +1,58 @@
+package pipeline
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/opsalign/opsalign/generator/config"
+	"github.com/opsalign/opsalign/themes"
+)
+
+// ThemeDirs returns the folders a site's look comes from: the theme folder
+// (empty when the embedded default theme is used) and the layouts folder
+// (empty when the site has none). serve watches them.
+func ThemeDirs(cfg config.Config) (theme, layouts string) {
+	t := filepath.Join(cfg.Dir, "themes", cfg.Theme)
+	if isDir(t) {
+		theme = t
+	}
+	l := filepath.Join(cfg.Dir, "layouts")
+	if isDir(l) {
+		layouts = l
+	}
+	return theme, layouts
+}
+
+// ThemeFS returns the theme and layouts file systems of a site: the
+// site's themes/<theme>/ folder when it has one, else the default theme
+// built into the binary; and the site's layouts/ folder, or nil.
+func ThemeFS(cfg config.Config) (theme, layouts fs.FS, err error) {
+	td, ld := ThemeDirs(cfg)
+	switch {
+	case td != "":
+		theme = os.DirFS(td)
+	case cfg.Theme == "default":
+		theme = themes.Default()
+	default:
+		return nil, nil, fmt.Errorf("theme %q: no folder %s (theme = %q in %s)", cfg.Theme,
+			filepath.Join(cfg.Dir, "themes", cfg.Theme), cfg.Theme, configName(cfg))
+	}
+	if ld != "" {
+		layouts = os.DirFS(ld)
+	}
+	return theme, layouts, nil
+}
+
+func configName(cfg config.Config) string {
+	if cfg.File == "" {
+		return "opsalign.toml"
+	}
+	return cfg.File
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
