@@ -1,0 +1,180 @@
+package export
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// kind is how a column's values are stored and formatted.
+type kind int
+
+const (
+	text   kind = iota // a string cell
+	money              // #,##0
+	share              // 0.0%
+	score              // 0
+	count              // 0
+	number             // General
+	hours              // 0.0
+)
+
+// column is one column of a sheet.
+type column struct {
+	head  string
+	kind  kind
+	width float64 // fixed width; 0 means fit the content
+}
+
+// typed overrides the column's kind for one cell (Summary mixes kinds in
+// its value column).
+type typed struct {
+	v any
+	k kind
+}
+
+// styles holds the style ids of a workbook, made once per file.
+type styles struct {
+	head int
+	kind map[kind]int
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	s := styles{kind: map[kind]int{}}
+	var err error
+	s.head, err = f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Bold: true},
+		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7ECF2"}},
+		Border:    []excelize.Border{{Type: "bottom", Color: "8896A8", Style: 1}},
+		Alignment: &excelize.Alignment{Vertical: "top"},
+	})
+	if err != nil {
+		return s, err
+	}
+	formats := map[kind]string{money: "#,##0", share: "0.0%", score: "0", count: "0", hours: "0.0"}
+	for _, k := range []kind{money, share, score, count, hours} {
+		code := formats[k]
+		if s.kind[k], err = f.NewStyle(&excelize.Style{CustomNumFmt: &code}); err != nil {
+			return s, err
+		}
+	}
+	return s, nil
+}
+
+// writeTable writes a header row and rows of cells to sheet, freezes the
+// header row and the first freezeCols columns, adds an autofilter and sets
+// column widths. A cell is a string, a float64, an int, a pointer to one
+// of them (nil is an empty cell), nil, or a typed value.
+func writeTable(f *excelize.File, st styles, sheet string, cols []column, rows [][]any, freezeCols int) error {
+	widths := make([]int, len(cols))
+	for c, col := range cols {
+		name, _ := excelize.CoordinatesToCellName(c+1, 1)
+		if err := f.SetCellStr(sheet, name, col.head); err != nil {
+			return err
+		}
+		widths[c] = utf8.RuneCountInString(col.head) + 3 // room for the filter button
+	}
+	last, _ := excelize.CoordinatesToCellName(len(cols), 1)
+	if err := f.SetCellStyle(sheet, "A1", last, st.head); err != nil {
+		return err
+	}
+	for r, row := range rows {
+		for c, v := range row {
+			if c >= len(cols) {
+				return fmt.Errorf("%s row %d: %d cells for %d columns", sheet, r+2, len(row), len(cols))
+			}
+			name, _ := excelize.CoordinatesToCellName(c+1, r+2)
+			k := cols[c].kind
+			if t, ok := v.(typed); ok {
+				v, k = t.v, t.k
+			}
+			n, err := setCell(f, st, sheet, name, v, k)
+			if err != nil {
+				return fmt.Errorf("%s!%s: %w", sheet, name, err)
+			}
+			widths[c] = max(widths[c], n)
+		}
+	}
+	for c, col := range cols {
+		w := col.width
+		if w == 0 {
+			w = float64(min(max(widths[c], 6), 60)) + 1
+		}
+		name, _ := excelize.ColumnNumberToName(c + 1)
+		if err := f.SetColWidth(sheet, name, name, w); err != nil {
+			return err
+		}
+	}
+	panes := &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}
+	if freezeCols > 0 {
+		tl, _ := excelize.CoordinatesToCellName(freezeCols+1, 2)
+		panes = &excelize.Panes{Freeze: true, XSplit: freezeCols, YSplit: 1, TopLeftCell: tl, ActivePane: "bottomRight"}
+	}
+	if err := f.SetPanes(sheet, panes); err != nil {
+		return err
+	}
+	end, _ := excelize.CoordinatesToCellName(len(cols), len(rows)+1)
+	return f.AutoFilter(sheet, "A1:"+end, nil)
+}
+
+// setCell writes one value and returns the width its text needs. Strings
+// always go in as string cells, whatever they start with.
+func setCell(f *excelize.File, st styles, sheet, cell string, v any, k kind) (int, error) {
+	var x float64
+	switch v := v.(type) {
+	case nil:
+		return 0, nil
+	case string:
+		if v == "" {
+			return 0, nil
+		}
+		return utf8.RuneCountInString(v), f.SetCellStr(sheet, cell, v)
+	case *float64:
+		if v == nil {
+			return 0, nil
+		}
+		x = *v
+	case float64:
+		x = v
+	case *int:
+		if v == nil {
+			return 0, nil
+		}
+		x = float64(*v)
+	case int:
+		x = float64(v)
+	default:
+		return 0, fmt.Errorf("cannot write %T", v)
+	}
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return 0, nil // not a figure: leave the cell empty
+	}
+	if err := f.SetCellFloat(sheet, cell, x, -1, 64); err != nil {
+		return 0, err
+	}
+	if s, ok := st.kind[k]; ok {
+		if err := f.SetCellStyle(sheet, cell, cell, s); err != nil {
+			return 0, err
+		}
+	}
+	return numWidth(x, k), nil
+}
+
+// numWidth estimates the characters a number shows in its format.
+func numWidth(x float64, k kind) int {
+	switch k {
+	case share:
+		return len(strconv.FormatFloat(x*100, 'f', 1, 64)) + 1
+	case money:
+		s := strconv.FormatFloat(math.Abs(x), 'f', 0, 64)
+		return len(s) + (len(s)-1)/3 + 1
+	case hours:
+		return len(strconv.FormatFloat(x, 'f', 1, 64))
+	case score, count:
+		return len(strconv.FormatFloat(x, 'f', 0, 64))
+	}
+	return len(strconv.FormatFloat(x, 'g', 10, 64))
+}
