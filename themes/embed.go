@@ -1,6 +1,5 @@
-// Package themes holds the default theme, built into the binary so that a
-// lone opsalign binary can build a site. A site folder with its own
-// themes/<name>/ folder uses that instead.
+// Package themes holds the themes built into opsalign, so that a lone
+// binary can build a site whose folder has no themes/ of its own.
 package themes
 
 import (
@@ -8,14 +7,15 @@ import (
 	"io/fs"
 )
 
-//go:embed all:default
-var embedded embed.FS
+//go:embed default
+var files embed.FS
 
-// Default returns the default theme's files (layouts/, assets/).
+// Default returns the default theme: templates under layouts/, static
+// files under assets/.
 func Default() fs.FS {
-	sub, err := fs.Sub(embedded, "default")
+	sub, err := fs.Sub(files, "default")
 	if err != nil {
-		panic(err) // cannot happen: "default" is embedded above
+		panic("themes: " + err.Error()) // unreachable: "default" is embedded
 	}
 	return sub
 }

@@ -1,0 +1,270 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// question is the COO's question that the headline answers.
+const question = "Does technology execution measurably improve operational performance without increasing risk or instability?"
+
+// build is one Render call's indexes over the input, shared read-only by
+// every page job.
+type build struct {
+	r   *Renderer
+	in  Input
+	sc  *model.Scorecard
+	ds  *model.Dataset
+	fmt Formatter
+
+	site *Site
+
+	iniFiles map[string]string // initiative id → file name
+	metFiles map[string]string // metric id → file name
+
+	iniRecs    map[string]*model.Initiative // id → record (first of duplicates)
+	metRecs    map[string]*model.Metric
+	metResults map[string]*model.MetricResult
+	obs        map[string][]model.Observation // metric id → observations by period end
+	incidents  map[string][]model.Incident    // initiative id → incidents by opened
+
+	resolver *resolver
+}
+
+// newBuild indexes the input.
+func newBuild(r *Renderer, in Input) (*build, error) {
+	ds := in.Dataset
+	if ds == nil {
+		ds = &model.Dataset{}
+	}
+	sc := in.Scorecard
+	b := &build{r: r, in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}}
+	if b.fmt.Currency == "" {
+		b.fmt.Currency = in.Config.Currency
+	}
+
+	ids := make([]string, 0, len(sc.Initiatives))
+	for _, i := range sc.Initiatives {
+		ids = append(ids, i.ID)
+	}
+	b.iniFiles = fileNames(ids)
+	ids = ids[:0]
+	b.metResults = make(map[string]*model.MetricResult, len(sc.Metrics))
+	for i := range sc.Metrics {
+		ids = append(ids, sc.Metrics[i].ID)
+		if _, dup := b.metResults[sc.Metrics[i].ID]; !dup {
+			b.metResults[sc.Metrics[i].ID] = &sc.Metrics[i]
+		}
+	}
+	b.metFiles = fileNames(ids)
+
+	b.iniRecs = make(map[string]*model.Initiative, len(ds.Initiatives))
+	for i := range ds.Initiatives {
+		if _, dup := b.iniRecs[ds.Initiatives[i].ID]; !dup {
+			b.iniRecs[ds.Initiatives[i].ID] = &ds.Initiatives[i]
+		}
+	}
+	b.metRecs = make(map[string]*model.Metric, len(ds.Metrics))
+	for i := range ds.Metrics {
+		if _, dup := b.metRecs[ds.Metrics[i].ID]; !dup {
+			b.metRecs[ds.Metrics[i].ID] = &ds.Metrics[i]
+		}
+	}
+	b.obs = map[string][]model.Observation{}
+	for _, o := range ds.Actuals {
+		b.obs[o.Metric] = append(b.obs[o.Metric], o)
+	}
+	for _, os := range b.obs {
+		slices.SortStableFunc(os, func(a, b model.Observation) int { return a.End.Compare(b.End) })
+	}
+	b.incidents = map[string][]model.Incident{}
+	for _, inc := range ds.Incidents {
+		if inc.Initiative != "" {
+			b.incidents[inc.Initiative] = append(b.incidents[inc.Initiative], inc)
+		}
+	}
+	for _, is := range b.incidents {
+		slices.SortStableFunc(is, func(a, b model.Incident) int { return a.Opened.Compare(b.Opened) })
+	}
+	b.site = b.newSite()
+	b.resolver = &resolver{b: b}
+	return b, nil
+}
+
+// newSite builds what every page shares.
+func (b *build) newSite() *Site {
+	cfg := b.in.Config
+	s := &Site{
+		Title:    cfg.Title,
+		Version:  b.in.Version,
+		AsOf:     b.sc.AsOf,
+		Period:   b.sc.Period,
+		Currency: b.fmt.Currency,
+		Accent:   cfg.Brand.Accent,
+		Question: question,
+		Headline: b.sc.Headline,
+		Sources:  b.ds.Summary.Files,
+		Fmt:      b.fmt,
+	}
+	if s.Title == "" {
+		s.Title = "Operations & IT alignment"
+	}
+	for _, t := range b.ds.Summary.Tables {
+		s.Quality.Excluded += t.Excluded
+	}
+	for _, is := range b.sc.Issues {
+		switch is.Severity {
+		case model.SevError:
+			s.Quality.Errors++
+		case model.SevWarning:
+			s.Quality.Warnings++
+		}
+	}
+	s.Nav = []NavItem{
+		{"index", "index.html", "Overview"},
+		{"initiatives", "initiatives/index.html", "Initiatives"},
+		{"metrics", "metrics/index.html", "Metrics"},
+		{"portfolio", "portfolio.html", "Portfolio"},
+		{"calendar", "calendar.html", "Calendar"},
+		{"reliability", "reliability.html", "Reliability"},
+		{"data-quality", "data-quality.html", "Data quality"},
+		{"board-pack", "board-pack.html", "Board pack"},
+	}
+	for _, p := range b.contentPages() {
+		s.Nav = append(s.Nav, NavItem{"page:" + p.Name, FileStem(p.Name) + ".html", pageTitle(p)})
+	}
+	return s
+}
+
+// frame returns the frame of the page at site path p.
+func (b *build) frame(p, title, section string) Frame {
+	return Frame{Site: b.site, Root: strings.Repeat("../", strings.Count(p, "/")), Path: p, Title: title, Section: section}
+}
+
+// contentPages returns the narrative pages that become pages of their own:
+// not drafts, not _index or board-pack, by weight then name.
+func (b *build) contentPages() []ContentPage {
+	var out []ContentPage
+	for _, p := range b.in.Content {
+		if p.Draft || p.Name == "_index" || p.Name == "board-pack" {
+			continue
+		}
+		out = append(out, p)
+	}
+	slices.SortStableFunc(out, func(a, b ContentPage) int {
+		if a.Weight != b.Weight {
+			return a.Weight - b.Weight
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	return out
+}
+
+// content returns the narrative page named name, if any and not a draft.
+func (b *build) content(name string) (ContentPage, bool) {
+	for _, p := range b.in.Content {
+		if p.Name == name && !p.Draft {
+			return p, true
+		}
+	}
+	return ContentPage{}, false
+}
+
+// narrative renders a narrative page's body.
+func (b *build) narrative(p ContentPage) (template.HTML, error) {
+	if b.in.Markdown == nil {
+		return "", nil
+	}
+	h, err := b.in.Markdown(p, b.resolver, b.in.Config.UnsafeHTML)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", p.File, err)
+	}
+	return h, nil
+}
+
+func pageTitle(p ContentPage) string {
+	if p.Title != "" {
+		return p.Title
+	}
+	return p.Name
+}
+
+// builtIn lists the site paths of the fixed pages; a content page may not
+// take one of them.
+func builtIn() []string {
+	return []string{"index.html", "portfolio.html", "calendar.html", "reliability.html", "data-quality.html", "board-pack.html"}
+}
+
+// jobs lists every file of the site.
+func (b *build) jobs() ([]job, error) {
+	var js []job
+	page := func(p, kind string, view func() (any, error)) {
+		js = append(js, job{path: p, run: func(buf *bytes.Buffer) error {
+			v, err := view()
+			if err != nil {
+				return err
+			}
+			return b.r.execute(buf, kind, v)
+		}})
+	}
+	page("index.html", kindIndex, b.indexView)
+	page("initiatives/index.html", kindInitiatives, b.initiativesView)
+	page("metrics/index.html", kindMetrics, b.metricsView)
+	page("portfolio.html", kindPortfolio, b.portfolioView)
+	page("calendar.html", kindCalendar, b.calendarView)
+	page("reliability.html", kindReliability, b.reliabilityView)
+	page("data-quality.html", kindDataQuality, b.dataQualityView)
+	page("board-pack.html", kindBoardPack, b.boardPackView)
+
+	taken := map[string]string{}
+	for _, p := range builtIn() {
+		taken[strings.ToLower(p)] = "a built-in page"
+	}
+	for _, cp := range b.contentPages() {
+		p := FileStem(cp.Name) + ".html"
+		if by, ok := taken[strings.ToLower(p)]; ok {
+			return nil, fmt.Errorf("render: %s: page %s is already %s", cp.File, p, by)
+		}
+		taken[strings.ToLower(p)] = cp.File
+		page(p, kindPage, func() (any, error) { return b.contentView(cp, p) })
+	}
+	seen := map[string]bool{}
+	for i := range b.sc.Initiatives {
+		ir := &b.sc.Initiatives[i]
+		p := "initiatives/" + b.iniFiles[ir.ID]
+		if seen[p] {
+			continue // a duplicate id: the first one has the page
+		}
+		seen[p] = true
+		page(p, kindInitiative, func() (any, error) { return b.initiativeView(ir, p) })
+	}
+	for i := range b.sc.Metrics {
+		mr := &b.sc.Metrics[i]
+		p := "metrics/" + b.metFiles[mr.ID]
+		if seen[p] {
+			continue
+		}
+		seen[p] = true
+		page(p, kindMetric, func() (any, error) { return b.metricView(mr, p) })
+	}
+
+	js = append(js, job{path: "data/scorecard.json", run: func(buf *bytes.Buffer) error {
+		enc := json.NewEncoder(buf)
+		enc.SetIndent("", "  ")
+		return enc.Encode(b.sc)
+	}})
+	// TODO(export): downloads/scorecard.xlsx from export.Workbook(sc, cfg) once generator/export lands.
+	for _, a := range b.r.assets {
+		js = append(js, job{path: a.path, run: func(buf *bytes.Buffer) error {
+			buf.Write(a.data)
+			return nil
+		}})
+	}
+	return js, nil
+}

@@ -1,0 +1,352 @@
+package render
+
+import (
+	"encoding/json"
+	"html/template"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// Chart options are built with go-echarts but never rendered by it: the
+// option JSON goes into the theme's chart partial, read by the theme's
+// bootstrap script. Every label that comes from data is a JSON string, and
+// the bootstrap's tooltip formatter escapes it.
+
+// optioner is a go-echarts chart.
+type optioner interface {
+	Validate()
+	JSON() map[string]interface{}
+}
+
+// optionJSON returns a chart's option as JSON safe inside a <script>
+// element: json.Marshal escapes <, >, & and U+2028/U+2029.
+func optionJSON(c optioner) template.JS {
+	c.Validate()
+	obj := c.JSON()
+	// go-echarts always emits a toolbox and a title; keep the page's own.
+	delete(obj, "toolbox")
+	b, err := json.Marshal(obj)
+	if err != nil {
+		// Options hold only strings, numbers and nested maps and slices of them.
+		panic("render: chart option: " + err.Error())
+	}
+	return template.JS(b)
+}
+
+// palette is the categorical colours, chosen to stay apart in greyscale.
+func palette() []string {
+	return []string{"#1f4e79", "#c55a11", "#7f7f7f", "#70ad47", "#ffc000", "#5b9bd5"}
+}
+
+// verdictColours colour verdicts best to worst, light to dark in greyscale
+// order so they read without colour as well.
+func verdictColours() []string {
+	return []string{"#2e7d32", "#f9a825", "#c62828", "#9e9e9e"}
+}
+
+// chartID returns the stable element id of a chart: "chart-" followed by
+// the parts, each made safe by FileStem.
+func chartID(parts ...string) string {
+	id := "chart"
+	for _, p := range parts {
+		id += "-" + FileStem(p)
+	}
+	return id
+}
+
+func pctValue(v *float64) any {
+	if v == nil {
+		return nil
+	}
+	return roundTo(*v*100, 1)
+}
+
+// baseOpts are the options every chart shares: the tooltip (the bootstrap
+// script installs an escaping formatter), no animation (prints and
+// screenshots show the final state) and the legend at the top.
+func baseOpts(c interface {
+	SetGlobalOptions(...charts.GlobalOpts) *charts.RectChart
+}) {
+	c.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithAnimation(false),
+		charts.WithColorsOpts(opts.Colors(palette())),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", Top: "40", ContainLabel: opts.Bool(true)}),
+	)
+}
+
+// splitChart is the run/improve/transform split of budget and spend with
+// the policy bands as shaded areas.
+func (b *build) splitChart() Chart {
+	sp := b.sc.Portfolio.Split
+	band := b.in.Config.Policy.Split
+	cats := []string{"Run", "Improve", "Transform"}
+	budget := []*float64{sp.Budget.Run, sp.Budget.Improve, sp.Budget.Transform}
+	spend := []*float64{sp.Spend.Run, sp.Spend.Improve, sp.Spend.Transform}
+	bar := charts.NewBar()
+	baseOpts(bar)
+	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Name: "%", Min: 0, Max: 100}))
+	bar.SetXAxis(cats)
+	var bd, sd []opts.BarData
+	for i := range cats {
+		bd = append(bd, opts.BarData{Value: pctValue(budget[i])})
+		sd = append(sd, opts.BarData{Value: pctValue(spend[i])})
+	}
+	var areas []opts.MarkAreaNameCoordItem
+	t := DataTable{Head: []string{"Category", "Budget", "Spend", "Policy band"}}
+	for i, c := range model.Categories {
+		bnd, ok := band[c]
+		bandText := "–"
+		if ok {
+			bandText = b.fmt.Share(bnd[0]) + "–" + b.fmt.Share(bnd[1])
+			areas = append(areas, opts.MarkAreaNameCoordItem{
+				Name:        "Policy " + bandText,
+				Coordinate0: []interface{}{cats[i], roundTo(bnd[0]*100, 1)},
+				Coordinate1: []interface{}{cats[i], roundTo(bnd[1]*100, 1)},
+			})
+		}
+		t.Rows = append(t.Rows, []string{cats[i], b.fmt.Pct(budget[i]), b.fmt.Pct(spend[i]), bandText})
+	}
+	bar.AddSeries("Budget", bd, charts.WithMarkAreaNameCoordItemOpts(areas...),
+		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: "rgba(31,78,121,0.12)", BorderColor: "#1f4e79", BorderWidth: 1}}))
+	bar.AddSeries("Spend", sd)
+	return Chart{ID: chartID("split"), Title: "Run, improve, transform: share of budget and spend against the policy bands", Option: optionJSON(bar), Height: 320, Table: t}
+}
+
+// stackedCategories is a stacked bar of run/improve/transform amounts per label.
+func (b *build) stackedCategories(id, title string, labels []string, amounts []map[model.Category]float64, first string) Chart {
+	bar := charts.NewBar()
+	baseOpts(bar)
+	bar.SetXAxis(labels)
+	t := DataTable{Head: []string{first, "Run", "Improve", "Transform", "Total"}}
+	for _, c := range model.Categories {
+		var d []opts.BarData
+		for _, m := range amounts {
+			d = append(d, opts.BarData{Value: roundTo(m[c], 2)})
+		}
+		bar.AddSeries(categoryName(c), d, charts.WithBarChartOpts(opts.BarChart{Stack: "total"}))
+	}
+	for i, l := range labels {
+		m := amounts[i]
+		t.Rows = append(t.Rows, []string{l, b.fmt.Money(m[model.Run]), b.fmt.Money(m[model.Improve]), b.fmt.Money(m[model.Transform]), b.fmt.Money(sum(m))})
+	}
+	return Chart{ID: chartID(id), Title: title, Option: optionJSON(bar), Height: 320, Table: t}
+}
+
+func categoryName(c model.Category) string {
+	switch c {
+	case model.Run:
+		return "Run"
+	case model.Improve:
+		return "Improve"
+	}
+	return "Transform"
+}
+
+// byUnitChart is the budget split by business unit.
+func (b *build) byUnitChart() Chart {
+	var labels []string
+	var amounts []map[model.Category]float64
+	for _, u := range b.sc.Portfolio.ByUnit {
+		labels = append(labels, unitName(u.BusinessUnit))
+		amounts = append(amounts, u.Budget)
+	}
+	return b.stackedCategories("split-by-unit", "Budget by business unit and category ("+b.fmt.Currency+")", labels, amounts, "Business unit")
+}
+
+// byQuarterChart is the budget split by go-live quarter.
+func (b *build) byQuarterChart() Chart {
+	var labels []string
+	var amounts []map[model.Category]float64
+	for _, q := range b.sc.Portfolio.ByQuarter {
+		labels = append(labels, q.Period)
+		amounts = append(amounts, q.Budget)
+	}
+	return b.stackedCategories("split-by-quarter", "Budget by go-live quarter and category ("+b.fmt.Currency+")", labels, amounts, "Quarter")
+}
+
+func unitName(u string) string {
+	if u == "" {
+		return "(no unit)"
+	}
+	return u
+}
+
+// spendVsPlanChart compares each unit's budget and spend with its plan.
+func (b *build) spendVsPlanChart() Chart {
+	bar := charts.NewBar()
+	baseOpts(bar)
+	var labels []string
+	var bd, sd, pd []opts.BarData
+	t := DataTable{Head: []string{"Business unit", "Plan", "Budget", "Spend"}}
+	for _, u := range b.unitRows() {
+		labels = append(labels, unitName(u.Unit))
+		pd = append(pd, opts.BarData{Value: roundTo(u.Plan, 2)})
+		bd = append(bd, opts.BarData{Value: roundTo(u.Budget, 2)})
+		sd = append(sd, opts.BarData{Value: roundTo(u.Spend, 2)})
+		t.Rows = append(t.Rows, []string{unitName(u.Unit), b.fmt.Money(u.Plan), b.fmt.Money(u.Budget), b.fmt.Money(u.Spend)})
+	}
+	bar.SetXAxis(labels)
+	bar.AddSeries("Plan", pd)
+	bar.AddSeries("Budget", bd)
+	bar.AddSeries("Spend", sd)
+	return Chart{ID: chartID("spend-vs-plan"), Title: "Budget and spend against the operating plan (" + b.fmt.Currency + ")", Option: optionJSON(bar), Height: 320, Table: t}
+}
+
+// verdictsByUnitChart counts verdicts per business unit.
+func (b *build) verdictsByUnitChart() Chart {
+	bar := charts.NewBar()
+	baseOpts(bar)
+	bar.SetGlobalOptions(charts.WithColorsOpts(opts.Colors(verdictColours())))
+	var labels []string
+	t := DataTable{Head: []string{"Business unit", "Aligned", "At risk", "Not aligned", "Not scored"}}
+	series := make([][]opts.BarData, 4)
+	for _, u := range b.sc.Portfolio.ByUnit {
+		labels = append(labels, unitName(u.BusinessUnit))
+		v := u.Verdicts
+		for i, n := range []int{v.Aligned, v.AtRisk, v.NotAligned, v.NotScored} {
+			series[i] = append(series[i], opts.BarData{Value: n})
+		}
+		t.Rows = append(t.Rows, []string{unitName(u.BusinessUnit), strconv.Itoa(v.Aligned), strconv.Itoa(v.AtRisk), strconv.Itoa(v.NotAligned), strconv.Itoa(v.NotScored)})
+	}
+	bar.SetXAxis(labels)
+	for i, v := range model.Verdicts {
+		bar.AddSeries(verdictLabel(v), series[i], charts.WithBarChartOpts(opts.BarChart{Stack: "verdicts"}))
+	}
+	return Chart{ID: chartID("verdicts-by-unit"), Title: "Verdicts by business unit", Option: optionJSON(bar), Height: 300, Table: t}
+}
+
+// goLive is an initiative's go-live date to mark on a trend chart.
+type goLive struct {
+	ID   string
+	Date time.Time
+}
+
+// metricChart is a metric's trend with baseline and target lines and the
+// given go-lives marked on the period that contains them.
+func (b *build) metricChart(mr *model.MetricResult, gls []goLive) Chart {
+	obs := b.obs[mr.ID]
+	line := charts.NewLine()
+	baseOpts(line)
+	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Name: mr.Unit, Scale: opts.Bool(true)}))
+	labels := make([]string, 0, len(obs))
+	data := make([]opts.LineData, 0, len(obs))
+	t := DataTable{Head: []string{"Period", "Value"}}
+	for _, o := range obs {
+		labels = append(labels, o.Period.String())
+		data = append(data, opts.LineData{Value: roundTo(o.Value, 4)})
+		t.Rows = append(t.Rows, []string{o.Period.String(), b.fmt.Num(o.Value)})
+	}
+	line.SetXAxis(labels)
+	marks := []opts.MarkLineNameYAxisItem{
+		{Name: "Baseline " + b.fmt.Num(mr.Baseline), YAxis: roundTo(mr.Baseline, 4)},
+		{Name: "Target " + b.fmt.Num(mr.Target), YAxis: roundTo(mr.Target, 4)},
+	}
+	var xmarks []opts.MarkLineNameXAxisItem
+	gls = slices.Clone(gls)
+	slices.SortFunc(gls, func(a, b goLive) int { return a.Date.Compare(b.Date) })
+	for _, g := range gls {
+		if g.Date.IsZero() {
+			continue
+		}
+		for i, o := range obs {
+			if !o.End.Before(g.Date) {
+				xmarks = append(xmarks, opts.MarkLineNameXAxisItem{Name: "Go-live " + g.ID + " " + b.fmt.Date(g.Date), XAxis: labels[i]})
+				break
+			}
+		}
+		t.Rows = append(t.Rows, []string{"Go-live " + g.ID, b.fmt.Date(g.Date)})
+	}
+	t.Rows = append(t.Rows, []string{"Baseline", b.fmt.Num(mr.Baseline)}, []string{"Target", b.fmt.Num(mr.Target)})
+	line.AddSeries(mr.Name, data,
+		charts.WithMarkLineNameYAxisItemOpts(marks...),
+		charts.WithMarkLineNameXAxisItemOpts(xmarks...),
+		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}"}}),
+	)
+	return Chart{ID: chartID("metric", mr.ID), Title: mr.ID + " " + mr.Name + " trend", Option: optionJSON(line), Height: 280, Table: t}
+}
+
+// calendarChart shows go-lives (points, one row per business unit) against
+// peak and freeze windows (shaded) on a time axis.
+func (b *build) calendarChart() Chart {
+	sc := charts.NewScatter()
+	baseOpts(sc)
+	units := map[string]bool{}
+	for _, i := range b.ds.Initiatives {
+		if !i.GoLive.IsZero() {
+			units[unitName(i.BusinessUnit)] = true
+		}
+	}
+	labels := make([]string, 0, len(units))
+	for u := range units {
+		labels = append(labels, u)
+	}
+	slices.Sort(labels)
+	sc.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithXAxisOpts(opts.XAxis{Type: "time"}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels}),
+	)
+	var pts []opts.ScatterData
+	t := DataTable{Head: []string{"Go-live", "Initiative", "Business unit"}}
+	for _, i := range b.ds.Initiatives {
+		if i.GoLive.IsZero() {
+			continue
+		}
+		pts = append(pts, opts.ScatterData{Name: i.ID + " " + i.Name, Value: []any{b.fmt.Date(i.GoLive), unitName(i.BusinessUnit)}, SymbolSize: 10})
+		t.Rows = append(t.Rows, []string{b.fmt.Date(i.GoLive), i.ID + " " + i.Name, unitName(i.BusinessUnit)})
+	}
+	var areas []opts.MarkAreaNameCoordItem
+	for _, w := range b.ds.Calendar {
+		if w.Kind != model.WindowPeak && w.Kind != model.WindowFreeze {
+			continue
+		}
+		areas = append(areas, opts.MarkAreaNameCoordItem{
+			Name:        w.Name + " (" + string(w.Kind) + ")",
+			Coordinate0: []interface{}{b.fmt.Date(w.Start), nil},
+			Coordinate1: []interface{}{b.fmt.Date(w.End), nil},
+		})
+	}
+	sc.AddSeries("Go-lives", pts, charts.WithMarkAreaNameCoordItemOpts(areas...),
+		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: "rgba(197,90,17,0.15)", BorderColor: "#c55a11", BorderWidth: 1}}))
+	return Chart{ID: chartID("calendar"), Title: "Go-lives against peak and freeze windows", Option: optionJSON(sc), Height: max(200, 80+40*len(labels)), Table: t}
+}
+
+// incidentsChart shows severity 1–2 incidents (bars) and MTTR (line, right
+// axis) by quarter.
+func (b *build) incidentsChart() Chart {
+	bar := charts.NewBar()
+	baseOpts(bar)
+	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Name: "incidents", MinInterval: 1}))
+	bar.ExtendYAxis(opts.YAxis{Name: "MTTR h", Position: "right"})
+	var labels []string
+	var all, change []opts.BarData
+	var mttr []opts.LineData
+	t := DataTable{Head: []string{"Quarter", "Sev 1–2 incidents", "Change-caused", "MTTR"}}
+	for _, q := range b.sc.Portfolio.ByQuarter {
+		labels = append(labels, q.Period)
+		all = append(all, opts.BarData{Value: q.Incidents})
+		change = append(change, opts.BarData{Value: q.ChangeIncidents})
+		var m any
+		if q.MTTRHours != nil {
+			m = roundTo(*q.MTTRHours, 1)
+		}
+		mttr = append(mttr, opts.LineData{Value: m, YAxisIndex: 1})
+		t.Rows = append(t.Rows, []string{q.Period, strconv.Itoa(q.Incidents), strconv.Itoa(q.ChangeIncidents), b.fmt.Hours(q.MTTRHours)})
+	}
+	bar.SetXAxis(labels)
+	bar.AddSeries("Sev 1–2 incidents", all)
+	bar.AddSeries("Change-caused", change)
+	line := charts.NewLine()
+	line.SetXAxis(labels)
+	line.AddSeries("MTTR (hours)", mttr, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
+	bar.Overlap(line)
+	return Chart{ID: chartID("incidents"), Title: "Incidents and MTTR by quarter", Option: optionJSON(bar), Height: 300, Table: t}
+}

@@ -1,0 +1,121 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"runtime"
+	"sync"
+
+	"github.com/opsalign/opsalign/generator/site"
+)
+
+// Renderer holds a theme's parsed templates and static assets. Parse once,
+// render many: a Renderer is safe for concurrent use.
+type Renderer struct {
+	common *template.Template            // base and partials, for chart blocks
+	kinds  map[string]*template.Template // page kind → its template set
+	assets []asset
+	bufs   sync.Pool
+}
+
+// asset is one static file of the theme.
+type asset struct {
+	path string // site path, "assets/site.css"
+	data []byte
+}
+
+// Parse reads and parses a theme's templates (layouts/) and static files
+// (assets/). A template in layouts, whose root is the site's layouts
+// folder, replaces the theme's template of the same name; layouts may be
+// nil.
+func Parse(theme, layouts fs.FS) (*Renderer, error) {
+	common, kinds, err := parseTemplates(theme, layouts)
+	if err != nil {
+		return nil, err
+	}
+	assets, err := readAssets(theme)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{common: common, kinds: kinds, assets: assets}
+	r.bufs.New = func() any { return new(bytes.Buffer) }
+	return r, nil
+}
+
+// job renders one file of the site.
+type job struct {
+	path string
+	run  func(buf *bytes.Buffer) error
+}
+
+// Render renders every page of the site from in into out: the pages,
+// data/scorecard.json and the theme's assets. Pages are rendered in
+// parallel; the first error stops the rest and is returned.
+func (r *Renderer) Render(ctx context.Context, in Input, out site.Sink) error {
+	if in.Scorecard == nil {
+		return errors.New("render: no scorecard")
+	}
+	b, err := newBuild(r, in)
+	if err != nil {
+		return err
+	}
+	jobs, err := b.jobs()
+	if err != nil {
+		return err
+	}
+	return r.run(ctx, jobs, out)
+}
+
+// run executes jobs on a bounded set of goroutines.
+func (r *Renderer) run(ctx context.Context, jobs []job, out site.Sink) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	next := make(chan job)
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(jobs))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			buf := r.bufs.Get().(*bytes.Buffer)
+			defer r.bufs.Put(buf)
+			for j := range next {
+				buf.Reset()
+				if err := j.run(buf); err != nil {
+					cancel(fmt.Errorf("render: %s: %w", j.path, err))
+					continue
+				}
+				if err := out.Put(j.path, buf.Bytes()); err != nil {
+					cancel(fmt.Errorf("render: %w", err))
+				}
+			}
+		}()
+	}
+feed:
+	for _, j := range jobs {
+		select {
+		case next <- j:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := context.Cause(ctx); err != nil {
+		return err
+	}
+	return nil
+}
+
+// execute renders a page kind's template with data into buf.
+func (r *Renderer) execute(buf *bytes.Buffer, kind string, data any) error {
+	t, ok := r.kinds[kind]
+	if !ok {
+		return fmt.Errorf("no template %s", kind)
+	}
+	return t.ExecuteTemplate(buf, kind, data)
+}

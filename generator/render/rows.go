@@ -1,0 +1,172 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// initiativeRow makes the list row of an initiative result.
+func (b *build) initiativeRow(ir *model.InitiativeResult) InitiativeRow {
+	row := InitiativeRow{
+		ID:       ir.ID,
+		Path:     "initiatives/" + b.iniFiles[ir.ID],
+		Name:     ir.Name,
+		Unit:     ir.BusinessUnit,
+		Category: ir.Category,
+		Budget:   ir.Budget,
+		Spend:    ir.Spend,
+		Score:    ir.Score,
+		Verdict:  ir.Verdict,
+		Checks:   checkRows(ir.Checks),
+	}
+	if ir.Status != nil {
+		row.Status = strings.ReplaceAll(string(*ir.Status), "_", " ")
+	}
+	if rec := b.iniRecs[ir.ID]; rec != nil {
+		row.Owners = owners(rec.BusinessOwner, rec.ITOwner)
+	}
+	return row
+}
+
+// owners joins the business and IT owner as "business / IT".
+func owners(business, it string) string {
+	if business == "" && it == "" {
+		return ""
+	}
+	if business == "" {
+		business = "–"
+	}
+	if it == "" {
+		it = "–"
+	}
+	return business + " / " + it
+}
+
+// checkRows returns one row per per-initiative check in report order, n/a
+// for a check the result does not list (a Cancelled initiative has none).
+func checkRows(results []model.CheckResult) []CheckRow {
+	out := make([]CheckRow, 0, len(model.Checks))
+	for _, c := range model.Checks {
+		row := CheckRow{ID: c.ID, Title: c.Title, Principle: c.Principle, Result: model.NA}
+		for _, r := range results {
+			if r.ID == c.ID {
+				row.Result, row.Reason = r.Result, r.Reason
+				break
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// portfolioChecks returns the portfolio checks in report order.
+func portfolioChecks(results []model.CheckResult) []CheckRow {
+	out := make([]CheckRow, 0, len(model.PortfolioChecks))
+	for _, c := range model.PortfolioChecks {
+		row := CheckRow{ID: c.ID, Title: c.Title, Principle: c.Principle, Result: model.NA}
+		for _, r := range results {
+			if r.ID == c.ID {
+				row.Result, row.Reason = r.Result, r.Reason
+				break
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
+
+// metricRow makes the list row of a metric result.
+func (b *build) metricRow(mr *model.MetricResult) MetricRow {
+	row := MetricRow{
+		ID:           mr.ID,
+		Path:         "metrics/" + b.metFiles[mr.ID],
+		Name:         mr.Name,
+		Kind:         mr.Kind,
+		Unit:         mr.Unit,
+		Direction:    mr.Direction,
+		Baseline:     mr.Baseline,
+		Target:       mr.Target,
+		Latest:       mr.Latest,
+		LatestPeriod: mr.LatestPeriod,
+		Progress:     mr.Progress,
+	}
+	for _, id := range mr.Initiatives {
+		row.Initiatives = append(row.Initiatives, b.initiativeLink(id))
+	}
+	return row
+}
+
+// initiativeLink links to an initiative's page, or is plain text (empty
+// Path) when the id is not a scored initiative.
+func (b *build) initiativeLink(id string) Link {
+	if f, ok := b.iniFiles[id]; ok {
+		return Link{Path: "initiatives/" + f, Text: id}
+	}
+	return Link{Text: id}
+}
+
+// metricLink links to a metric's page, or is plain text for an unknown id.
+func (b *build) metricLink(id string) Link {
+	if f, ok := b.metFiles[id]; ok {
+		return Link{Path: "metrics/" + f, Text: id}
+	}
+	return Link{Text: id}
+}
+
+// scoreboard lists every metric.
+func (b *build) scoreboard() []MetricRow {
+	out := make([]MetricRow, 0, len(b.sc.Metrics))
+	for i := range b.sc.Metrics {
+		out = append(out, b.metricRow(&b.sc.Metrics[i]))
+	}
+	return out
+}
+
+// incidentRow makes the row of an incident.
+func (b *build) incidentRow(inc model.Incident) IncidentRow {
+	row := IncidentRow{
+		ID:       inc.ID,
+		Opened:   b.fmt.DateTime(inc.Opened),
+		Resolved: b.fmt.DateTime(inc.Resolved),
+		Severity: inc.Severity,
+		Unit:     inc.BusinessUnit,
+		Service:  inc.Service,
+		Ref:      inc.Source.String(),
+	}
+	if inc.Initiative != "" {
+		row.Initiative = b.initiativeLink(inc.Initiative)
+	}
+	return row
+}
+
+// collisions lists every go-live inside a peak or freeze window of its
+// unit (windows without a unit apply to every unit; bounds inclusive).
+func (b *build) collisions() []Collision {
+	var out []Collision
+	for i := range b.ds.Initiatives {
+		ini := &b.ds.Initiatives[i]
+		if ini.GoLive.IsZero() {
+			continue
+		}
+		for _, w := range b.ds.Calendar {
+			if w.Kind != model.WindowPeak && w.Kind != model.WindowFreeze {
+				continue
+			}
+			if w.BusinessUnit != "" && !strings.EqualFold(strings.TrimSpace(w.BusinessUnit), strings.TrimSpace(ini.BusinessUnit)) {
+				continue
+			}
+			if ini.GoLive.Before(w.Start) || ini.GoLive.After(w.End) {
+				continue
+			}
+			out = append(out, Collision{
+				Initiative: b.initiativeLink(ini.ID),
+				GoLive:     b.fmt.Date(ini.GoLive),
+				Window:     w.Name,
+				Kind:       w.Kind,
+				Category:   ini.Category,
+			})
+		}
+	}
+	return out
+}

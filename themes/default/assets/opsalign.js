@@ -1,0 +1,108 @@
+/* opsalign theme script: draws the charts from their option JSON and makes
+   tables sortable and filterable. No framework, no network. */
+(function () {
+  "use strict";
+
+  // esc makes text safe to put into HTML: chart labels come from spreadsheets.
+  function esc(s) {
+    return String(s == null ? "" : s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function fmtValue(v) {
+    if (Array.isArray(v)) return v.map(fmtValue).join(", ");
+    if (typeof v === "number") return v.toLocaleString("en-US", { maximumFractionDigits: 2 });
+    return v == null ? "–" : v;
+  }
+
+  // tooltip formats a tooltip from escaped parts only: ECharts puts the
+  // formatter's result into the page as HTML.
+  function tooltip(params) {
+    var ps = Array.isArray(params) ? params : [params];
+    var out = [];
+    if (ps.length && ps[0].axisValueLabel != null) out.push("<strong>" + esc(ps[0].axisValueLabel) + "</strong>");
+    ps.forEach(function (p) {
+      var label = p.componentType === "series" ? p.seriesName : p.name;
+      if (p.componentType === "series" && !Array.isArray(params) && p.name) label = p.name;
+      out.push(esc(p.marker ? "" : "") + (p.marker || "") + esc(label) + ": " + esc(fmtValue(p.value)));
+    });
+    return out.join("<br>");
+  }
+
+  function drawCharts() {
+    if (typeof echarts === "undefined") return;
+    var charts = [];
+    document.querySelectorAll(".chart-canvas[data-option]").forEach(function (el) {
+      var src = document.getElementById(el.getAttribute("data-option"));
+      if (!src) return;
+      var option;
+      try { option = JSON.parse(src.textContent); } catch (e) { return; }
+      option.tooltip = Object.assign({}, option.tooltip || {}, { formatter: tooltip, confine: true });
+      option.textStyle = { fontFamily: getComputedStyle(document.body).fontFamily };
+      var chart = echarts.init(el, null, { renderer: "svg" });
+      chart.setOption(option);
+      charts.push(chart);
+    });
+    window.addEventListener("resize", function () {
+      charts.forEach(function (c) { c.resize(); });
+    });
+    window.addEventListener("beforeprint", function () {
+      charts.forEach(function (c) { c.resize(); });
+    });
+  }
+
+  function cellKey(td) {
+    var s = td.getAttribute("data-sort");
+    if (s === null) s = td.textContent.trim();
+    var n = parseFloat(s.replace(/[^0-9.\-]/g, ""));
+    if (s !== "" && /^[\s$€£¥₹A-Z]*-?[\d,.]+\s*(%|h|[A-Z]{3})?$/.test(s) && !isNaN(n)) return { n: n };
+    return { s: s.toLowerCase() };
+  }
+
+  function compare(a, b) {
+    if ("n" in a && "n" in b) return a.n - b.n;
+    if ("n" in a) return -1;
+    if ("n" in b) return 1;
+    return a.s < b.s ? -1 : a.s > b.s ? 1 : 0;
+  }
+
+  function makeSortable(table) {
+    var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var btn = document.createElement("button");
+      btn.type = "button";
+      btn.className = "sort";
+      while (th.firstChild) btn.appendChild(th.firstChild);
+      th.appendChild(btn);
+      th.setAttribute("aria-sort", "none");
+      btn.addEventListener("click", function () {
+        var asc = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.setAttribute("aria-sort", "none"); });
+        th.setAttribute("aria-sort", asc ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        var keyed = rows.map(function (r, i) { return { r: r, k: r.cells[col] ? cellKey(r.cells[col]) : { s: "" }, i: i }; });
+        keyed.sort(function (x, y) { return (asc ? 1 : -1) * compare(x.k, y.k) || x.i - y.i; });
+        keyed.forEach(function (x) { body.appendChild(x.r); });
+      });
+    });
+  }
+
+  function makeFilter(input) {
+    var table = document.getElementById(input.getAttribute("data-filter"));
+    if (!table) return;
+    input.addEventListener("input", function () {
+      var q = input.value.trim().toLowerCase();
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
+        r.hidden = q !== "" && r.textContent.toLowerCase().indexOf(q) < 0;
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("table.sortable").forEach(makeSortable);
+    document.querySelectorAll("input[data-filter]").forEach(makeFilter);
+    drawCharts();
+  });
+})();
