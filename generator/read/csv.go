@@ -1,0 +1,158 @@
+package read
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+)
+
+// csvDelimiters are the delimiters detected, in order of preference.
+var csvDelimiters = []rune{',', ';', '\t', '|'}
+
+// csvSniff is how much of a CSV file is looked at to detect its encoding
+// and delimiter.
+const csvSniff = 64 << 10
+
+// decodeCSV returns a UTF-8 reader for a CSV byte stream: a UTF-8 BOM is
+// dropped, UTF-16 with a BOM is decoded, and text that is not valid UTF-8
+// is read as Windows-1252 (Excel's "CSV" on Windows).
+func decodeCSV(r io.Reader) (*bufio.Reader, error) {
+	br := bufio.NewReaderSize(r, csvSniff)
+	head, err := br.Peek(4)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		br.Discard(3)
+		return br, nil
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		return bufio.NewReaderSize(transform.NewReader(br, dec), csvSniff), nil
+	}
+	sample, _ := br.Peek(csvSniff)
+	if bytes.IndexByte(sample, 0) >= 0 {
+		return nil, errors.New("not a CSV file: it holds binary data (is it a workbook saved with a .csv name?)")
+	}
+	// cut a possibly split rune at the end of the sample
+	for i := 0; i < utf8.UTFMax && len(sample) > 0 && !utf8.Valid(sample); i++ {
+		sample = sample[:len(sample)-1]
+	}
+	if !utf8.Valid(sample) {
+		return bufio.NewReaderSize(transform.NewReader(br, charmap.Windows1252.NewDecoder()), csvSniff), nil
+	}
+	return br, nil
+}
+
+// sniffDelimiter picks the delimiter that splits the header row into the
+// most known headers (the header may sit below title rows), falling back
+// to the one that splits the first line most.
+func sniffDelimiter(br *bufio.Reader, known map[string]bool) rune {
+	sample, _ := br.Peek(csvSniff)
+	lines := strings.Split(string(sample), "\n")
+	if len(lines) > headerScanRows {
+		lines = lines[:headerScanRows]
+	}
+	best, bestScore, bestCount := ',', -1, -1
+	for _, d := range csvDelimiters {
+		score, count := 0, -1
+		for _, line := range lines {
+			fields := splitOutsideQuotes(strings.TrimRight(line, "\r"), d)
+			s := 0
+			for _, f := range fields {
+				if known[foldHeader(strings.Trim(strings.TrimSpace(f), `"`))] {
+					s++
+				}
+			}
+			score = max(score, s)
+			if count < 0 && strings.TrimSpace(line) != "" {
+				count = len(fields)
+			}
+		}
+		if score > bestScore || score == bestScore && count > bestCount {
+			best, bestScore, bestCount = d, score, count
+		}
+	}
+	return best
+}
+
+// splitOutsideQuotes splits a line on d where d is not inside quotes.
+func splitOutsideQuotes(line string, d rune) []string {
+	var out []string
+	inQ, start := false, 0
+	for i, r := range line {
+		switch {
+		case r == '"':
+			inQ = !inQ
+		case r == d && !inQ:
+			out = append(out, line[start:i])
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	return append(out, line[start:])
+}
+
+// readCSV streams one CSV file as one sheet.
+func (rd *reader) readCSV(r io.Reader, label string) error {
+	br, err := decodeCSV(r)
+	if err != nil {
+		return rd.fileErr("", err)
+	}
+	if _, err := br.Peek(1); err == io.EOF {
+		return rd.fileErr("", errors.New("the file is empty"))
+	}
+	s, err := rd.newSheet("", label)
+	if err != nil {
+		return err
+	}
+	cr := csv.NewReader(br)
+	cr.Comma = sniffDelimiter(br, rd.sc.anyAlias)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = true
+	var cells []cell
+	row, nextLine := 0, 1
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return rd.fileErr("", fmt.Errorf("cannot read the CSV file: %w", err))
+		}
+		// A spreadsheet program shows a blank line as a blank row and a
+		// quoted line break as part of one row.
+		line, _ := cr.FieldPos(0)
+		row += 1 + max(line-nextLine, 0)
+		nl := 0
+		for _, f := range rec {
+			nl += strings.Count(f, "\n")
+		}
+		nextLine = line + nl + 1
+		if row&1023 == 0 {
+			if err := rd.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		cells = cells[:0]
+		for _, f := range rec {
+			cells = append(cells, cell{v: f})
+		}
+		if err := s.feed(row, cells); err != nil {
+			return err
+		}
+		if s.done {
+			break
+		}
+	}
+	return s.end()
+}

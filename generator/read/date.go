@@ -1,0 +1,357 @@
+package read
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// DateOrderError is returned for a slash or dot date that is impossible in
+// the configured date_order but valid in the other one (03/25/2026 under
+// DMY). It is an error even in an optional field.
+type DateOrderError struct {
+	Value string
+	Order string // the configured order, "DMY" or "MDY"
+}
+
+func (e *DateOrderError) Error() string {
+	other := "MDY"
+	if e.Order == "MDY" {
+		other = "DMY"
+	}
+	return fmt.Sprintf("%q is not a valid date in %s order (day/month/year is set by date_order); if this file writes dates as %s, set date_order = %q in opsalign.toml",
+		e.Value, e.Order, orderWords(other), other)
+}
+
+func orderWords(o string) string {
+	if o == "MDY" {
+		return "month/day/year"
+	}
+	return "day/month/year"
+}
+
+var monthNames = map[string]time.Month{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+
+// SerialDate converts an Excel serial day number to midnight UTC of its
+// calendar day (the fraction is dropped). date1904 selects the 1904 date
+// system of old Mac workbooks.
+func SerialDate(serial float64, date1904 bool) (time.Time, error) {
+	t, err := SerialTime(serial, date1904, time.UTC)
+	if err != nil {
+		return t, err
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
+// SerialTime converts an Excel serial (days and a fraction of a day) to the
+// wall-clock time it shows, in loc.
+func SerialTime(serial float64, date1904 bool, loc *time.Location) (time.Time, error) {
+	if math.IsNaN(serial) || serial < 1 || serial > 2958465 { // 9999-12-31
+		return time.Time{}, fmt.Errorf("%v is not an Excel date", serial)
+	}
+	days := math.Floor(serial)
+	secs := math.Round((serial - days) * 86400)
+	var base time.Time
+	switch {
+	case date1904:
+		base = time.Date(1904, 1, 1, 0, 0, 0, 0, loc)
+	case days < 60:
+		base = time.Date(1899, 12, 31, 0, 0, 0, 0, loc)
+	case days == 60: // Excel's fictitious 1900-02-29
+		days = 59
+		base = time.Date(1899, 12, 31, 0, 0, 0, 0, loc)
+	default:
+		base = time.Date(1899, 12, 30, 0, 0, 0, 0, loc)
+	}
+	d := base.AddDate(0, 0, int(days))
+	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, int(secs), 0, loc), nil
+}
+
+// ParseDate reads a calendar date written as text: 2026-03-15 (also with a
+// time, which is dropped), 15/03/2026 and 15.03.2026 in order ("DMY" or
+// "MDY"), 15-Mar-2026, 15 Mar 2026, Mar 15, 2026 and March 15 2026. The
+// result is midnight UTC. A slash date impossible in order but valid in the
+// other is a *DateOrderError.
+func ParseDate(s string, order string) (time.Time, error) {
+	s = cleanSpaces(s)
+	if s == "" {
+		return time.Time{}, errEmpty
+	}
+	d, _ := splitDateTime(s)
+	return parseDay(d, order, s)
+}
+
+// ParseDateTime reads a date optionally followed by a time of day
+// (HH:MM or HH:MM:SS, optionally AM/PM, Z or +HH:MM). A time without an
+// offset is wall-clock time in loc; one with an offset is converted to loc.
+func ParseDateTime(s string, order string, loc *time.Location) (time.Time, error) {
+	s = cleanSpaces(s)
+	if s == "" {
+		return time.Time{}, errEmpty
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	dp, tp := splitDateTime(s)
+	day, err := parseDay(dp, order, s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	h, m, sec, off, hasOff, err := parseClock(tp)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q: %w", s, err)
+	}
+	if hasOff {
+		t := time.Date(day.Year(), day.Month(), day.Day(), h, m, sec, 0, time.FixedZone("", off))
+		return t.In(loc), nil
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), h, m, sec, 0, loc), nil
+}
+
+// splitDateTime separates the date from a time of day that follows it
+// after a space or "T".
+func splitDateTime(s string) (date, clock string) {
+	i := strings.IndexByte(s, ':')
+	if i < 0 {
+		return s, ""
+	}
+	// walk back over the hour digits
+	j := i
+	for j > 0 && isDigit(s[j-1]) {
+		j--
+	}
+	if j == 0 || i-j < 1 || i-j > 2 {
+		return s, ""
+	}
+	d := s[:j]
+	d = strings.TrimRight(d, " ")
+	d = strings.TrimSuffix(d, "T")
+	d = strings.TrimRight(d, " ,")
+	return d, s[j:]
+}
+
+// parseClock reads HH:MM[:SS[.fff]] [AM|PM] [Z|±HH:MM].
+func parseClock(s string) (h, m, sec, off int, hasOff bool, err error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, 0, 0, 0, false, nil
+	}
+	bad := errors.New("cannot read the time of day")
+	// offset
+	switch {
+	case strings.HasSuffix(s, "Z") || strings.HasSuffix(s, "z"):
+		hasOff, s = true, strings.TrimSpace(s[:len(s)-1])
+	case strings.HasSuffix(strings.ToUpper(s), "UTC"):
+		hasOff, s = true, strings.TrimSpace(s[:len(s)-3])
+	default:
+		if k := strings.LastIndexAny(s, "+-"); k > 0 {
+			o := s[k+1:]
+			sign := 1
+			if s[k] == '-' {
+				sign = -1
+			}
+			oh, om := 0, 0
+			if len(o) == 5 && o[2] == ':' && allDigits(o[:2]) && allDigits(o[3:]) {
+				oh, _ = strconv.Atoi(o[:2])
+				om, _ = strconv.Atoi(o[3:])
+			} else if len(o) == 4 && allDigits(o) {
+				oh, _ = strconv.Atoi(o[:2])
+				om, _ = strconv.Atoi(o[2:])
+			} else if len(o) == 2 && allDigits(o) {
+				oh, _ = strconv.Atoi(o)
+			} else {
+				return 0, 0, 0, 0, false, bad
+			}
+			if oh > 14 || om > 59 {
+				return 0, 0, 0, 0, false, bad
+			}
+			off, hasOff, s = sign*(oh*3600+om*60), true, strings.TrimSpace(s[:k])
+		}
+	}
+	pm, am := false, false
+	up := strings.ToUpper(s)
+	if strings.HasSuffix(up, "PM") {
+		pm, s = true, strings.TrimSpace(s[:len(s)-2])
+	} else if strings.HasSuffix(up, "AM") {
+		am, s = true, strings.TrimSpace(s[:len(s)-2])
+	}
+	parts := strings.Split(s, ":")
+	if len(parts) < 2 || len(parts) > 3 {
+		return 0, 0, 0, 0, false, bad
+	}
+	if len(parts) == 3 {
+		if k := strings.IndexAny(parts[2], ".,"); k >= 0 && allDigits(parts[2][k+1:]) {
+			parts[2] = parts[2][:k]
+		}
+	}
+	vals := make([]int, 3)
+	for i, p := range parts {
+		if !allDigits(p) || len(p) > 2 || (i > 0 && len(p) != 2) {
+			return 0, 0, 0, 0, false, bad
+		}
+		vals[i], _ = strconv.Atoi(p)
+	}
+	h, m, sec = vals[0], vals[1], vals[2]
+	if pm || am {
+		if h < 1 || h > 12 {
+			return 0, 0, 0, 0, false, bad
+		}
+		if pm && h != 12 {
+			h += 12
+		} else if am && h == 12 {
+			h = 0
+		}
+	}
+	if h > 23 && !(h == 24 && m == 0 && sec == 0) || m > 59 || sec > 59 {
+		return 0, 0, 0, 0, false, bad
+	}
+	return h, m, sec, off, hasOff, nil
+}
+
+type dateToken struct {
+	num  bool
+	text string
+	sep  byte // separator before the token, 0 for the first
+}
+
+// tokenizeDate splits "15-Mar-2026" into 15, Mar, 2026 with their separators.
+func tokenizeDate(s string) ([]dateToken, bool) {
+	var toks []dateToken
+	var sep byte
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			j := i
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			toks = append(toks, dateToken{num: true, text: s[i:j], sep: sep})
+			sep, i = 0, j
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			j := i
+			for j < len(s) && (s[j] >= 'a' && s[j] <= 'z' || s[j] >= 'A' && s[j] <= 'Z') {
+				j++
+			}
+			toks = append(toks, dateToken{text: s[i:j], sep: sep})
+			sep, i = 0, j
+		case c == ' ' || c == '-' || c == '/' || c == '.' || c == ',':
+			if sep == 0 || sep == ' ' || sep == ',' {
+				sep = c
+			}
+			i++
+		default:
+			return nil, false
+		}
+		if len(toks) > 4 {
+			return nil, false
+		}
+	}
+	return toks, true
+}
+
+func cannotDate(s string) error { return fmt.Errorf("%q is not a date", s) }
+
+// parseDay reads the date part of s; orig is the whole cell for messages.
+func parseDay(s, order, orig string) (time.Time, error) {
+	toks, ok := tokenizeDate(s)
+	if !ok || len(toks) != 3 {
+		// a leading weekday: "Mon 15 Mar 2026"
+		if ok && len(toks) == 4 && !toks[0].num && len(toks[0].text) >= 3 {
+			toks = toks[1:]
+			toks[0].sep = 0
+		} else {
+			return time.Time{}, cannotDate(orig)
+		}
+	}
+	a, b, c := toks[0], toks[1], toks[2]
+	switch {
+	case a.num && b.num && c.num && len(a.text) == 4:
+		if b.sep != c.sep || b.sep == ' ' || b.sep == ',' {
+			return time.Time{}, cannotDate(orig)
+		}
+		return ymd(atoi(a.text), atoi(b.text), atoi(c.text), orig)
+	case a.num && b.num && c.num:
+		if b.sep != c.sep || b.sep == ' ' || b.sep == ',' || len(a.text) > 2 || len(b.text) > 2 || (len(c.text) != 4 && len(c.text) != 2) {
+			return time.Time{}, cannotDate(orig)
+		}
+		y := year(c.text)
+		x, z := atoi(a.text), atoi(b.text)
+		d, m := x, z
+		if order == "MDY" {
+			d, m = z, x
+		}
+		t, err := ymd(y, m, d, orig)
+		if err == nil {
+			return t, nil
+		}
+		if _, err2 := ymd(y, d, m, orig); err2 == nil {
+			return time.Time{}, &DateOrderError{Value: orig, Order: orderOrDMY(order)}
+		}
+		return time.Time{}, err
+	case a.num && !b.num && c.num: // 15-Mar-2026, 15 March 2026
+		m, ok := monthNames[strings.ToLower(b.text)]
+		if !ok || len(a.text) > 2 || (len(c.text) != 4 && len(c.text) != 2) {
+			return time.Time{}, cannotDate(orig)
+		}
+		return ymd(year(c.text), int(m), atoi(a.text), orig)
+	case !a.num && b.num && c.num: // Mar 15, 2026; March 15 2026
+		m, ok := monthNames[strings.ToLower(a.text)]
+		if !ok || len(b.text) > 2 || len(c.text) != 4 {
+			return time.Time{}, cannotDate(orig)
+		}
+		return ymd(atoi(c.text), int(m), atoi(b.text), orig)
+	case a.num && !b.num && !c.num, a.num && len(a.text) == 4 && !b.num && c.num: // 2026-Mar-15
+		if !c.num {
+			return time.Time{}, cannotDate(orig)
+		}
+		m, ok := monthNames[strings.ToLower(b.text)]
+		if !ok {
+			return time.Time{}, cannotDate(orig)
+		}
+		return ymd(atoi(a.text), int(m), atoi(c.text), orig)
+	}
+	return time.Time{}, cannotDate(orig)
+}
+
+func orderOrDMY(o string) string {
+	if o == "MDY" {
+		return o
+	}
+	return "DMY"
+}
+
+func atoi(s string) int {
+	if len(s) > 9 {
+		return -1
+	}
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+func year(s string) int {
+	y := atoi(s)
+	if len(s) == 2 {
+		y += 2000
+	}
+	return y
+}
+
+// ymd builds a date and rejects impossible ones (31 April, month 13).
+func ymd(y, m, d int, orig string) (time.Time, error) {
+	if y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, fmt.Errorf("%q is not a valid date", orig)
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d || int(t.Month()) != m {
+		return time.Time{}, fmt.Errorf("%q is not a valid date", orig)
+	}
+	return t, nil
+}

@@ -1,0 +1,9 @@
+// Package read turns the spreadsheets of a site's data folder into a typed
+// model.Dataset: it walks the folder, decodes CSV dialects and streams xlsx
+// workbooks, recognises which table each sheet holds, maps its headers to
+// fields through alias tables, parses every cell with pure value parsers and
+// reports each problem as a model.Issue pointing at the exact cell.
+//
+// The contract is the inputs specification: forgiving about layout, strict
+// about meaning, and never dropping a row without an issue.
+package read

@@ -1,0 +1,66 @@
+package read
+
+import (
+	"strings"
+	"unicode"
+)
+
+// foldHeader folds a header cell as inputs.md prescribes: lower case, with
+// spaces, "_", "-", ".", "/", "(", ")", "%", "#" and a trailing "?" removed,
+// so "Go-Live Date", "go_live_date" and "GO LIVE (date)" are equal.
+func foldHeader(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimSuffix(s, "?")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), strings.ContainsRune("_-./()%#", r):
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// foldName folds a sheet or file name for table recognition: lower case
+// with spaces, "-" and "_" removed.
+func foldName(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range strings.TrimSpace(s) {
+		if unicode.IsSpace(r) || r == '-' || r == '_' {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// foldValue folds an enum value: lower case with spaces, "-" and "_"
+// removed, so "Big-bang", "big bang" and "BIG_BANG" are equal.
+func foldValue(s string) string { return foldName(s) }
+
+// cleanSpaces trims s and turns non-breaking and other Unicode spaces into
+// plain spaces.
+func cleanSpaces(s string) string {
+	if isASCIINoSpecial(s) {
+		return strings.TrimSpace(s)
+	}
+	s = strings.Map(func(r rune) rune {
+		if r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\u2007' || r == '\ufeff' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+func isASCIINoSpecial(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

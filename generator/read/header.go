@@ -1,0 +1,155 @@
+package read
+
+import (
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// headerScanRows is how many rows are searched for the header row.
+const headerScanRows = 20
+
+// header is a sheet's recognised header row: which field each column holds.
+type header struct {
+	ts       *tableSchema
+	row      int
+	colField []int // field index per column, -1 for none
+	fieldCol []int // column per field index, -1 when absent
+	letters  []string
+	columns  map[string]string // field -> letter, shared by every record of the sheet
+	unknown  []string          // headers of unknown columns, "F: Notes"
+	matched  int
+
+	// wide actuals: one column per period
+	wide     bool
+	wideCols map[int]map[string]string // per period column: the Source.Columns of its observations
+	periods  map[int]model.Period
+}
+
+// renames folds a [[sources]] column map to folded header -> field name.
+func foldRenames(cols map[string]string) map[string]string {
+	if len(cols) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(cols))
+	for h, f := range cols {
+		m[foldHeader(h)] = f
+	}
+	return m
+}
+
+// matchHeader maps a candidate header row to the fields of ts.
+func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames map[string]string) *header {
+	h := &header{ts: ts, row: row, colField: make([]int, len(cells)), fieldCol: make([]int, len(ts.fields)), letters: make([]string, len(cells))}
+	for i := range h.fieldCol {
+		h.fieldCol[i] = -1
+	}
+	for i, c := range cells {
+		h.colField[i] = -1
+		h.letters[i] = colLetter(i)
+		text := cleanSpaces(c.v)
+		if text == "" {
+			continue
+		}
+		k := foldHeader(text)
+		fi, ok := -1, false
+		if f, ren := renames[k]; ren {
+			fi, ok = ts.byName[f]
+		} else if !c.num {
+			fi, ok = ts.alias[k]
+		}
+		if ok && h.fieldCol[fi] < 0 {
+			h.colField[i] = fi
+			h.fieldCol[fi] = i
+			h.matched++
+			continue
+		}
+		if ts.table == model.TableActuals {
+			if p, ok := rd.headerPeriod(c); ok {
+				if h.periods == nil {
+					h.periods = map[int]model.Period{}
+				}
+				h.periods[i] = p
+				continue
+			}
+		}
+		h.unknown = append(h.unknown, h.letters[i]+": "+text)
+	}
+	if ts.table == model.TableActuals && h.fieldCol[ts.byName["period"]] < 0 && len(h.periods) > 0 {
+		h.wide = true
+	} else if len(h.periods) > 0 {
+		// long form: period-looking headers are just unknown columns
+		for i := range cells {
+			if _, ok := h.periods[i]; ok {
+				h.unknown = append(h.unknown, h.letters[i]+": "+cleanSpaces(cells[i].v))
+			}
+		}
+		h.periods = nil
+	}
+	h.columns = map[string]string{}
+	for fi, c := range h.fieldCol {
+		if c >= 0 {
+			h.columns[ts.fields[fi].Name] = h.letters[c]
+		}
+	}
+	return h
+}
+
+// headerPeriod reads a wide-actuals column header: a period as text or a
+// date-typed cell.
+func (rd *reader) headerPeriod(c cell) (model.Period, bool) {
+	if f, ok := c.float(); ok && !rd.sstNumeric(c.v) {
+		if f < 3000 {
+			return model.Period{}, false
+		}
+		d, err := SerialDate(f, rd.date1904)
+		if err != nil {
+			return model.Period{}, false
+		}
+		return model.Period{Kind: model.Month, Year: d.Year(), N: int(d.Month())}, true
+	}
+	p, err := ParsePeriod(c.v, rd.cfg.DateOrder)
+	return p, err == nil
+}
+
+// score is how strongly the header supports its table: matched known
+// headers (for wide actuals, the metric column plus the period columns).
+func (h *header) score() int {
+	if h.wide {
+		return h.matched + len(h.periods)
+	}
+	return h.matched
+}
+
+// missing lists the required fields the header lacks.
+func (h *header) missing() []Field {
+	var out []Field
+	for fi, f := range h.ts.fields {
+		if !f.Required || h.fieldCol[fi] >= 0 {
+			continue
+		}
+		if h.wide && (f.Name == "period" || f.Name == "value") {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// usable reports whether the row can be the header of its table: at least
+// two known headers and every required column.
+func (h *header) usable() bool {
+	if h.score() < 2 {
+		return false
+	}
+	return len(h.missing()) == 0
+}
+
+// missingText names missing fields with their usual headers.
+func missingText(fs []Field) string {
+	parts := make([]string, len(fs))
+	for i, f := range fs {
+		parts[i] = f.Name + " (" + strings.Join(f.Aliases[:min(3, len(f.Aliases))], ", ") + ")"
+	}
+	return strings.Join(parts, "; ")
+}

@@ -1,0 +1,155 @@
+package read
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/opsalign/opsalign/generator/config"
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// merge joins the files' results in path order, drops duplicate ids,
+// checks references between tables and sorts the issues.
+func merge(cfg config.Config, sc *schemas, results []*fileResult) *model.Dataset {
+	ds := &model.Dataset{Present: map[model.Table]bool{}}
+	sums := map[model.Table]*model.TableSummary{}
+	sum := func(t model.Table) *model.TableSummary {
+		if sums[t] == nil {
+			sums[t] = &model.TableSummary{Table: t}
+		}
+		return sums[t]
+	}
+	var issues []model.Issue
+	dup := func(src model.Source, field, id string, first model.Source) {
+		issues = append(issues, model.Issue{Severity: model.SevError, File: src.File, Sheet: src.Sheet, Row: src.Row, Column: src.Columns[field], Field: field, Value: id,
+			Message: fmt.Sprintf("duplicate id %q (first used at %s); this row is not used", id, first.String())})
+	}
+	seenInit, seenMetric, seenPlan := map[string]model.Source{}, map[string]model.Source{}, map[string]model.Source{}
+	for _, r := range results {
+		ds.Summary.Files = append(ds.Summary.Files, r.file)
+		ds.Summary.Ignored = append(ds.Summary.Ignored, r.ignored...)
+		issues = append(issues, r.issues...)
+		for t, p := range r.present {
+			ds.Present[t] = ds.Present[t] || p
+		}
+		for t, s := range r.sums {
+			m := sum(t)
+			m.Sources = append(m.Sources, s.Sources...)
+			m.Excluded += s.Excluded
+			m.Skipped += s.Skipped
+		}
+		for _, in := range r.initiatives {
+			if first, ok := seenInit[in.ID]; ok {
+				dup(in.Source, "id", in.ID, first)
+				sum(model.TableInitiatives).Excluded++
+				continue
+			}
+			seenInit[in.ID] = in.Source
+			ds.Initiatives = append(ds.Initiatives, in)
+		}
+		for _, m := range r.metrics {
+			if first, ok := seenMetric[m.ID]; ok {
+				dup(m.Source, "id", m.ID, first)
+				sum(model.TableMetrics).Excluded++
+				continue
+			}
+			seenMetric[m.ID] = m.Source
+			ds.Metrics = append(ds.Metrics, m)
+		}
+		for _, l := range r.plan {
+			if first, ok := seenPlan[l.ID]; ok {
+				dup(l.Source, "plan_line", l.ID, first)
+				sum(model.TablePlan).Excluded++
+				continue
+			}
+			seenPlan[l.ID] = l.Source
+			ds.Plan = append(ds.Plan, l)
+		}
+		ds.Calendar = append(ds.Calendar, r.calendar...)
+		ds.Incidents = append(ds.Incidents, r.incidents...)
+		ds.Reviews = append(ds.Reviews, r.reviews...)
+		ds.Actuals = append(ds.Actuals, r.actuals...)
+	}
+
+	// references between tables
+	for _, in := range ds.Initiatives {
+		for _, id := range in.Metrics {
+			if _, ok := seenMetric[id]; !ok {
+				issues = append(issues, model.Issue{Severity: model.SevWarning, File: in.Source.File, Sheet: in.Source.Sheet, Row: in.Source.Row,
+					Column: in.Source.Columns["metrics"], Field: "metrics", Value: id,
+					Message: fmt.Sprintf("metric %q is not in the metrics table; the other metrics of %s are kept", id, in.ID)})
+			}
+		}
+	}
+	kept := ds.Actuals[:0]
+	type rowKey struct {
+		file, sheet string
+		row         int
+	}
+	warned := map[rowKey]bool{}
+	for _, o := range ds.Actuals {
+		if _, ok := seenMetric[o.Metric]; ok {
+			kept = append(kept, o)
+			continue
+		}
+		row := rowKey{o.Source.File, o.Source.Sheet, o.Source.Row}
+		if !warned[row] {
+			warned[row] = true
+			sum(model.TableActuals).Excluded++
+			issues = append(issues, model.Issue{Severity: model.SevWarning, File: row.file, Sheet: row.sheet, Row: row.row,
+				Column: o.Source.Columns["metric"], Field: "metric", Value: o.Metric,
+				Message: fmt.Sprintf("metric %q is not in the metrics table; its actuals are not used", o.Metric)})
+		}
+	}
+	ds.Actuals = kept
+	for _, inc := range ds.Incidents {
+		if inc.Initiative == "" {
+			continue
+		}
+		if _, ok := seenInit[inc.Initiative]; !ok {
+			issues = append(issues, model.Issue{Severity: model.SevWarning, File: inc.Source.File, Sheet: inc.Source.Sheet, Row: inc.Source.Row,
+				Column: inc.Source.Columns["initiative"], Field: "initiative", Value: inc.Initiative,
+				Message: fmt.Sprintf("initiative %q is not in the initiatives table", inc.Initiative)})
+		}
+	}
+
+	counts := map[model.Table]int{
+		model.TableInitiatives: len(ds.Initiatives), model.TableMetrics: len(ds.Metrics), model.TableActuals: len(ds.Actuals),
+		model.TableCalendar: len(ds.Calendar), model.TablePlan: len(ds.Plan), model.TableIncidents: len(ds.Incidents), model.TableReviews: len(ds.Reviews),
+	}
+	for _, t := range model.Tables {
+		if s, ok := sums[t]; ok && ds.Present[t] {
+			s.Rows = counts[t]
+			ds.Summary.Tables = append(ds.Summary.Tables, *s)
+		}
+	}
+	sortIssues(issues, results)
+	ds.Issues = issues
+	return ds
+}
+
+// sortIssues orders issues by file (path order), sheet (workbook order),
+// row and column.
+func sortIssues(issues []model.Issue, results []*fileResult) {
+	fileIdx := map[string]int{}
+	sheetIdx := map[[2]string]int{}
+	for i, r := range results {
+		fileIdx[r.file] = i
+		for j, s := range r.sheets {
+			sheetIdx[[2]string{r.file, s}] = j
+		}
+	}
+	sort.SliceStable(issues, func(a, b int) bool {
+		x, y := issues[a], issues[b]
+		if fx, fy := fileIdx[x.File], fileIdx[y.File]; fx != fy {
+			return fx < fy
+		}
+		if sx, sy := sheetIdx[[2]string{x.File, x.Sheet}], sheetIdx[[2]string{y.File, y.Sheet}]; sx != sy {
+			return sx < sy
+		}
+		if x.Row != y.Row {
+			return x.Row < y.Row
+		}
+		return colIndex(x.Column) < colIndex(y.Column)
+	})
+}

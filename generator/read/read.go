@@ -1,0 +1,175 @@
+package read
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/config"
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// Read reads every .xlsx and .csv file under cfg.DataDir (relative to
+// cfg.Dir), in path order, skipping names that start with "." or "~$", and
+// returns the typed dataset with its issues.
+//
+// A file-level error (corrupt, password-protected, not a spreadsheet, zip
+// bomb, required table or required column missing, data folder missing) is
+// returned as an error that is or wraps *model.FileError (several are
+// joined with errors.Join); then the dataset is nil.
+//
+// cache may be nil; when given, files whose path, size and mtime are
+// unchanged are not parsed again.
+func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset, error) {
+	if cfg.Location == nil {
+		cfg.Location = config.Default().Location
+	}
+	dataRel := filepath.ToSlash(filepath.Clean(cfg.DataDir))
+	root := cfg.DataDir
+	if !filepath.IsAbs(root) {
+		root = filepath.Join(cfg.Dir, root)
+	}
+	paths, err := dataFiles(root)
+	if err != nil {
+		return nil, &model.FileError{File: dataRel, Err: err}
+	}
+	sc := newSchemas()
+	key := cacheKey(cfg)
+	var results []*fileResult
+	var errs []error
+	keep := map[string]bool{}
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		file := rel
+		if dataRel != "." {
+			file = dataRel + "/" + rel
+		}
+		if filepath.IsAbs(cfg.DataDir) {
+			if r, err := filepath.Rel(cfg.Dir, p); err == nil {
+				file = filepath.ToSlash(r)
+			}
+		}
+		keep[p] = true
+		st, err := os.Stat(p)
+		if err != nil {
+			errs = append(errs, &model.FileError{File: file, Err: err})
+			continue
+		}
+		if res := cache.get(p, st.Size(), st.ModTime(), key); res != nil {
+			results = append(results, res)
+			continue
+		}
+		res, err := readFile(ctx, cfg, sc, p, file, rel)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err()
+			}
+			errs = append(errs, err)
+			continue
+		}
+		cache.put(p, st.Size(), st.ModTime(), key, res)
+		results = append(results, res)
+	}
+	cache.prune(keep)
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	ds := merge(cfg, sc, results)
+	var missing []string
+	for _, t := range []model.Table{model.TableInitiatives, model.TableMetrics} {
+		if !ds.Present[t] {
+			missing = append(missing, string(t))
+		}
+	}
+	if len(missing) > 0 {
+		return nil, &model.FileError{File: dataRel, Err: fmt.Errorf("no %s table found in the data folder (a sheet or CSV file named like %s, or with its header row); it is required",
+			strings.Join(missing, " or "), strings.Join(missing, "/"))}
+	}
+	return ds, nil
+}
+
+// cacheKey is what a file's reading depends on besides its bytes.
+func cacheKey(cfg config.Config) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s|%s|%s|%d|%s|%s|", cfg.DateOrder, cfg.DecimalSeparator, cfg.Currency, cfg.FiscalYearStart, cfg.Location.String(), cfg.File)
+	for _, s := range cfg.Sources {
+		fmt.Fprintf(&b, "%s|%s|%s|%d|%d|", s.File, s.Sheet, s.Table, s.HeaderRow, s.Line)
+		keys := make([]string, 0, len(s.Columns))
+		for k := range s.Columns {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(&b, "%s=%s|", k, s.Columns[k])
+		}
+	}
+	return b.String()
+}
+
+// dataFiles lists the .xlsx and .csv files under root in path order.
+func dataFiles(root string) ([]string, error) {
+	st, err := os.Stat(root)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("the data folder does not exist (set data_dir in opsalign.toml): %w", err)
+		}
+		return nil, err
+	}
+	if !st.IsDir() {
+		return nil, errors.New("data_dir is not a folder")
+	}
+	var out []string
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".xlsx", ".csv":
+			out = append(out, p)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// readFile reads one data file.
+func readFile(ctx context.Context, cfg config.Config, sc *schemas, path, file, rel string) (*fileResult, error) {
+	rd := &reader{ctx: ctx, cfg: cfg, sc: sc, res: newFileResult(file), file: file, rel: rel}
+	var err error
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".xlsx":
+		err = rd.readXLSX(path)
+	default:
+		var f *os.File
+		f, err = os.Open(path)
+		if err != nil {
+			return nil, rd.fileErr("", err)
+		}
+		defer f.Close()
+		base := filepath.Base(path)
+		err = rd.readCSV(f, strings.TrimSuffix(base, filepath.Ext(base)))
+	}
+	if err != nil {
+		return nil, err
+	}
+	return rd.res, nil
+}

@@ -1,0 +1,356 @@
+package read
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// fileResult is everything read from one file: records, issues and counts.
+// It is immutable once built, so a Cache can hand it out again.
+type fileResult struct {
+	file        string
+	sheets      []string // sheet order, for sorting issues
+	initiatives []model.Initiative
+	metrics     []model.Metric
+	actuals     []model.Observation
+	calendar    []model.Window
+	plan        []model.PlanLine
+	incidents   []model.Incident
+	reviews     []model.Review
+	present     map[model.Table]bool
+	issues      []model.Issue
+	sums        map[model.Table]*model.TableSummary
+	ignored     []string
+}
+
+func newFileResult(file string) *fileResult {
+	return &fileResult{file: file, present: map[model.Table]bool{}, sums: map[model.Table]*model.TableSummary{}}
+}
+
+func (r *fileResult) summary(t model.Table) *model.TableSummary {
+	s := r.sums[t]
+	if s == nil {
+		s = &model.TableSummary{Table: t}
+		r.sums[t] = s
+	}
+	return s
+}
+
+// totalsLabels are the folded first cells of a totals row.
+var totalsLabels = map[string]bool{"total": true, "totals": true, "grandtotal": true, "subtotal": true, "sumtotal": true}
+
+// dataRow turns one row below the header into records.
+func (rd *reader) dataRow(s *sheet, n int, cells []cell) {
+	first := -1
+	for i, c := range cells {
+		if c.v != "" && cleanSpaces(c.v) != "" {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return // blank row
+	}
+	if totalsLabels[strings.TrimSuffix(foldValue(cleanSpaces(cells[first].v)), ":")] {
+		s.sum.Skipped++
+		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Column: colLetter(first), Value: cleanSpaces(cells[first].v),
+			Message: "totals row skipped"})
+		return
+	}
+	p := rowParser{rd: rd, s: s, h: s.hdr, n: n, cells: cells}
+	p.src = model.Source{File: rd.file, Sheet: s.name, Row: n, Columns: s.hdr.columns}
+	switch s.hdr.ts.table {
+	case model.TableInitiatives:
+		p.initiative()
+	case model.TableMetrics:
+		p.metric()
+	case model.TableActuals:
+		if s.hdr.wide {
+			p.wideActuals()
+		} else {
+			p.actual()
+		}
+	case model.TableCalendar:
+		p.window()
+	case model.TablePlan:
+		p.planLine()
+	case model.TableIncidents:
+		p.incident()
+	case model.TableReviews:
+		p.review()
+	}
+	if p.bad {
+		s.sum.Excluded++
+	}
+}
+
+// rowParser reads the fields of one data row, recording issues.
+type rowParser struct {
+	rd    *reader
+	s     *sheet
+	h     *header
+	n     int
+	cells []cell
+	src   model.Source
+	bad   bool // a required field failed: the row is not used
+}
+
+// cell returns the cell of a field and its column index (-1 when the
+// table has no such column).
+func (p *rowParser) cell(field string) (cell, int) {
+	fi, ok := p.h.ts.byName[field]
+	if !ok {
+		return cell{}, -1
+	}
+	col := p.h.fieldCol[fi]
+	if col < 0 || col >= len(p.cells) {
+		return cell{}, col
+	}
+	return p.cells[col], col
+}
+
+func (p *rowParser) letter(col int) string {
+	if col < 0 {
+		return ""
+	}
+	return colLetter(col)
+}
+
+func (p *rowParser) add(sev model.Severity, col int, field, value, msg string) {
+	p.rd.issue(model.Issue{Severity: sev, Sheet: p.s.name, Row: p.n, Column: p.letter(col), Field: field, Value: value, Message: msg})
+}
+
+// fail reports an unreadable or empty field: an error excluding the row
+// when the field is required, else a warning.
+func (p *rowParser) fail(field string, col int, raw string, err error) {
+	fi := p.h.ts.byName[field]
+	req := p.h.ts.fields[fi].Required
+	var doe *DateOrderError
+	switch {
+	case errors.As(err, &doe):
+		if req {
+			p.bad = true
+			p.add(model.SevError, col, field, raw, doe.Error()+"; the row is not used")
+			return
+		}
+		p.add(model.SevError, col, field, raw, doe.Error()+"; the row is used without it")
+	case errors.Is(err, errEmpty):
+		if req {
+			p.bad = true
+			p.add(model.SevError, col, field, raw, fmt.Sprintf("%s is required but empty; the row is not used", field))
+		}
+	case req:
+		p.bad = true
+		p.add(model.SevError, col, field, raw, err.Error()+"; the row is not used")
+	default:
+		p.add(model.SevWarning, col, field, raw, err.Error()+"; the row is used without it")
+	}
+}
+
+func cannot(raw, what string) error { return fmt.Errorf("cannot read %q as %s", raw, what) }
+
+// text reads a text field (trimmed, inner whitespace kept).
+func (p *rowParser) text(field string) string {
+	c, col := p.cell(field)
+	v := numText(c)
+	if v == "" {
+		p.fail(field, col, "", errEmpty)
+	}
+	return v
+}
+
+// number reads a number field; ok is false when it is empty or unreadable.
+func (p *rowParser) number(field string) (float64, bool) {
+	c, col := p.cell(field)
+	if f, ok := c.float(); ok {
+		return f, true
+	}
+	v, err := ParseNumber(c.v, p.rd.cfg.DecimalSeparator)
+	if err != nil {
+		if !errors.Is(err, errEmpty) {
+			err = cannot(cleanSpaces(c.v), "a number")
+		}
+		p.fail(field, col, cleanSpaces(c.v), err)
+		return 0, false
+	}
+	return v, true
+}
+
+// money reads an amount, warning about a currency other than the site's.
+func (p *rowParser) money(field string) (float64, bool) {
+	c, col := p.cell(field)
+	if f, ok := c.float(); ok {
+		return f, true
+	}
+	v, code, err := ParseMoney(c.v, p.rd.cfg.DecimalSeparator)
+	if err != nil {
+		if !errors.Is(err, errEmpty) {
+			err = cannot(cleanSpaces(c.v), "money")
+		}
+		p.fail(field, col, cleanSpaces(c.v), err)
+		return 0, false
+	}
+	if !currencyMatches(code, p.rd.cfg.Currency) {
+		p.add(model.SevWarning, col, field, cleanSpaces(c.v), fmt.Sprintf("amount is in %s, not the site currency %s; it is used as if it were %s (no conversion)", code, p.rd.cfg.Currency, p.rd.cfg.Currency))
+	}
+	return v, true
+}
+
+// percent reads a share 0–1.
+func (p *rowParser) percent(field string) (float64, bool) {
+	c, col := p.cell(field)
+	var v float64
+	var err error
+	if f, ok := c.float(); ok {
+		v, err = percentOf(f)
+	} else {
+		v, err = ParsePercent(c.v, p.rd.cfg.DecimalSeparator)
+	}
+	if err != nil {
+		if !errors.Is(err, errEmpty) {
+			err = cannot(cleanSpaces(c.v), "a percentage (45%, 0.45 or 45)")
+		}
+		p.fail(field, col, cleanSpaces(c.v), err)
+		return 0, false
+	}
+	return v, true
+}
+
+// date reads a calendar date (midnight UTC).
+func (p *rowParser) date(field string) time.Time {
+	c, col := p.cell(field)
+	var t time.Time
+	var err error
+	if f, ok := c.float(); ok && !p.rd.sstNumeric(c.v) {
+		t, err = SerialDate(f, p.rd.date1904)
+	} else {
+		t, err = ParseDate(c.v, p.rd.cfg.DateOrder)
+	}
+	if err != nil {
+		var doe *DateOrderError
+		if !errors.Is(err, errEmpty) && !errors.As(err, &doe) {
+			err = cannot(cleanSpaces(c.v), "a date")
+		}
+		p.fail(field, col, cleanSpaces(c.v), err)
+		return time.Time{}
+	}
+	return t
+}
+
+// dateTime reads a timestamp in the site time zone.
+func (p *rowParser) dateTime(field string) time.Time {
+	c, col := p.cell(field)
+	var t time.Time
+	var err error
+	loc := p.rd.cfg.Location
+	if loc == nil {
+		loc = time.UTC
+	}
+	if f, ok := c.float(); ok && !p.rd.sstNumeric(c.v) {
+		t, err = SerialTime(f, p.rd.date1904, loc)
+	} else {
+		t, err = ParseDateTime(c.v, p.rd.cfg.DateOrder, loc)
+	}
+	if err != nil {
+		var doe *DateOrderError
+		if !errors.Is(err, errEmpty) && !errors.As(err, &doe) {
+			err = cannot(cleanSpaces(c.v), "a date and time")
+		}
+		p.fail(field, col, cleanSpaces(c.v), err)
+		return time.Time{}
+	}
+	return t
+}
+
+// boolean reads a yes/no field; a required one must be filled.
+func (p *rowParser) boolean(field string) (bool, bool) {
+	c, col := p.cell(field)
+	v := cleanSpaces(c.v)
+	if v == "" {
+		p.fail(field, col, "", errEmpty)
+		return false, false
+	}
+	b, err := ParseBool(v)
+	if err != nil {
+		p.fail(field, col, v, cannot(v, "yes or no"))
+		return false, false
+	}
+	return b, true
+}
+
+// enum reads an enumerated field; ok is false when empty or unknown.
+func (p *rowParser) enum(field, typ, what string) (string, bool) {
+	c, col := p.cell(field)
+	v := cleanSpaces(c.v)
+	if v == "" {
+		p.fail(field, col, "", errEmpty)
+		return "", false
+	}
+	val, ok := p.rd.sc.enums.lookup(typ, v)
+	if !ok {
+		p.fail(field, col, v, fmt.Errorf("%q is not a known %s (use %s)", v, what, enumHint(typ)))
+		return "", false
+	}
+	return val, true
+}
+
+func enumHint(typ string) string {
+	var vals []string
+	for _, e := range enumTables()[typ] {
+		vals = append(vals, e.spellings[0])
+	}
+	return strings.Join(vals, ", ")
+}
+
+// period reads a period field.
+func (p *rowParser) period(field string, plan bool) (model.Period, bool) {
+	c, col := p.cell(field)
+	var v model.Period
+	var err error
+	if f, ok := c.float(); ok && !p.rd.sstNumeric(c.v) {
+		switch {
+		case plan && f == float64(int(f)) && f >= 1900 && f <= 2200:
+			v = model.Period{Kind: model.Year, Year: int(f)}
+		case f >= 3000:
+			var d time.Time
+			d, err = SerialDate(f, p.rd.date1904)
+			v = model.Period{Kind: model.Month, Year: d.Year(), N: int(d.Month())}
+		default:
+			err = cannot(c.v, "a period")
+		}
+	} else if plan {
+		v, err = ParsePlanPeriod(c.v, p.rd.cfg.DateOrder)
+	} else {
+		v, err = ParsePeriod(c.v, p.rd.cfg.DateOrder)
+	}
+	if err != nil {
+		p.fail(field, col, cleanSpaces(c.v), err)
+		return model.Period{}, false
+	}
+	return v, true
+}
+
+// list splits a list of metric ids on , ; | and line breaks.
+func splitList(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '\n' || r == '\r' })
+	out := make([]string, 0, len(f))
+	for _, x := range f {
+		if x = cleanSpaces(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// numText returns a typed number cell as it would be written (1001, not 1001.0).
+func numText(c cell) string {
+	if f, ok := c.float(); ok && f == float64(int64(f)) {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return cleanSpaces(c.v)
+}

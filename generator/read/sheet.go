@@ -1,0 +1,199 @@
+package read
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/config"
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// reader reads one data file into a fileResult.
+type reader struct {
+	ctx      context.Context
+	cfg      config.Config
+	sc       *schemas
+	res      *fileResult
+	file     string // relative to the site folder, forward slashes
+	rel      string // relative to data_dir, for [[sources]]
+	date1904 bool
+	sst      map[string]bool // numeric-looking shared strings of the workbook
+}
+
+func (rd *reader) sstNumeric(v string) bool { return rd.sst[v] }
+
+// sheet is the streaming state of one sheet or CSV file.
+type sheet struct {
+	rd      *reader
+	name    string // "" for CSV
+	label   string // name used for recognition
+	src     *config.Source
+	renames map[string]string
+	table   model.Table // known before the header: by config or by name
+	hdr     *header
+	done    bool // ignored: stop feeding rows
+	sum     *model.TableSummary
+}
+
+// newSheet decides what it can before seeing rows: a [[sources]] entry, or
+// the sheet's (or CSV file's) name.
+func (rd *reader) newSheet(name, label string) (*sheet, error) {
+	s := &sheet{rd: rd, name: name, label: label}
+	for i := range rd.cfg.Sources {
+		src := &rd.cfg.Sources[i]
+		if !samePath(src.File, rd.rel) || (src.Sheet != "" && !strings.EqualFold(strings.TrimSpace(src.Sheet), name)) {
+			continue
+		}
+		ts := rd.sc.by[src.Table]
+		for h, f := range src.Columns {
+			if _, ok := ts.byName[f]; !ok {
+				where := rd.cfg.File
+				if where == "" {
+					where = "opsalign.toml"
+				}
+				return nil, rd.fileErr(name, fmt.Errorf("%s:%d: [[sources]] renames column %q to %q, which is not a field of %s (fields: %s)",
+					where, src.Line, h, f, src.Table, fieldNames(ts)))
+			}
+		}
+		s.src, s.table, s.renames = src, src.Table, foldRenames(src.Columns)
+		return s, nil
+	}
+	if t, ok := rd.sc.names[foldName(label)]; ok {
+		s.table = t
+	}
+	return s, nil
+}
+
+func fieldNames(ts *tableSchema) string {
+	n := make([]string, len(ts.fields))
+	for i, f := range ts.fields {
+		n[i] = f.Name
+	}
+	return strings.Join(n, ", ")
+}
+
+func samePath(a, b string) bool {
+	a = path.Clean(strings.TrimPrefix(strings.ReplaceAll(a, `\`, "/"), "./"))
+	return a == b || strings.EqualFold(a, b)
+}
+
+func (rd *reader) fileErr(sheet string, err error) *model.FileError {
+	return &model.FileError{File: rd.file, Sheet: sheet, Err: err}
+}
+
+// feed takes the next row (1-based number n). It returns a file-level
+// error when the sheet cannot be read.
+func (s *sheet) feed(n int, cells []cell) error {
+	if s.done {
+		return nil
+	}
+	if s.hdr != nil {
+		s.rd.dataRow(s, n, cells)
+		return nil
+	}
+	if s.src != nil && s.src.HeaderRow > 0 {
+		if n < s.src.HeaderRow {
+			return nil
+		}
+		return s.setHeader(s.rd.matchHeader(s.rd.sc.by[s.table], n, cells, s.renames))
+	}
+	if h := s.detect(n, cells); h != nil {
+		return s.setHeader(h)
+	}
+	if n >= headerScanRows {
+		return s.noHeader()
+	}
+	return nil
+}
+
+// detect tries row n as the header row.
+func (s *sheet) detect(n int, cells []cell) *header {
+	if s.table != "" {
+		h := s.rd.matchHeader(s.rd.sc.by[s.table], n, cells, s.renames)
+		if h.score() >= 2 {
+			return h
+		}
+		return nil
+	}
+	var best *header
+	for _, ts := range s.rd.sc.tables {
+		h := s.rd.matchHeader(ts, n, cells, nil)
+		if h.usable() && (best == nil || h.score() > best.score()) {
+			best = h
+		}
+	}
+	return best
+}
+
+// setHeader checks the required columns and starts the table.
+func (s *sheet) setHeader(h *header) error {
+	if miss := h.missing(); len(miss) > 0 || (h.ts.table == model.TableActuals && !h.wide && h.fieldCol[h.ts.byName["period"]] < 0) {
+		return s.rd.fileErr(s.name, fmt.Errorf("row %d: the %s table has no %s column", h.row, h.ts.table, missingText(miss)))
+	}
+	s.hdr = h
+	rd := s.rd
+	rd.res.present[h.ts.table] = true
+	s.sum = rd.res.summary(h.ts.table)
+	s.sum.Sources = append(s.sum.Sources, rd.ref(s.name))
+	if len(h.unknown) > 0 {
+		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: h.row, Value: strings.Join(h.unknown, "; "),
+			Message: fmt.Sprintf("%d column(s) not used by the %s table: %s", len(h.unknown), h.ts.table, strings.Join(h.unknown, "; "))})
+	}
+	return nil
+}
+
+// noHeader ends a sheet whose header row was not found.
+func (s *sheet) noHeader() error {
+	s.done = true
+	if s.table != "" {
+		how := "its name"
+		if s.src != nil {
+			how = "[[sources]]"
+		}
+		ts := s.rd.sc.by[s.table]
+		return s.rd.fileErr(s.name, fmt.Errorf("read as the %s table (by %s), but none of the first %d rows is a header row with its columns: %s",
+			s.table, how, headerScanRows, missingText(requiredFields(ts))))
+	}
+	s.rd.res.ignored = append(s.rd.res.ignored, s.rd.ref(s.name))
+	what := "sheet"
+	if s.name == "" {
+		what = "file"
+	}
+	s.rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name,
+		Message: fmt.Sprintf("%s ignored: it does not look like any of the tables (no header row with known columns)", what)})
+	return nil
+}
+
+func requiredFields(ts *tableSchema) []Field {
+	var out []Field
+	for _, f := range ts.fields {
+		if f.Required {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// end is called after the last row.
+func (s *sheet) end() error {
+	if s.hdr == nil && !s.done {
+		return s.noHeader()
+	}
+	return nil
+}
+
+// ref names a sheet of the file as "file:Sheet" (CSV: the file).
+func (rd *reader) ref(sheet string) string {
+	if sheet == "" {
+		return rd.file
+	}
+	return rd.file + ":" + sheet
+}
+
+// issue records an issue in the file.
+func (rd *reader) issue(i model.Issue) {
+	i.File = rd.file
+	rd.res.issues = append(rd.res.issues, i)
+}
