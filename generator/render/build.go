@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/opsalign/opsalign/generator/export"
 	"github.com/opsalign/opsalign/generator/model"
 )
 
@@ -259,7 +260,14 @@ func (b *build) jobs() ([]job, error) {
 		enc.SetIndent("", "  ")
 		return enc.Encode(b.sc)
 	}})
-	// TODO(export): downloads/scorecard.xlsx from export.Workbook(sc, cfg) once generator/export lands.
+	js = append(js, job{path: "downloads/scorecard.xlsx", run: func(buf *bytes.Buffer) error {
+		x, err := export.Workbook(b.sc)
+		if err != nil {
+			return err
+		}
+		buf.Write(x)
+		return nil
+	}})
 	for _, a := range b.r.assets {
 		js = append(js, job{path: a.path, run: func(buf *bytes.Buffer) error {
 			buf.Write(a.data)
