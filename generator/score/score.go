@@ -14,12 +14,11 @@ func Score(ds *model.Dataset, p model.Policy, o Options) *model.Scorecard {
 	x := newIndex(ds, p, o, asOf)
 	sc := &model.Scorecard{
 		Schema:   model.SchemaVersion,
-		Period:   x.period.String(),
 		Currency: o.Currency,
 		Issues:   ds.Issues,
 	}
 	if !asOf.IsZero() {
-		sc.AsOf = date(asOf)
+		sc.AsOf, sc.Period = date(asOf), x.period.String()
 	}
 	if sc.Issues == nil {
 		sc.Issues = []model.Issue{}
