@@ -101,7 +101,9 @@ func TestPeakClear(t *testing.T) {
 // (v − 100) / (80 − 100): 90 → 0.5, 95 → 0.25, 96 → 0.2, 100 → 0, 105 → −0.25.
 func TestImpactRealized(t *testing.T) {
 	sep := func(v float64) func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
-		return func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) { setActual(ds, "M-01", "2026-09", v) }
+		return func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			setActual(ds, "M-01", "2026-09", v)
+		}
 	}
 	runCases(t, model.CheckImpactRealized, []checkCase{
 		{"progress 0.5", nil, model.Pass, "M-01 at 90 in 2026-09: progress 50% from baseline 100 to target 80, at least 25%"},

@@ -54,7 +54,7 @@ func setActual(ds *model.Dataset, metric, ym string, v float64) {
 
 // keepActualsUntil drops the actuals after month ym.
 func keepActualsUntil(ds *model.Dataset, ym string) {
-	end := d(ym + "-01").AddDate(0, 1, -1)
+	end := d(ym+"-01").AddDate(0, 1, -1)
 	var kept []model.Observation
 	for _, a := range ds.Actuals {
 		if !a.End.After(end) {

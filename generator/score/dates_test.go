@@ -72,7 +72,9 @@ func TestTrailing(t *testing.T) {
 
 func TestInFiscalYear(t *testing.T) {
 	y := func(n int, fiscal bool) model.Period { return model.Period{Kind: model.Year, Year: n, Fiscal: fiscal} }
-	q := func(n, k int, fiscal bool) model.Period { return model.Period{Kind: model.Quarter, Year: n, N: k, Fiscal: fiscal} }
+	q := func(n, k int, fiscal bool) model.Period {
+		return model.Period{Kind: model.Quarter, Year: n, N: k, Fiscal: fiscal}
+	}
 	m := func(n, k int) model.Period { return model.Period{Kind: model.Month, Year: n, N: k} }
 	cases := []struct {
 		p           model.Period

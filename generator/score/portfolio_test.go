@@ -148,10 +148,10 @@ func TestIncidentsAndMTTR(t *testing.T) {
 	ds := baseDataset(baseInitiative())
 	ds.Incidents = []model.Incident{
 		{ID: "I1", Severity: 1, Opened: utc("2026-07-01 00:00"), Resolved: utc("2026-07-01 10:00"), Initiative: "INI-001"}, // 10 h, change
-		{ID: "I2", Severity: 2, Opened: utc("2026-08-01 12:00"), Resolved: utc("2026-08-03 12:00")},                         // 48 h
-		{ID: "I3", Severity: 2, Opened: utc("2026-09-01 08:00"), Initiative: "INI-404"},                                     // unresolved, unknown initiative
-		{ID: "I4", Severity: 3, Opened: utc("2026-09-01 08:00"), Resolved: utc("2026-09-05 08:00"), Initiative: "INI-001"},  // sev 3
-		{ID: "I5", Severity: 1, Opened: utc("2026-06-30 23:00"), Resolved: utc("2026-07-01 00:00"), Initiative: "INI-001"},  // Q2, 1 h
+		{ID: "I2", Severity: 2, Opened: utc("2026-08-01 12:00"), Resolved: utc("2026-08-03 12:00")},                        // 48 h
+		{ID: "I3", Severity: 2, Opened: utc("2026-09-01 08:00"), Initiative: "INI-404"},                                    // unresolved, unknown initiative
+		{ID: "I4", Severity: 3, Opened: utc("2026-09-01 08:00"), Resolved: utc("2026-09-05 08:00"), Initiative: "INI-001"}, // sev 3
+		{ID: "I5", Severity: 1, Opened: utc("2026-06-30 23:00"), Resolved: utc("2026-07-01 00:00"), Initiative: "INI-001"}, // Q2, 1 h
 	}
 	p := Score(ds, model.DefaultPolicy(), testOptions()).Portfolio
 	// (10 + 48) / 2 resolved = 29; the unresolved I3 is left out.
@@ -215,7 +215,9 @@ func TestRunProtected(t *testing.T) {
 		return model.PlanLine{ID: id, Category: c, Period: p, Amount: amount}
 	}
 	y := func(n int, fiscal bool) model.Period { return model.Period{Kind: model.Year, Year: n, Fiscal: fiscal} }
-	q := func(n, k int, fiscal bool) model.Period { return model.Period{Kind: model.Quarter, Year: n, N: k, Fiscal: fiscal} }
+	q := func(n, k int, fiscal bool) model.Period {
+		return model.Period{Kind: model.Quarter, Year: n, N: k, Fiscal: fiscal}
+	}
 	// Calendar year: report FY 2026. Counted: FY2026 100, 2026 100, 2026-Q2 50, no period 25 = 275.
 	calendarPlan := []model.PlanLine{
 		line("a", model.Run, y(2026, true), 100), line("b", model.Run, y(2026, false), 100),
@@ -296,7 +298,9 @@ func TestMetricsImproving(t *testing.T) {
 }
 
 func TestHeadline(t *testing.T) {
-	pc := func(id string, r model.Result) model.CheckResult { return model.CheckResult{ID: id, Result: r, Reason: id + " " + string(r)} }
+	pc := func(id string, r model.Result) model.CheckResult {
+		return model.CheckResult{ID: id, Result: r, Reason: id + " " + string(r)}
+	}
 	cases := []struct {
 		name    string
 		checks  []model.CheckResult
