@@ -229,52 +229,64 @@ type goLive struct {
 	Date time.Time
 }
 
-// metricChart is a metric's trend with baseline and target lines and the
-// given go-lives marked on the period that contains them.
+// metricChart is a metric's trend on a time axis (each value at its
+// period's end) with baseline and target lines and the given go-lives
+// marked on their day.
 func (b *build) metricChart(mr *model.MetricResult, gls []goLive) Chart {
 	obs := b.obs[mr.ID]
 	line := charts.NewLine()
 	baseOpts(line)
-	line.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Name: mr.Unit, Scale: opts.Bool(true)}))
-	labels := make([]string, 0, len(obs))
 	data := make([]opts.LineData, 0, len(obs))
 	t := DataTable{Head: []string{"Period", "Value"}}
-	for _, o := range obs {
-		labels = append(labels, o.Period.String())
-		data = append(data, opts.LineData{Value: roundTo(o.Value, 4)})
-		t.Rows = append(t.Rows, []string{o.Period.String(), b.fmt.Num(o.Value)})
+	var first, last time.Time
+	see := func(d time.Time) {
+		if first.IsZero() || d.Before(first) {
+			first = d
+		}
+		if d.After(last) {
+			last = d
+		}
 	}
-	line.SetXAxis(labels)
+	for _, o := range obs {
+		data = append(data, opts.LineData{Name: o.Period.String(), Value: []any{b.fmt.Date(o.End), roundTo(o.Value, 4)}})
+		t.Rows = append(t.Rows, []string{o.Period.String(), b.fmt.Num(o.Value)})
+		see(o.End)
+	}
 	marks := []opts.MarkLineNameYAxisItem{
 		{Name: "Baseline " + b.fmt.Num(mr.Baseline), YAxis: roundTo(mr.Baseline, 4)},
 		{Name: "Target " + b.fmt.Num(mr.Target), YAxis: roundTo(mr.Target, 4)},
 	}
 	var xmarks []opts.MarkLineNameXAxisItem
 	gls = slices.Clone(gls)
-	slices.SortFunc(gls, func(a, b goLive) int { return a.Date.Compare(b.Date) })
+	slices.SortStableFunc(gls, func(a, b goLive) int { return a.Date.Compare(b.Date) })
 	for _, g := range gls {
 		if g.Date.IsZero() {
 			continue
 		}
-		for i, o := range obs {
-			if !o.End.Before(g.Date) {
-				xmarks = append(xmarks, opts.MarkLineNameXAxisItem{Name: "Go-live " + g.ID + " " + b.fmt.Date(g.Date), XAxis: labels[i]})
-				break
-			}
-		}
+		see(g.Date)
+		xmarks = append(xmarks, opts.MarkLineNameXAxisItem{Name: "Go-live " + g.ID, XAxis: b.fmt.Date(g.Date)})
 		t.Rows = append(t.Rows, []string{"Go-live " + g.ID, b.fmt.Date(g.Date)})
 	}
 	t.Rows = append(t.Rows, []string{"Baseline", b.fmt.Num(mr.Baseline)}, []string{"Target", b.fmt.Num(mr.Target)})
+	x := opts.XAxis{Type: "time"}
+	if !first.IsZero() {
+		x.Min, x.Max = b.fmt.Date(first.AddDate(0, 0, -15)), b.fmt.Date(last.AddDate(0, 0, 15))
+	}
+	line.SetGlobalOptions(
+		charts.WithXAxisOpts(x),
+		charts.WithYAxisOpts(opts.YAxis{Name: mr.Unit, Scale: opts.Bool(true)}),
+	)
 	line.AddSeries(mr.Name, data,
 		charts.WithMarkLineNameYAxisItemOpts(marks...),
 		charts.WithMarkLineNameXAxisItemOpts(xmarks...),
-		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}"}}),
+		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"}}),
 	)
-	return Chart{ID: chartID("metric", mr.ID), Title: mr.ID + " " + mr.Name + " trend", Option: optionJSON(line), Height: 280, Table: t}
+	return Chart{ID: chartID("metric", mr.ID), Title: mr.ID + " " + mr.Name + ": trend", Option: optionJSON(line), Height: 280, Table: t, Empty: len(obs) == 0}
 }
 
-// calendarChart shows go-lives (points, one row per business unit) against
-// peak and freeze windows (shaded) on a time axis.
+// calendarChart shows go-lives (points, one row per business unit; a
+// diamond when the go-live falls in a peak or freeze window) against peak
+// and freeze windows (shaded) on a time axis.
 func (b *build) calendarChart() Chart {
 	sc := charts.NewScatter()
 	baseOpts(sc)
@@ -293,30 +305,50 @@ func (b *build) calendarChart() Chart {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "time"}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels}),
+		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", Top: "70", ContainLabel: opts.Bool(true)}),
 	)
-	var pts []opts.ScatterData
-	t := DataTable{Head: []string{"Go-live", "Initiative", "Business unit"}}
+	hit := map[string]bool{}
+	for _, c := range b.collisions() {
+		hit[c.Initiative.Text] = true
+	}
+	var clear, clash []opts.ScatterData
+	t := DataTable{Head: []string{"Go-live", "Initiative", "Business unit", "In a window"}, Text: 4}
 	for _, i := range b.ds.Initiatives {
 		if i.GoLive.IsZero() {
 			continue
 		}
-		pts = append(pts, opts.ScatterData{Name: i.ID + " " + i.Name, Value: []any{b.fmt.Date(i.GoLive), unitName(i.BusinessUnit)}, SymbolSize: 10})
-		t.Rows = append(t.Rows, []string{b.fmt.Date(i.GoLive), i.ID + " " + i.Name, unitName(i.BusinessUnit)})
+		d := opts.ScatterData{Name: i.ID + " " + i.Name, Value: []any{b.fmt.Date(i.GoLive), unitName(i.BusinessUnit)}, SymbolSize: 10}
+		in := "no"
+		if hit[i.ID] {
+			d.Symbol, d.SymbolSize, in = "diamond", 14, "yes"
+			clash = append(clash, d)
+		} else {
+			clear = append(clear, d)
+		}
+		t.Rows = append(t.Rows, []string{b.fmt.Date(i.GoLive), i.ID + " " + i.Name, unitName(i.BusinessUnit), in})
 	}
 	var areas []opts.MarkAreaNameCoordItem
 	for _, w := range b.ds.Calendar {
 		if w.Kind != model.WindowPeak && w.Kind != model.WindowFreeze {
 			continue
 		}
+		name := w.Name + " (" + string(w.Kind)
+		if w.BusinessUnit != "" {
+			name += ", " + w.BusinessUnit
+		}
 		areas = append(areas, opts.MarkAreaNameCoordItem{
-			Name:        w.Name + " (" + string(w.Kind) + ")",
+			Name:        name + ")",
 			Coordinate0: []interface{}{b.fmt.Date(w.Start), nil},
 			Coordinate1: []interface{}{b.fmt.Date(w.End), nil},
 		})
 	}
-	sc.AddSeries("Go-lives", pts, charts.WithMarkAreaNameCoordItemOpts(areas...),
-		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: "rgba(197,90,17,0.15)", BorderColor: "#c55a11", BorderWidth: 1}}))
-	return Chart{ID: chartID("calendar"), Title: "Go-lives against peak and freeze windows", Option: optionJSON(sc), Height: max(200, 80+40*len(labels)), Table: t}
+	sc.AddSeries("Go-live", clear, charts.WithMarkAreaNameCoordItemOpts(areas...),
+		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{
+			ItemStyle: &opts.ItemStyle{Color: "rgba(197,90,17,0.15)", BorderColor: "#c55a11", BorderWidth: 1},
+			Label:     &opts.Label{Show: opts.Bool(false)},
+		}))
+	sc.AddSeries("Go-live in a peak or freeze window", clash)
+	return Chart{ID: chartID("calendar"), Title: "Go-lives against peak and freeze windows", Option: optionJSON(sc), Height: max(240, 120+40*len(labels)), Table: t}
 }
 
 // incidentsChart shows severity 1–2 incidents (bars) and MTTR (line, right

@@ -124,13 +124,20 @@ type Chart struct {
 	Option template.JS // option JSON with <, >, & escaped
 	Height int         // pixels
 	Table  DataTable
+	Empty  bool // no data to draw: only the table is shown
 }
 
 // DataTable is a plain table of text cells.
 type DataTable struct {
 	Head []string
 	Rows [][]string
+	// Text is how many leading columns hold text (left-aligned); the rest
+	// are figures. 0 means 1.
+	Text int
 }
+
+// IsText reports whether column i holds text.
+func (t DataTable) IsText(i int) bool { return i < max(t.Text, 1) }
 
 // IndexView is the overview page.
 type IndexView struct {
