@@ -2,7 +2,7 @@ package sampledata
 
 import "time"
 
-// The sample company: Meridian Supply & Service, a distribution and
+// The sample company: Northwind Distribution, a distribution and
 // field-services business with four business units. Everything here is
 // hand-written so that the scorecard tells the story of README.md.
 

@@ -71,10 +71,10 @@ func sampleRegisterBook() workbook {
 		{"4. Amounts are in US dollars unless marked otherwise; Spend to Date comes from the ledger on the 5th working day."},
 		{"5. Do not edit the Total row: it is recalculated by the PMO."},
 		nil,
-		{"Questions: pmo@meridian-supply.example"},
+		{"Questions: pmo@northwind-distribution.example"},
 	}}
 	rows := [][]any{
-		{"Meridian Supply & Service: IT initiative register FY2026"},
+		{"Northwind Distribution: IT initiative register FY2026"},
 		{"Portfolio export, status as at 30 September 2026. Figures in USD."},
 		nil,
 		registerHeader,
