@@ -53,7 +53,7 @@ func SerialDate(serial float64, date1904 bool) (time.Time, error) {
 // SerialTime converts an Excel serial (days and a fraction of a day) to the
 // wall-clock time it shows, in loc.
 func SerialTime(serial float64, date1904 bool, loc *time.Location) (time.Time, error) {
-	if math.IsNaN(serial) || serial < 1 || serial > 2958465 { // 9999-12-31
+	if math.IsNaN(serial) || serial < 1 && !(date1904 && serial >= 0) || serial > 2958465 { // 9999-12-31
 		return time.Time{}, fmt.Errorf("%v is not an Excel date", serial)
 	}
 	days := math.Floor(serial)

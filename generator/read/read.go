@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -80,6 +81,7 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 		results = append(results, res)
 	}
 	cache.prune(keep)
+	errs = append(errs, unusedSources(cfg, dataRel, paths, root)...)
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
@@ -172,4 +174,29 @@ func readFile(ctx context.Context, cfg config.Config, sc *schemas, path, file, r
 		return nil, err
 	}
 	return rd.res, nil
+}
+
+// unusedSources reports [[sources]] entries that name no file of the data
+// folder: a typo there must not silently fall back to recognition.
+func unusedSources(cfg config.Config, dataRel string, paths []string, root string) []error {
+	var errs []error
+	for _, src := range cfg.Sources {
+		found := false
+		for _, p := range paths {
+			rel, _ := filepath.Rel(root, p)
+			if samePath(src.File, filepath.ToSlash(rel)) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			where := cfg.File
+			if where == "" {
+				where = "opsalign.toml"
+			}
+			errs = append(errs, &model.FileError{File: path.Join(dataRel, filepath.ToSlash(src.File)),
+				Err: fmt.Errorf("%s:%d: [[sources]] names this file, but there is no such .xlsx or .csv file in the data folder", where, src.Line)})
+		}
+	}
+	return errs
 }

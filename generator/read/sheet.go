@@ -32,6 +32,7 @@ type sheet struct {
 	src     *config.Source
 	renames map[string]string
 	table   model.Table // known before the header: by config or by name
+	partial *header     // a row that looks like a table's header but lacks one required column
 	hdr     *header
 	done    bool // ignored: stop feeding rows
 	sum     *model.TableSummary
@@ -123,6 +124,9 @@ func (s *sheet) detect(n int, cells []cell) *header {
 		if h.usable() && (best == nil || h.score() > best.score()) {
 			best = h
 		}
+		if s.partial == nil && !h.wide && h.matched >= 3 && len(h.missing()) == 1 {
+			s.partial = h
+		}
 	}
 	return best
 }
@@ -155,6 +159,9 @@ func (s *sheet) noHeader() error {
 		ts := s.rd.sc.by[s.table]
 		return s.rd.fileErr(s.name, fmt.Errorf("read as the %s table (by %s), but none of the first %d rows is a header row with its columns: %s",
 			s.table, how, headerScanRows, missingText(requiredFields(ts))))
+	}
+	if h := s.partial; h != nil {
+		return s.rd.fileErr(s.name, fmt.Errorf("row %d looks like the header of the %s table, but it has no %s column", h.row, h.ts.table, missingText(h.missing())))
 	}
 	s.rd.res.ignored = append(s.rd.res.ignored, s.rd.ref(s.name))
 	what := "sheet"

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -82,6 +83,18 @@ func (rd *reader) readXLSX(path string) error {
 		return rd.fileErr("", errors.New("the workbook has no sheets"))
 	}
 	var errs []error
+	for _, src := range rd.cfg.Sources {
+		if src.Sheet == "" || !samePath(src.File, rd.rel) {
+			continue
+		}
+		found := false
+		for _, name := range sheets {
+			found = found || strings.EqualFold(strings.TrimSpace(src.Sheet), name)
+		}
+		if !found {
+			errs = append(errs, rd.fileErr(src.Sheet, fmt.Errorf("[[sources]] (line %d) names sheet %q, but the workbook has only: %s", src.Line, src.Sheet, strings.Join(sheets, ", "))))
+		}
+	}
 	for _, name := range sheets {
 		if err := rd.ctx.Err(); err != nil {
 			return err

@@ -1,0 +1,195 @@
+package read
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in, order string
+		want      time.Time
+		wantErr   bool
+		orderErr  bool
+	}{
+		{"2026-03-15", "DMY", day(2026, 3, 15), false, false},
+		{"2026-03-15 00:00:00", "DMY", day(2026, 3, 15), false, false},
+		{"2026-03-15T10:30:00Z", "DMY", day(2026, 3, 15), false, false},
+		{"2026/03/15", "MDY", day(2026, 3, 15), false, false},
+		{"15/03/2026", "DMY", day(2026, 3, 15), false, false},
+		{"03/15/2026", "MDY", day(2026, 3, 15), false, false},
+		{"04/03/2026", "DMY", day(2026, 3, 4), false, false},
+		{"04/03/2026", "MDY", day(2026, 4, 3), false, false},
+		{"15.03.2026", "DMY", day(2026, 3, 15), false, false},
+		{"5/3/26", "DMY", day(2026, 3, 5), false, false},
+		{"15-Mar-2026", "DMY", day(2026, 3, 15), false, false},
+		{"15-Mar-26", "MDY", day(2026, 3, 15), false, false},
+		{"15 Mar 2026", "DMY", day(2026, 3, 15), false, false},
+		{"15 March 2026", "DMY", day(2026, 3, 15), false, false},
+		{"Mar 15, 2026", "DMY", day(2026, 3, 15), false, false},
+		{"March 15 2026", "DMY", day(2026, 3, 15), false, false},
+		{"Sept 1, 2026", "DMY", day(2026, 9, 1), false, false},
+		{"Mon 15 Mar 2026", "DMY", day(2026, 3, 15), false, false},
+		{"29/02/2028", "DMY", day(2028, 2, 29), false, false},
+		{"03/25/2026", "DMY", time.Time{}, true, true},
+		{"25/03/2026", "MDY", time.Time{}, true, true},
+		{"31/02/2026", "DMY", time.Time{}, true, false},
+		{"2026-02-30", "DMY", time.Time{}, true, false},
+		{"2026-13-01", "DMY", time.Time{}, true, false},
+		{"46000", "DMY", time.Time{}, true, false},
+		{"soon", "DMY", time.Time{}, true, false},
+		{"15-Foo-2026", "DMY", time.Time{}, true, false},
+		{"", "DMY", time.Time{}, true, false},
+		{"15/03-2026", "DMY", time.Time{}, true, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseDate(tt.in, tt.order)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("ParseDate(%q, %s) error = %v, want error %v", tt.in, tt.order, err, tt.wantErr)
+			continue
+		}
+		var doe *DateOrderError
+		if errors.As(err, &doe) != tt.orderErr {
+			t.Errorf("ParseDate(%q, %s) error = %v, want date_order error %v", tt.in, tt.order, err, tt.orderErr)
+		}
+		if tt.orderErr && !strings.Contains(err.Error(), "date_order") {
+			t.Errorf("ParseDate(%q) message %q does not mention date_order", tt.in, err)
+		}
+		if !tt.wantErr && !got.Equal(tt.want) {
+			t.Errorf("ParseDate(%q, %s) = %v, want %v", tt.in, tt.order, got, tt.want)
+		}
+	}
+}
+
+func TestParseDateTime(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip("no tzdata:", err)
+	}
+	tests := []struct {
+		in      string
+		loc     *time.Location
+		want    time.Time
+		wantErr bool
+	}{
+		{"2026-03-15 14:30", time.UTC, time.Date(2026, 3, 15, 14, 30, 0, 0, time.UTC), false},
+		{"2026-03-15 14:30:15", time.UTC, time.Date(2026, 3, 15, 14, 30, 15, 0, time.UTC), false},
+		{"15/03/2026 09:05", berlin, time.Date(2026, 3, 15, 9, 5, 0, 0, berlin), false},
+		{"2026-03-15T14:30:00Z", berlin, time.Date(2026, 3, 15, 15, 30, 0, 0, berlin), false},
+		{"2026-03-15T14:30:00+02:00", time.UTC, time.Date(2026, 3, 15, 12, 30, 0, 0, time.UTC), false},
+		{"2026-03-15 2:30 PM", time.UTC, time.Date(2026, 3, 15, 14, 30, 0, 0, time.UTC), false},
+		{"25-Oct-2025 00:31:00", time.UTC, time.Date(2025, 10, 25, 0, 31, 0, 0, time.UTC), false},
+		{"2026-03-15", time.UTC, time.Date(2026, 3, 15, 0, 0, 0, 0, time.UTC), false},
+		{"2026-03-15 25:00", time.UTC, time.Time{}, true},
+		{"2026-03-15 14:3", time.UTC, time.Time{}, true},
+		{"2026-03-15 14:30+99:00", time.UTC, time.Time{}, true},
+	}
+	for _, tt := range tests {
+		got, err := ParseDateTime(tt.in, "DMY", tt.loc)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("ParseDateTime(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		if !tt.wantErr && !got.Equal(tt.want) {
+			t.Errorf("ParseDateTime(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSerialDate(t *testing.T) {
+	tests := []struct {
+		serial float64
+		d1904  bool
+		want   time.Time
+	}{
+		{1, false, day(1900, 1, 1)},
+		{59, false, day(1900, 2, 28)},
+		{61, false, day(1900, 3, 1)},
+		{45658, false, day(2025, 1, 1)},
+		{46096, false, day(2026, 3, 15)},
+		{46096.75, false, day(2026, 3, 15)},
+		{0, true, day(1904, 1, 1)},
+		{44634, true, day(2026, 3, 15)},
+		{1, true, day(1904, 1, 2)},
+	}
+	for _, tt := range tests {
+		got, err := SerialDate(tt.serial, tt.d1904)
+		if err != nil || !got.Equal(tt.want) {
+			t.Errorf("SerialDate(%v, %v) = %v, %v; want %v", tt.serial, tt.d1904, got, err, tt.want)
+		}
+	}
+	got, err := SerialTime(46096.75, false, time.UTC)
+	if want := time.Date(2026, 3, 15, 18, 0, 0, 0, time.UTC); err != nil || !got.Equal(want) {
+		t.Errorf("SerialTime(46096.75) = %v, %v; want %v", got, err, want)
+	}
+	for _, bad := range []float64{-1, 0.5, 3e6} {
+		if _, err := SerialDate(bad, false); err == nil {
+			t.Errorf("SerialDate(%v) succeeded, want error", bad)
+		}
+	}
+}
+
+func TestParsePeriod(t *testing.T) {
+	m := func(y, n int) model.Period { return model.Period{Kind: model.Month, Year: y, N: n} }
+	q := func(y, n int, fy bool) model.Period { return model.Period{Kind: model.Quarter, Year: y, N: n, Fiscal: fy} }
+	tests := []struct {
+		in      string
+		want    model.Period
+		wantErr bool
+	}{
+		{"2026-01", m(2026, 1), false},
+		{"2026-1", m(2026, 1), false},
+		{"2026/12", m(2026, 12), false},
+		{"Jan-26", m(2026, 1), false},
+		{"Jan 2026", m(2026, 1), false},
+		{"January 2026", m(2026, 1), false},
+		{"sept 2026", m(2026, 9), false},
+		{"2026-Q1", q(2026, 1, false), false},
+		{"2026 Q3", q(2026, 3, false), false},
+		{"Q1 2026", q(2026, 1, false), false},
+		{"Q4-26", q(2026, 4, false), false},
+		{"FY2027-Q1", q(2027, 1, true), false},
+		{"FY27 Q2", q(2027, 2, true), false},
+		{"Q1 FY2027", q(2027, 1, true), false},
+		{"2026-01-31", m(2026, 1), false},
+		{"31/01/2026", m(2026, 1), false},
+		{"2026-13", model.Period{}, true},
+		{"2026-Q5", model.Period{}, true},
+		{"2026", model.Period{}, true},
+		{"FY2026", model.Period{}, true},
+		{"Foo 2026", model.Period{}, true},
+		{"", model.Period{}, true},
+	}
+	for _, tt := range tests {
+		got, err := ParsePeriod(tt.in, "DMY")
+		if (err != nil) != tt.wantErr {
+			t.Errorf("ParsePeriod(%q) error = %v, want error %v", tt.in, err, tt.wantErr)
+			continue
+		}
+		if !tt.wantErr && got != tt.want {
+			t.Errorf("ParsePeriod(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+	plan := []struct {
+		in   string
+		want model.Period
+	}{
+		{"FY2026", model.Period{Kind: model.Year, Year: 2026, Fiscal: true}},
+		{"FY26", model.Period{Kind: model.Year, Year: 2026, Fiscal: true}},
+		{"2026", model.Period{Kind: model.Year, Year: 2026}},
+		{"2026-Q2", q(2026, 2, false)},
+		{"FY2027-Q1", q(2027, 1, true)},
+	}
+	for _, tt := range plan {
+		got, err := ParsePlanPeriod(tt.in, "DMY")
+		if err != nil || got != tt.want {
+			t.Errorf("ParsePlanPeriod(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
+		}
+	}
+}
