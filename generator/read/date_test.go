@@ -137,7 +137,9 @@ func TestSerialDate(t *testing.T) {
 
 func TestParsePeriod(t *testing.T) {
 	m := func(y, n int) model.Period { return model.Period{Kind: model.Month, Year: y, N: n} }
-	q := func(y, n int, fy bool) model.Period { return model.Period{Kind: model.Quarter, Year: y, N: n, Fiscal: fy} }
+	q := func(y, n int, fy bool) model.Period {
+		return model.Period{Kind: model.Quarter, Year: y, N: n, Fiscal: fy}
+	}
 	tests := []struct {
 		in      string
 		want    model.Period
