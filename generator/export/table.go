@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -49,7 +50,7 @@ func newStyles(f *excelize.File) (styles, error) {
 		Font:      &excelize.Font{Bold: true},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7ECF2"}},
 		Border:    []excelize.Border{{Type: "bottom", Color: "8896A8", Style: 1}},
-		Alignment: &excelize.Alignment{Vertical: "top"},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 	})
 	if err != nil {
 		return s, err
@@ -75,7 +76,7 @@ func writeTable(f *excelize.File, st styles, sheet string, cols []column, rows [
 		if err := f.SetCellStr(sheet, name, col.head); err != nil {
 			return err
 		}
-		widths[c] = utf8.RuneCountInString(col.head) + 3 // room for the filter button
+		widths[c] = longestWord(col.head) + 3 // headers wrap; room for the filter button
 	}
 	last, _ := excelize.CoordinatesToCellName(len(cols), 1)
 	if err := f.SetCellStyle(sheet, "A1", last, st.head); err != nil {
@@ -118,6 +119,15 @@ func writeTable(f *excelize.File, st styles, sheet string, cols []column, rows [
 	}
 	end, _ := excelize.CoordinatesToCellName(len(cols), len(rows)+1)
 	return f.AutoFilter(sheet, "A1:"+end, nil)
+}
+
+// longestWord returns the length in characters of the longest word of s.
+func longestWord(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		n = max(n, utf8.RuneCountInString(w))
+	}
+	return n
 }
 
 // setCell writes one value and returns the width its text needs. Strings
