@@ -1,0 +1,43 @@
+package commands
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/opsalign/opsalign/generator/templates"
+)
+
+func TestNewThenCheck(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "acme")
+	var out bytes.Buffer
+	o := Options{Stdout: &out, Stderr: &out}
+	if err := New(context.Background(), o, dir); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "data/initiatives.xlsx") {
+		t.Errorf("new's output does not say what to fill in:\n%s", out.String())
+	}
+	out.Reset()
+	o.Config = filepath.Join(dir, "opsalign.toml")
+	o.Strict = true
+	if err := Check(context.Background(), o, false); err != nil {
+		t.Fatalf("check of a fresh site: %v\n%s", err, out.String())
+	}
+	got := out.String()
+	for _, want := range []string{"0 error(s), 0 warning(s)", "Fill in, in this order:", "1. data/initiatives.xlsx", "2. data/metrics.xlsx"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("check of a fresh site does not say %q:\n%s", want, got)
+		}
+	}
+	if err := New(context.Background(), o, dir); !errors.Is(err, templates.ErrNotEmpty) {
+		t.Errorf("second new into %s: err = %v, want ErrNotEmpty", dir, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data", "plan.xlsx")); err != nil {
+		t.Error(err)
+	}
+}
