@@ -25,6 +25,7 @@ func Check(ctx context.Context, o Options, asJSON bool) error {
 		}
 	} else {
 		console.WriteCheck(o.Stdout, res.Dataset, res.Scorecard, console.Options{Quiet: o.Quiet})
+		writeNextSteps(o.Stdout, res.Dataset)
 	}
 	if n := pipeline.ErrorCount(res.Dataset); o.Strict && n > 0 {
 		return &pipeline.StrictError{Errors: n}
