@@ -58,7 +58,7 @@ func byUnit(x *index, results []model.InitiativeResult) []model.UnitFigures {
 // byQuarter breaks figures down by quarter, in time order: budget of scored
 // initiatives by go-live quarter, and severity 1–2 incidents, change
 // incidents and MTTR by the quarter they were opened in.
-func byQuarter(x *index, results []model.InitiativeResult) []model.QuarterFigures {
+func byQuarter(x *index) []model.QuarterFigures {
 	qs := map[model.Period]*model.QuarterFigures{}
 	incs := map[model.Period][]incident{}
 	get := func(p model.Period) *model.QuarterFigures {
@@ -69,32 +69,20 @@ func byQuarter(x *index, results []model.InitiativeResult) []model.QuarterFigure
 		}
 		return q
 	}
-	goLive := make(map[string]model.Initiative, len(x.ds.Initiatives))
-	for _, in := range x.ds.Initiatives {
-		if _, dup := goLive[in.ID]; !dup {
-			goLive[in.ID] = in
-		}
-	}
-	for _, r := range results {
-		in := goLive[r.ID]
-		if r.Verdict == model.NotScored || in.GoLive.IsZero() {
+	for _, in := range x.subjects {
+		if in.Status == model.StatusCancelled || in.GoLive.IsZero() {
 			continue
 		}
-		get(model.QuarterOf(day(in.GoLive), x.fyStart)).Budget[r.Category] += r.Budget
+		get(model.QuarterOf(day(in.GoLive), x.fyStart)).Budget[in.Category] += in.Budget
 	}
-	for i := range x.ds.Incidents {
-		in := &x.ds.Incidents[i]
-		if in.Severity < 1 || in.Severity > 2 || in.Opened.IsZero() {
-			continue
-		}
-		d := localDay(in.Opened, x.loc)
-		p := model.QuarterOf(d, x.fyStart)
+	for _, i := range x.incidents {
+		p := model.QuarterOf(i.day, x.fyStart)
 		q := get(p)
 		q.Incidents++
-		if x.known(in) {
+		if i.known {
 			q.ChangeIncidents++
 		}
-		incs[p] = append(incs[p], incident{in, d})
+		incs[p] = append(incs[p], i)
 	}
 	periods := make([]model.Period, 0, len(qs))
 	for p, q := range qs {

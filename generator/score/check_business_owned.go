@@ -9,7 +9,7 @@ import (
 
 // businessOwned is principle 2: a business owner is named and is not the IT
 // owner (names compared trimmed and case-folded).
-func businessOwned(_ *index, in *model.Initiative) (model.Result, string) {
+func businessOwned(_ *index, in *subject) (model.Result, string) {
 	bo := strings.TrimSpace(in.BusinessOwner)
 	switch {
 	case bo == "":

@@ -12,7 +12,7 @@ import (
 // rollout when risk is High, and once live past the grace period reach
 // adoption_target. An initiative live by status but without a go-live date
 // is not "past the grace period", so its adoption is not judged.
-func changeManaged(x *index, in *model.Initiative) (model.Result, string) {
+func changeManaged(x *index, in *subject) (model.Result, string) {
 	switch {
 	case in.Category != model.Improve && in.Category != model.Transform:
 		return model.NA, fmt.Sprintf("category %s", in.Category)
@@ -34,7 +34,7 @@ func changeManaged(x *index, in *model.Initiative) (model.Result, string) {
 		return model.Fail, strings.Join(gaps, "; ")
 	}
 	what := "training plan and adoption owner " + owner
-	if !x.pastGrace(in) {
+	if !x.pastGrace(in.Initiative) {
 		return model.Pass, what
 	}
 	target := x.policy.AdoptionTarget

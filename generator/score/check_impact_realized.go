@@ -11,21 +11,21 @@ import (
 // at least min_progress. Progress is direction-free: a stated direction that
 // contradicts baseline → target does not change it (the reader warns).
 // Of equal best progress the first linked metric is named.
-func impactRealized(x *index, in *model.Initiative) (model.Result, string) {
+func impactRealized(x *index, in *subject) (model.Result, string) {
 	grace := x.policy.ImpactGraceDays
 	switch {
-	case !x.live(in):
+	case !x.live(in.Initiative):
 		return model.NA, "not live"
 	case in.GoLive.IsZero():
 		return model.NA, "no go-live date"
-	case !x.pastGrace(in):
+	case !x.pastGrace(in.Initiative):
 		return model.NA, fmt.Sprintf("go-live %s plus %d days is after as_of %s", date(day(in.GoLive)), grace, date(x.asOf))
 	}
 	gl := day(in.GoLive)
 	var best *model.Metric
 	var bestObs model.Observation
 	var bestP float64
-	for _, m := range x.knownMetrics(in) {
+	for _, m := range in.known {
 		o, ok := x.latest(m.ID, x.asOf)
 		if !ok || !o.End.After(gl) {
 			continue

@@ -8,8 +8,8 @@ import (
 
 // outcomeLinked is principle 1: the initiative names at least one metric of
 // the metrics table.
-func outcomeLinked(x *index, in *model.Initiative) (model.Result, string) {
-	known := x.knownMetrics(in)
+func outcomeLinked(x *index, in *subject) (model.Result, string) {
+	known := in.known
 	if len(known) > 0 {
 		ids := make([]string, len(known))
 		for i, m := range known {

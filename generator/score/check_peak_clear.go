@@ -10,7 +10,7 @@ import (
 // freeze window of the initiative's unit, and those for every unit (empty or
 // All). An initiative without a unit is held only to the every-unit windows.
 // Of several colliding windows the reason names the earliest-starting one.
-func peakClear(x *index, in *model.Initiative) (model.Result, string) {
+func peakClear(x *index, in *subject) (model.Result, string) {
 	switch {
 	case !x.present(model.TableCalendar):
 		return model.NA, "no calendar table"
@@ -31,8 +31,8 @@ func peakClear(x *index, in *model.Initiative) (model.Result, string) {
 		}
 	}
 	consider(x.windows[""])
-	if k := unitKey(in.BusinessUnit); k != "" {
-		consider(x.windows[k])
+	if in.unit != "" {
+		consider(x.windows[in.unit])
 	}
 	if hit == nil {
 		return model.Pass, fmt.Sprintf("go-live %s falls outside every peak and freeze window", date(gl))

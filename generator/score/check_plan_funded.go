@@ -12,7 +12,7 @@ import (
 // It applies when the plan table is present. The spend compared is the one
 // used in totals (budget when no initiative reports spend, so it never warns
 // then; 0 when this one reports none).
-func planFunded(x *index, in *model.Initiative) (model.Result, string) {
+func planFunded(x *index, in *subject) (model.Result, string) {
 	if !x.present(model.TablePlan) {
 		return model.NA, "no operating plan table"
 	}
@@ -25,7 +25,7 @@ func planFunded(x *index, in *model.Initiative) (model.Result, string) {
 	}
 	tol := x.policy.BudgetTolerance
 	limit := in.Budget * (1 + tol)
-	spend := x.spend(in)
+	spend := x.spend(in.Initiative)
 	if moneyAbove(spend, limit) {
 		return model.Warn, fmt.Sprintf("plan line %s; spend %s exceeds budget %s by more than %s (limit %s)",
 			line, money(spend, x.currency), money(in.Budget, x.currency), pct(tol), money(limit, x.currency))

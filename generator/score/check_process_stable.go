@@ -14,7 +14,7 @@ const minStableObs = 3
 // processStable is principle 4: an automation starts from a standardised
 // process, or from metrics that were stable (CV ≤ stability_cv_max over at
 // least 3 observations) in the 183 days before start.
-func processStable(x *index, in *model.Initiative) (model.Result, string) {
+func processStable(x *index, in *subject) (model.Result, string) {
 	switch {
 	case !in.Automation:
 		return model.NA, "not an automation"
@@ -23,7 +23,7 @@ func processStable(x *index, in *model.Initiative) (model.Result, string) {
 	case in.Start.IsZero():
 		return model.Fail, "automation of a process not marked standardised, and no start date to measure stability before"
 	}
-	known := x.knownMetrics(in)
+	known := in.known
 	if len(known) == 0 {
 		return model.Fail, "automation of a process not marked standardised, and no known linked metric to measure stability"
 	}

@@ -10,15 +10,15 @@ import (
 // incident opened in the trailing window, and a High-risk one had a DR test
 // within dr_max_age_days before as_of. A DR test dated after as_of has not
 // happened yet as of as_of and counts as missing.
-func stableInOperation(x *index, in *model.Initiative) (model.Result, string) {
+func stableInOperation(x *index, in *subject) (model.Result, string) {
 	switch {
-	case !x.live(in):
+	case !x.live(in.Initiative):
 		return model.NA, "not live"
 	case !x.present(model.TableIncidents):
 		return model.NA, "no incidents table"
 	}
 	var ids []string
-	for _, i := range x.severe[fold(in.ID)] {
+	for _, i := range x.severe[in.key] {
 		if x.trailing.contains(i.day) {
 			ids = append(ids, fmt.Sprintf("%s (sev %d, %s)", i.ID, i.Severity, date(i.day)))
 		}
@@ -27,7 +27,7 @@ func stableInOperation(x *index, in *model.Initiative) (model.Result, string) {
 		return model.Fail, fmt.Sprintf("%s attributed to it opened in the trailing window (%s): %s",
 			plural(len(ids), "severity 1–2 incident", "severity 1–2 incidents"), x.trailing, list(ids))
 	}
-	ok := fmt.Sprintf("no severity 1–2 incident attributed to it in the trailing window (%s)", x.trailing)
+	ok := fmt.Sprintf("no severity 1–2 incident attributed to it in the trailing window (%s)", x.trailingText)
 	if in.Risk != model.RiskHigh {
 		return model.Pass, ok
 	}

@@ -17,7 +17,9 @@ var update = flag.Bool("update", false, "rewrite the golden files under testdata
 // goldenDataset is a small portfolio under an April fiscal year, as_of
 // 2026-09-30 (report period FY2027-Q2 = July … September 2026).
 func goldenDataset() *model.Dataset {
-	src := func(row int) model.Source { return model.Source{File: "data/register.xlsx", Sheet: "Initiatives", Row: row} }
+	src := func(row int) model.Source {
+		return model.Source{File: "data/register.xlsx", Sheet: "Initiatives", Row: row}
+	}
 	ds := &model.Dataset{
 		Initiatives: []model.Initiative{
 			{ID: "INI-003", Name: "Route optimisation", Category: model.Transform, BusinessUnit: "Plant B",

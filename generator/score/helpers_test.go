@@ -99,5 +99,5 @@ func baseDataset(ins ...model.Initiative) *model.Dataset {
 func run(t *testing.T, ds *model.Dataset, p model.Policy, o Options, id string) (model.Result, string) {
 	t.Helper()
 	x := newIndex(ds, p, o, AsOf(ds, o))
-	return checkFor(id)(x, &ds.Initiatives[0])
+	return checkFor(id)(x, &x.subjects[0])
 }

@@ -15,6 +15,7 @@ type index struct {
 	fyStart  int
 	loc      *time.Location
 	trailing span         // as_of − 181 days … as_of
+	trailingText string   // trailing as reasons write it
 	period   model.Period // report period
 	quarter  span         // dates of the report period
 
@@ -22,9 +23,11 @@ type index struct {
 	obs         map[string][]model.Observation // by folded metric id, by period end, input order among equals
 	windows     map[string][]model.Window      // peak and freeze windows by unit key ("" = every unit)
 	attendance  map[string]attendance          // trailing-window reviews by unit key
+	incidents   []incident                     // severity 1–2 incidents, input order
 	severe      map[string][]incident          // severity 1–2 incidents by folded initiative id
 	plan        map[string]*model.PlanLine     // by folded plan-line id
 	initiatives map[string]bool                // folded ids of every initiative
+	subjects    []subject                      // the initiatives, input order
 
 	currency     string
 	spendAssumed bool // no initiative reports spend: budget stands in
@@ -33,10 +36,12 @@ type index struct {
 // attendance counts a unit's reviews in the trailing window.
 type attendance struct{ attended, held int }
 
-// incident is a severity 1–2 incident with its opening date in the site time zone.
+// incident is a severity 1–2 incident with its opening date in the site
+// time zone, and whether it is attributed to an initiative of the register.
 type incident struct {
 	*model.Incident
-	day time.Time
+	day   time.Time
+	known bool
 }
 
 func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *index {
@@ -59,6 +64,7 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		spendAssumed: true,
 	}
 	x.quarter = quarterSpan(x.period, fy)
+	x.trailingText = x.trailing.String()
 	for i := range ds.Metrics {
 		k := fold(ds.Metrics[i].ID)
 		if _, dup := x.metrics[k]; !dup {
@@ -92,24 +98,31 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		}
 		x.attendance[k] = a
 	}
-	for i := range ds.Incidents {
-		in := &ds.Incidents[i]
-		if in.Severity < 1 || in.Severity > 2 || fold(in.Initiative) == "" {
-			continue
-		}
-		k := fold(in.Initiative)
-		x.severe[k] = append(x.severe[k], incident{in, localDay(in.Opened, x.loc)})
-	}
 	for i := range ds.Plan {
 		k := fold(ds.Plan[i].ID)
 		if _, dup := x.plan[k]; !dup {
 			x.plan[k] = &ds.Plan[i]
 		}
 	}
-	for _, in := range ds.Initiatives {
-		x.initiatives[fold(in.ID)] = true
+	x.subjects = make([]subject, len(ds.Initiatives))
+	for i := range ds.Initiatives {
+		in := &ds.Initiatives[i]
+		x.subjects[i] = subject{Initiative: in, known: x.knownMetrics(in), key: fold(in.ID), unit: unitKey(in.BusinessUnit)}
+		x.initiatives[x.subjects[i].key] = true
 		if in.Spend != nil {
 			x.spendAssumed = false
+		}
+	}
+	for i := range ds.Incidents {
+		in := &ds.Incidents[i]
+		if in.Severity < 1 || in.Severity > 2 || in.Opened.IsZero() {
+			continue
+		}
+		k := fold(in.Initiative)
+		inc := incident{in, localDay(in.Opened, x.loc), k != "" && x.initiatives[k]}
+		x.incidents = append(x.incidents, inc)
+		if k != "" {
+			x.severe[k] = append(x.severe[k], inc)
 		}
 	}
 	return x

@@ -8,7 +8,16 @@ import (
 )
 
 // checkFunc computes one per-initiative check: its result and reason.
-type checkFunc func(x *index, in *model.Initiative) (model.Result, string)
+type checkFunc func(x *index, in *subject) (model.Result, string)
+
+// subject is an initiative with what several checks derive from it,
+// computed once.
+type subject struct {
+	*model.Initiative
+	known []*model.Metric // linked metrics that exist, in listed order, each once
+	key   string          // folded id
+	unit  string          // unit key
+}
 
 // checkFor returns the function of a per-initiative check id.
 func checkFor(id string) checkFunc {
@@ -37,7 +46,8 @@ func checkFor(id string) checkFunc {
 
 // scoreInitiative runs the nine checks on one initiative and sums them up. A
 // Cancelled initiative is listed but not scored.
-func scoreInitiative(x *index, in *model.Initiative) model.InitiativeResult {
+func scoreInitiative(x *index, s *subject) model.InitiativeResult {
+	in := s.Initiative
 	r := model.InitiativeResult{
 		ID:           in.ID,
 		Name:         in.Name,
@@ -58,7 +68,7 @@ func scoreInitiative(x *index, in *model.Initiative) model.InitiativeResult {
 	}
 	r.Checks = make([]model.CheckResult, 0, len(model.Checks))
 	for _, c := range model.Checks {
-		res, reason := checkFor(c.ID)(x, in)
+		res, reason := checkFor(c.ID)(x, s)
 		r.Checks = append(r.Checks, model.CheckResult{ID: c.ID, Principle: c.Principle, Result: res, Reason: reason})
 	}
 	r.Score = scoreOf(r.Checks, x.policy)
@@ -69,9 +79,9 @@ func scoreInitiative(x *index, in *model.Initiative) model.InitiativeResult {
 // scoreInitiatives scores every initiative, ordered by id (input order
 // among equal ids).
 func scoreInitiatives(x *index) []model.InitiativeResult {
-	out := make([]model.InitiativeResult, len(x.ds.Initiatives))
-	for i := range x.ds.Initiatives {
-		out[i] = scoreInitiative(x, &x.ds.Initiatives[i])
+	out := make([]model.InitiativeResult, len(x.subjects))
+	for i := range x.subjects {
+		out[i] = scoreInitiative(x, &x.subjects[i])
 	}
 	slices.SortStableFunc(out, func(a, b model.InitiativeResult) int { return cmp.Compare(a.ID, b.ID) })
 	return out

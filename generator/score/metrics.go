@@ -12,8 +12,8 @@ import (
 // Cancelled ones included, since they still name the metric).
 func scoreMetrics(x *index) []model.MetricResult {
 	claims := map[string][]string{}
-	for _, in := range x.ds.Initiatives {
-		for _, m := range x.knownMetrics(&in) {
+	for _, in := range x.subjects {
+		for _, m := range in.known {
 			k := fold(m.ID)
 			if !slices.Contains(claims[k], in.ID) {
 				claims[k] = append(claims[k], in.ID)

@@ -70,24 +70,12 @@ func ratio(a, b float64) *float64 {
 // period, in input order.
 func severeInQuarter(x *index) []incident {
 	var out []incident
-	for i := range x.ds.Incidents {
-		in := &x.ds.Incidents[i]
-		if in.Severity < 1 || in.Severity > 2 {
-			continue
-		}
-		d := localDay(in.Opened, x.loc)
-		if x.quarter.contains(d) {
-			out = append(out, incident{in, d})
+	for _, i := range x.incidents {
+		if x.quarter.contains(i.day) {
+			out = append(out, i)
 		}
 	}
 	return out
-}
-
-// known reports whether an incident is attributed to an initiative of the
-// register (Cancelled ones included).
-func (x *index) known(in *model.Incident) bool {
-	k := fold(in.Initiative)
-	return k != "" && x.initiatives[k]
 }
 
 // mttr returns the mean hours from opened to resolved of the resolved
@@ -124,7 +112,7 @@ func portfolio(x *index, results []model.InitiativeResult, metrics []model.Metri
 	incs := severeInQuarter(x)
 	if x.present(model.TableIncidents) {
 		for _, i := range incs {
-			if x.known(i.Incident) {
+			if i.known {
 				change = append(change, i)
 			}
 		}
@@ -134,7 +122,7 @@ func portfolio(x *index, results []model.InitiativeResult, metrics []model.Metri
 	p.MTTRHours = mttr(incs)
 	p.Checks = portfolioChecks(x, &p, t, change)
 	p.ByUnit = byUnit(x, results)
-	p.ByQuarter = byQuarter(x, results)
+	p.ByQuarter = byQuarter(x)
 	return p
 }
 
