@@ -125,7 +125,7 @@ func withFile(err error, file string) error {
 }
 
 // firstHeading returns the text of the first ATX heading of a markdown body
-// outside fenced code, or "".
+// outside fenced code, without its shortcodes, or "".
 func firstHeading(body string) string {
 	fence := ""
 	for s := body; s != ""; {
@@ -154,7 +154,8 @@ func firstHeading(body string) string {
 		if c := strings.TrimRight(h, "#"); c != h && (c == "" || strings.HasSuffix(c, " ") || strings.HasSuffix(c, "\t")) {
 			h = strings.TrimSpace(c)
 		}
-		if h != "" {
+		// Shortcodes show live values; a title is plain text.
+		if h = strings.Join(strings.Fields(stripShortcodes(h)), " "); h != "" {
 			return h
 		}
 	}

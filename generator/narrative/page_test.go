@@ -29,6 +29,11 @@ func TestParse(t *testing.T) {
 			want: Page{Title: "This", Body: "```\n# not this\n```\n# This\n", BodyLine: 1},
 		},
 		{
+			name: "shortcodes left out of a heading title",
+			src:  "# {{ figure \"period\" }}\n## Spend in  {{ figure \"period\" }} review\n",
+			want: Page{Title: "Spend in review", Body: "# {{ figure \"period\" }}\n## Spend in  {{ figure \"period\" }} review\n", BodyLine: 1},
+		},
+		{
 			name: "empty front matter",
 			src:  "+++\n+++\nbody\n",
 			want: Page{Title: "x", Body: "body\n", BodyLine: 3},
