@@ -4,9 +4,12 @@ import "strconv"
 
 // cell is one spreadsheet cell as read: its text, and whether it was a
 // typed xlsx number (then v is the raw number and a date is its serial).
+// amb marks a number-looking value that is also a shared string of the
+// workbook: its type is then looked up when it matters.
 type cell struct {
 	v   string
 	num bool
+	amb bool
 }
 
 // float returns the value of a typed number cell.

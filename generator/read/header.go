@@ -65,7 +65,7 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 			continue
 		}
 		if ts.table == model.TableActuals {
-			if p, ok := rd.headerPeriod(c); ok {
+			if p, ok := rd.headerPeriod(c, row, i); ok {
 				if h.periods == nil {
 					h.periods = map[int]model.Period{}
 				}
@@ -97,8 +97,8 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 
 // headerPeriod reads a wide-actuals column header: a period as text or a
 // date-typed cell.
-func (rd *reader) headerPeriod(c cell) (model.Period, bool) {
-	if f, ok := c.float(); ok && !rd.sstNumeric(c.v) {
+func (rd *reader) headerPeriod(c cell, row, col int) (model.Period, bool) {
+	if f, ok := rd.typed(c, row, col); ok {
 		if f < 3000 {
 			return model.Period{}, false
 		}

@@ -167,7 +167,7 @@ func (p *rowParser) text(field string) string {
 // number reads a number field; ok is false when it is empty or unreadable.
 func (p *rowParser) number(field string) (float64, bool) {
 	c, col := p.cell(field)
-	if f, ok := c.float(); ok {
+	if f, ok := p.rd.typed(c, p.n, col); ok {
 		return f, true
 	}
 	v, err := ParseNumber(c.v, p.rd.cfg.DecimalSeparator)
@@ -184,7 +184,7 @@ func (p *rowParser) number(field string) (float64, bool) {
 // money reads an amount, warning about a currency other than the site's.
 func (p *rowParser) money(field string) (float64, bool) {
 	c, col := p.cell(field)
-	if f, ok := c.float(); ok {
+	if f, ok := p.rd.typed(c, p.n, col); ok {
 		return f, true
 	}
 	v, code, err := ParseMoney(c.v, p.rd.cfg.DecimalSeparator)
@@ -206,7 +206,7 @@ func (p *rowParser) percent(field string) (float64, bool) {
 	c, col := p.cell(field)
 	var v float64
 	var err error
-	if f, ok := c.float(); ok {
+	if f, ok := p.rd.typed(c, p.n, col); ok {
 		v, err = percentOf(f)
 	} else {
 		v, err = ParsePercent(c.v, p.rd.cfg.DecimalSeparator)
@@ -226,7 +226,7 @@ func (p *rowParser) date(field string) time.Time {
 	c, col := p.cell(field)
 	var t time.Time
 	var err error
-	if f, ok := c.float(); ok && !p.rd.sstNumeric(c.v) {
+	if f, ok := p.rd.typed(c, p.n, col); ok {
 		t, err = SerialDate(f, p.rd.date1904)
 	} else {
 		t, err = ParseDate(c.v, p.rd.cfg.DateOrder)
@@ -251,7 +251,7 @@ func (p *rowParser) dateTime(field string) time.Time {
 	if loc == nil {
 		loc = time.UTC
 	}
-	if f, ok := c.float(); ok && !p.rd.sstNumeric(c.v) {
+	if f, ok := p.rd.typed(c, p.n, col); ok {
 		t, err = SerialTime(f, p.rd.date1904, loc)
 	} else {
 		t, err = ParseDateTime(c.v, p.rd.cfg.DateOrder, loc)
@@ -312,7 +312,7 @@ func (p *rowParser) period(field string, plan bool) (model.Period, bool) {
 	c, col := p.cell(field)
 	var v model.Period
 	var err error
-	if f, ok := c.float(); ok && !p.rd.sstNumeric(c.v) {
+	if f, ok := p.rd.typed(c, p.n, col); ok {
 		switch {
 		case plan && f == float64(int(f)) && f >= 1900 && f <= 2200:
 			v = model.Period{Kind: model.Year, Year: int(f)}

@@ -3,8 +3,12 @@ package read
 import (
 	"context"
 	"fmt"
+	"math"
 	"path"
+	"strconv"
 	"strings"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/model"
@@ -20,9 +24,19 @@ type reader struct {
 	rel      string // relative to data_dir, for [[sources]]
 	date1904 bool
 	sst      map[string]bool // numeric-looking shared strings of the workbook
+	xf       *excelize.File  // the open workbook, for ambiguous cell types
+	sheet    string          // the sheet being read
 }
 
-func (rd *reader) sstNumeric(v string) bool { return rd.sst[v] }
+// typed returns the value of a typed number cell at row and 0-based col.
+// An ambiguous cell (see cell.amb) has its type looked up in the workbook.
+func (rd *reader) typed(c cell, row, col int) (float64, bool) {
+	if !c.num && !(c.amb && rd.isNumberCell(row, col)) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(c.v, 64)
+	return f, err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
+}
 
 // sheet is the streaming state of one sheet or CSV file.
 type sheet struct {

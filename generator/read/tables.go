@@ -155,7 +155,7 @@ func (p *rowParser) wideActuals() {
 		if cleanSpaces(c.v) == "" {
 			continue
 		}
-		v, ok := c.float()
+		v, ok := p.rd.typed(c, p.n, col)
 		if !ok {
 			var err error
 			v, err = ParseNumber(c.v, p.rd.cfg.DecimalSeparator)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -118,6 +119,7 @@ func (rd *reader) readSheet(f *excelize.File, name string) (err error) {
 	if err != nil {
 		return err
 	}
+	rd.xf, rd.sheet = f, name
 	rows, err := f.Rows(name)
 	if err != nil {
 		return rd.fileErr(name, fmt.Errorf("the sheet cannot be read: %w", err))
@@ -141,7 +143,9 @@ func (rd *reader) readSheet(f *excelize.File, name string) (err error) {
 		}
 		cells = cells[:0]
 		for _, v := range vals {
-			cells = append(cells, cell{v: v, num: looksNumeric(v) && !rd.sst[v]})
+			num := looksNumeric(v)
+			amb := num && rd.sst[v]
+			cells = append(cells, cell{v: v, num: num && !amb, amb: amb})
 		}
 		if err := s.feed(n, cells); err != nil {
 			return err
@@ -154,6 +158,18 @@ func (rd *reader) readSheet(f *excelize.File, name string) (err error) {
 		return rd.fileErr(name, fmt.Errorf("the sheet cannot be read: %w", err))
 	}
 	return s.end()
+}
+
+// isNumberCell reports whether the cell at row and 0-based col of the sheet
+// being read is a typed number. It is asked only about number-looking
+// values that are also shared strings, which is rare; the first question
+// makes excelize load the sheet.
+func (rd *reader) isNumberCell(row, col int) bool {
+	if rd.xf == nil {
+		return false
+	}
+	t, err := rd.xf.GetCellType(rd.sheet, colLetter(col)+strconv.Itoa(row))
+	return err == nil && (t == excelize.CellTypeNumber || t == excelize.CellTypeUnset)
 }
 
 // numericSharedStrings returns the shared strings that look like numbers.
