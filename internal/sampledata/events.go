@@ -185,27 +185,36 @@ func nthWeekday(m time.Time, nth int, wd time.Weekday) time.Time {
 // chairs chair each unit's review.
 var chairs = map[string]string{buDistribution: dana, buField: tomas, buCustomer: aisha, buShared: gwen}
 
-// sampleReviewFile is the review log, a `;` CSV with day-first dates.
-func sampleReviewFile() csvFile {
-	type review struct {
-		date     time.Time
-		unit     string
-		attended bool
-	}
-	var all []review
-	for _, p := range sampleReviewPlans {
-		for i := range sampleMonths {
-			all = append(all, review{nthWeekday(monthStart(i), p.nth, p.weekday), p.unit, p.attended[i] == 'Y'})
-		}
-	}
-	slices.SortStableFunc(all, func(a, b review) int { return a.date.Compare(b.date) })
+// reviewDef is one operational review meeting.
+type reviewDef struct {
+	date     time.Time
+	unit     string
+	attended bool
+	chair    string
+}
+
+// reviewFile renders reviews, in date order, as a `;` CSV with day-first
+// dates, the way a European team's review log is exported.
+func reviewFile(all []reviewDef) csvFile {
+	slices.SortStableFunc(all, func(a, b reviewDef) int { return a.date.Compare(b.date) })
 	rows := [][]string{{"Meeting Date", "Business Unit", "IT Attended", "Chair", "Actions raised"}}
 	for i, rv := range all {
 		att, actions := "Yes", fmt.Sprintf("%d", 2+i%4)
 		if !rv.attended {
 			att, actions = "No", fmt.Sprintf("%d; IT actions carried over", 2+i%4)
 		}
-		rows = append(rows, []string{rv.date.Format("02/01/2006"), rv.unit, att, chairs[rv.unit], actions})
+		rows = append(rows, []string{rv.date.Format("02/01/2006"), rv.unit, att, rv.chair, actions})
 	}
 	return csvFile{comma: ';', rows: rows}
+}
+
+// sampleReviewFile is the sample's review log: one review per unit a month.
+func sampleReviewFile() csvFile {
+	var all []reviewDef
+	for _, p := range sampleReviewPlans {
+		for i := range sampleMonths {
+			all = append(all, reviewDef{nthWeekday(monthStart(i), p.nth, p.weekday), p.unit, p.attended[i] == 'Y', chairs[p.unit]})
+		}
+	}
+	return reviewFile(all)
 }
