@@ -66,28 +66,6 @@ func (f Formatter) MoneyP(v *float64) string {
 	return f.Money(*v)
 }
 
-// Compact formats an amount briefly for chart axes and tiles: "$1.3m",
-// "$250k", "$900".
-func (f Formatter) Compact(v float64) string {
-	a := math.Abs(v)
-	var s string
-	switch {
-	case a >= 1e9:
-		s = strconv.FormatFloat(a/1e9, 'f', 1, 64) + "bn"
-	case a >= 1e6:
-		s = strconv.FormatFloat(a/1e6, 'f', 1, 64) + "m"
-	case a >= 1e3:
-		s = strconv.FormatFloat(a/1e3, 'f', 0, 64) + "k"
-	default:
-		s = strconv.FormatFloat(a, 'f', 0, 64)
-	}
-	s = f.withCurrency(s)
-	if v < 0 && s != "0" {
-		s = "-" + s
-	}
-	return s
-}
-
 // Pct formats a share 0–1 as a whole percentage: 0.4213 → "42%", or "–"
 // when it is nil (the figure could not be computed).
 func (f Formatter) Pct(v *float64) string {
