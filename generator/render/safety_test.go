@@ -91,6 +91,10 @@ func TestHostileText(t *testing.T) {
 	if _, ok := m.Get("initiatives/" + FileStem(hostileTexts[1]) + ".html"); !ok {
 		t.Errorf("no page for the hostile id; have %v", m.Paths())
 	}
+	cal, _ := m.Get("calendar.html")
+	if !strings.Contains(string(cal), `\u003c/script\u003e\u003cscript\u003ealert(1)`) {
+		t.Errorf("calendar chart JSON does not hold the hostile name, escaped")
+	}
 	for _, p := range m.Paths() {
 		if !strings.HasSuffix(p, ".html") {
 			continue
@@ -157,4 +161,3 @@ func TestLinks(t *testing.T) {
 		}
 	}
 }
-
