@@ -60,7 +60,11 @@ func byUnit(x *index, results []model.InitiativeResult) []model.UnitFigures {
 // incidents and MTTR by the quarter they were opened in.
 func byQuarter(x *index) []model.QuarterFigures {
 	qs := map[model.Period]*model.QuarterFigures{}
-	incs := map[model.Period][]incident{}
+	type hours struct {
+		sum float64
+		n   int
+	}
+	ttr := map[model.Period]hours{}
 	get := func(p model.Period) *model.QuarterFigures {
 		q := qs[p]
 		if q == nil {
@@ -82,11 +86,16 @@ func byQuarter(x *index) []model.QuarterFigures {
 		if i.known {
 			q.ChangeIncidents++
 		}
-		incs[p] = append(incs[p], i)
+		if !i.Resolved.IsZero() {
+			h := ttr[p]
+			h.sum += i.Resolved.Sub(i.Opened).Hours()
+			h.n++
+			ttr[p] = h
+		}
 	}
 	periods := make([]model.Period, 0, len(qs))
 	for p, q := range qs {
-		q.MTTRHours = mttr(incs[p])
+		q.MTTRHours = ratio(ttr[p].sum, float64(ttr[p].n))
 		periods = append(periods, p)
 	}
 	slices.SortFunc(periods, func(a, b model.Period) int { return a.Start(x.fyStart).Compare(b.Start(x.fyStart)) })

@@ -26,7 +26,7 @@ func impactRealized(x *index, in *subject) (model.Result, string) {
 	var bestObs model.Observation
 	var bestP float64
 	for _, m := range in.known {
-		o, ok := x.latest(m.ID, x.asOf)
+		o, ok := x.latest(m, x.asOf)
 		if !ok || !o.End.After(gl) {
 			continue
 		}

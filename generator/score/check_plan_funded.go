@@ -20,7 +20,7 @@ func planFunded(x *index, in *subject) (model.Result, string) {
 	if line == "" {
 		return model.Fail, "no plan line given"
 	}
-	if x.plan[fold(line)] == nil {
+	if _, ok := x.plan.get(line); !ok {
 		return model.Fail, fmt.Sprintf("plan line %s is not in the operating plan", line)
 	}
 	tol := x.policy.BudgetTolerance

@@ -32,7 +32,7 @@ func processStable(x *index, in *subject) (model.Result, string) {
 	limit := x.policy.StabilityCVMax
 	var parts []string
 	for _, m := range known {
-		obs := x.between(m.ID, from, start)
+		obs := x.between(m, from, start)
 		if len(obs) < minStableObs {
 			return model.Fail, fmt.Sprintf("automation of a process not marked standardised; %s has %s in %s – %s, fewer than %d",
 				m.ID, plural(len(obs), "observation", "observations"), date(from), date(addDays(start, -1)), minStableObs)

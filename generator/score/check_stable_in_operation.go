@@ -18,7 +18,7 @@ func stableInOperation(x *index, in *subject) (model.Result, string) {
 		return model.NA, "no incidents table"
 	}
 	var ids []string
-	for _, i := range x.severe[in.key] {
+	for _, i := range in.severe {
 		if x.trailing.contains(i.day) {
 			ids = append(ids, fmt.Sprintf("%s (sev %d, %s)", i.ID, i.Severity, date(i.day)))
 		}

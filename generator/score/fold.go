@@ -3,17 +3,43 @@ package score
 import "strings"
 
 // fold normalises a name for matching: trimmed, case-folded, inner runs of
-// whitespace collapsed to one space.
+// white space collapsed to one space.
 func fold(s string) string {
 	if folded(s) {
 		return s
 	}
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
+			space = len(b) > 0
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space {
+			b = append(b, ' ')
+			space = false
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // folded reports whether s is already folded: ASCII without upper case,
-// no leading, trailing or repeated spaces, no other white space. Most ids
-// and names are, and skipping the copy keeps scoring fast.
+// no leading, trailing or repeated spaces, no other white space.
 func folded(s string) bool {
 	prev := byte(' ')
 	for i := 0; i < len(s); i++ {

@@ -9,25 +9,23 @@ import (
 
 // index holds the dataset rearranged for the checks, built once per Score.
 type index struct {
-	ds       *model.Dataset
-	policy   model.Policy
-	asOf     time.Time
-	fyStart  int
-	loc      *time.Location
-	trailing span         // as_of − 181 days … as_of
-	trailingText string   // trailing as reasons write it
-	period   model.Period // report period
-	quarter  span         // dates of the report period
+	ds           *model.Dataset
+	policy       model.Policy
+	asOf         time.Time
+	fyStart      int
+	loc          *time.Location
+	trailing     span         // as_of − 181 days … as_of
+	trailingText string       // trailing as reasons write it
+	period       model.Period // report period
+	quarter      span         // dates of the report period
 
-	metrics     map[string]*model.Metric       // by folded id
-	obs         map[string][]model.Observation // by folded metric id, by period end, input order among equals
-	windows     map[string][]model.Window      // peak and freeze windows by unit key ("" = every unit)
-	attendance  map[string]attendance          // trailing-window reviews by unit key
-	incidents   []incident                     // severity 1–2 incidents, input order
-	severe      map[string][]incident          // severity 1–2 incidents by folded initiative id
-	plan        map[string]*model.PlanLine     // by folded plan-line id
-	initiatives map[string]bool                // folded ids of every initiative
-	subjects    []subject                      // the initiatives, input order
+	metrics    names[*model.Metric]
+	obs        map[*model.Metric][]model.Observation // by period end, input order among equals
+	windows    map[string][]model.Window             // peak and freeze windows by unit key ("" = every unit)
+	attendance map[string]attendance                 // trailing-window reviews by unit key
+	incidents  []incident                            // severity 1–2 incidents, input order
+	plan       names[*model.PlanLine]
+	subjects   []subject // the initiatives, input order
 
 	currency     string
 	spendAssumed bool // no initiative reports spend: budget stands in
@@ -53,28 +51,26 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		ds: ds, policy: p, asOf: asOf, fyStart: fy, loc: location(o),
 		trailing:     trailing(asOf),
 		period:       model.QuarterOf(asOf, fy),
-		metrics:      make(map[string]*model.Metric, len(ds.Metrics)),
-		obs:          make(map[string][]model.Observation, len(ds.Metrics)),
+		metrics:      newNames[*model.Metric](len(ds.Metrics)),
+		obs:          make(map[*model.Metric][]model.Observation, len(ds.Metrics)),
 		windows:      map[string][]model.Window{},
 		attendance:   map[string]attendance{},
-		severe:       map[string][]incident{},
-		plan:         make(map[string]*model.PlanLine, len(ds.Plan)),
-		initiatives:  make(map[string]bool, len(ds.Initiatives)),
+		plan:         newNames[*model.PlanLine](len(ds.Plan)),
 		currency:     o.Currency,
 		spendAssumed: true,
 	}
 	x.quarter = quarterSpan(x.period, fy)
 	x.trailingText = x.trailing.String()
 	for i := range ds.Metrics {
-		k := fold(ds.Metrics[i].ID)
-		if _, dup := x.metrics[k]; !dup {
-			x.metrics[k] = &ds.Metrics[i]
-		}
+		x.metrics.add(ds.Metrics[i].ID, &ds.Metrics[i])
 	}
 	for _, a := range ds.Actuals {
-		k := fold(a.Metric)
+		m, ok := x.metrics.get(a.Metric)
+		if !ok {
+			continue // the reader drops actuals of unknown metrics
+		}
 		a.End = day(a.End)
-		x.obs[k] = append(x.obs[k], a)
+		x.obs[m] = append(x.obs[m], a)
 	}
 	for _, s := range x.obs {
 		slices.SortStableFunc(s, func(a, b model.Observation) int { return a.End.Compare(b.End) })
@@ -99,30 +95,35 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		x.attendance[k] = a
 	}
 	for i := range ds.Plan {
-		k := fold(ds.Plan[i].ID)
-		if _, dup := x.plan[k]; !dup {
-			x.plan[k] = &ds.Plan[i]
-		}
+		x.plan.add(ds.Plan[i].ID, &ds.Plan[i])
 	}
 	x.subjects = make([]subject, len(ds.Initiatives))
+	ids := newNames[int](len(ds.Initiatives))
+	units := map[string]string{}
 	for i := range ds.Initiatives {
 		in := &ds.Initiatives[i]
-		x.subjects[i] = subject{Initiative: in, known: x.knownMetrics(in), key: fold(in.ID), unit: unitKey(in.BusinessUnit)}
-		x.initiatives[x.subjects[i].key] = true
+		u, ok := units[in.BusinessUnit]
+		if !ok {
+			u = unitKey(in.BusinessUnit)
+			units[in.BusinessUnit] = u
+		}
+		x.subjects[i] = subject{Initiative: in, known: x.knownMetrics(in), unit: u}
+		ids.add(in.ID, i)
 		if in.Spend != nil {
 			x.spendAssumed = false
 		}
 	}
+	x.incidents = make([]incident, 0, len(ds.Incidents)/2)
 	for i := range ds.Incidents {
 		in := &ds.Incidents[i]
 		if in.Severity < 1 || in.Severity > 2 || in.Opened.IsZero() {
 			continue
 		}
-		k := fold(in.Initiative)
-		inc := incident{in, localDay(in.Opened, x.loc), k != "" && x.initiatives[k]}
+		who, known := ids.get(in.Initiative)
+		inc := incident{in, localDay(in.Opened, x.loc), known}
 		x.incidents = append(x.incidents, inc)
-		if k != "" {
-			x.severe[k] = append(x.severe[k], inc)
+		if known {
+			x.subjects[who].severe = append(x.subjects[who].severe, inc)
 		}
 	}
 	return x
@@ -132,11 +133,14 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 func (x *index) present(t model.Table) bool { return x.ds.Present[t] }
 
 // metric returns the metric of a linked id, or nil when unknown.
-func (x *index) metric(id string) *model.Metric { return x.metrics[fold(id)] }
+func (x *index) metric(id string) *model.Metric {
+	m, _ := x.metrics.get(id)
+	return m
+}
 
 // latest returns a metric's latest observation with period end ≤ d.
-func (x *index) latest(id string, d time.Time) (model.Observation, bool) {
-	s := x.obs[fold(id)]
+func (x *index) latest(m *model.Metric, d time.Time) (model.Observation, bool) {
+	s := x.obs[m]
 	i, _ := slices.BinarySearchFunc(s, d, func(o model.Observation, d time.Time) int {
 		if o.End.After(d) {
 			return 1
@@ -150,8 +154,8 @@ func (x *index) latest(id string, d time.Time) (model.Observation, bool) {
 }
 
 // between returns a metric's observations with period end in [from, to).
-func (x *index) between(id string, from, to time.Time) []model.Observation {
-	s := x.obs[fold(id)]
+func (x *index) between(m *model.Metric, from, to time.Time) []model.Observation {
+	s := x.obs[m]
 	lo, _ := slices.BinarySearchFunc(s, from, func(o model.Observation, d time.Time) int {
 		if o.End.Before(d) {
 			return -1

@@ -14,9 +14,9 @@ type checkFunc func(x *index, in *subject) (model.Result, string)
 // computed once.
 type subject struct {
 	*model.Initiative
-	known []*model.Metric // linked metrics that exist, in listed order, each once
-	key   string          // folded id
-	unit  string          // unit key
+	known  []*model.Metric // linked metrics that exist, in listed order, each once
+	unit   string          // unit key
+	severe []incident      // severity 1–2 incidents attributed to it, input order
 }
 
 // checkFor returns the function of a per-initiative check id.
