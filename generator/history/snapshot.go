@@ -1,0 +1,69 @@
+package history
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/site"
+)
+
+// Snapshot is what closing a quarter freezes: files by path relative to
+// history/PERIOD/ (scorecard.json, board-pack.html, assets/…) and the
+// manifest, whose Files Freeze fills in.
+type Snapshot struct {
+	Manifest Manifest
+	Files    map[string][]byte
+}
+
+// refRE finds the src and href attributes of a page.
+var refRE = regexp.MustCompile(`(?:src|href)="([^"#?]+)`)
+
+// Referenced returns the site paths under assets/ that page refers to, in
+// path order; page lies at the site root.
+func Referenced(page []byte) []string {
+	var out []string
+	for _, m := range refRE.FindAllSubmatch(page, -1) {
+		p := path.Clean(string(m[1]))
+		if strings.HasPrefix(p, "assets/") {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Freeze picks from a site rendered as of the quarter's end what a closed
+// quarter keeps: the scorecard, the board pack and the assets the board
+// pack refers to. m's Files are filled in.
+func Freeze(built *site.Memory, m Manifest) (Snapshot, error) {
+	pick := map[string]string{ScorecardFile: "data/scorecard.json", BoardPackFile: BoardPackFile}
+	files := map[string][]byte{}
+	for dst, src := range pick {
+		b, ok := built.Get(src)
+		if !ok {
+			return Snapshot{}, fmt.Errorf("closing %s: the build has no %s", m.Period, src)
+		}
+		files[dst] = b
+	}
+	for _, a := range Referenced(files[BoardPackFile]) {
+		b, ok := built.Get(a)
+		if !ok {
+			return Snapshot{}, fmt.Errorf("closing %s: the board pack refers to %s, which the build does not have", m.Period, a)
+		}
+		files[a] = b
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	m.Files = nil
+	for _, n := range names {
+		m.Files = append(m.Files, Sum(n, files[n]))
+	}
+	m.Schema = ManifestSchema
+	return Snapshot{Manifest: m, Files: files}, nil
+}
