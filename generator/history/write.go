@@ -34,10 +34,14 @@ func Closed(siteDir, period string) (bool, error) {
 // written beside its final place and renamed into it, so a failed close
 // leaves nothing half-written. An existing closed quarter is an error
 // wrapping ErrClosed unless force is set; then it is replaced whole.
-func Write(ctx context.Context, siteDir string, s Snapshot) error { return write(ctx, siteDir, s, false) }
+func Write(ctx context.Context, siteDir string, s Snapshot) error {
+	return write(ctx, siteDir, s, false)
+}
 
 // Replace is Write that replaces an existing closed quarter (--force).
-func Replace(ctx context.Context, siteDir string, s Snapshot) error { return write(ctx, siteDir, s, true) }
+func Replace(ctx context.Context, siteDir string, s Snapshot) error {
+	return write(ctx, siteDir, s, true)
+}
 
 func write(ctx context.Context, siteDir string, s Snapshot, force bool) (err error) {
 	period := s.Manifest.Period
