@@ -281,9 +281,30 @@ func (c *company) drawInitiatives(r *rand.Rand) []initiativeDef {
 		if in.risk == "High" && r.IntN(3) > 0 {
 			in.drTested = SyntheticAsOf.AddDate(0, 0, -r.IntN(600)).Format(time.DateOnly)
 		}
+		in.text = textCells(r, in)
 		out[i] = in
 	}
 	return out
+}
+
+// textCells picks a few cells of in to be typed as text, the way people
+// type into a register: money with a currency sign, day-first dates,
+// percentages with a % sign.
+func textCells(r *rand.Rand, in initiativeDef) map[string]string {
+	t := map[string]string{}
+	if r.IntN(10) == 0 {
+		t["budget"] = "$" + thousands(in.budget)
+	}
+	if in.goLive != "" && r.IntN(10) == 0 {
+		t["goLive"] = day(in.goLive).Format("02/01/2006")
+	}
+	if in.adoption != noReport && r.IntN(5) == 0 {
+		t["adoption"] = fmt.Sprintf("%.0f%%", 100*in.adoption)
+	}
+	if len(t) == 0 {
+		return nil
+	}
+	return t
 }
 
 // yn draws "Y" with the given percent chance, else "N".

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"time"
 
 	"github.com/opsalign/opsalign/internal/sampledata"
 )
@@ -33,7 +32,6 @@ func main() {
 }
 
 func run(ctx context.Context, out string, bench bool, n int, seed uint64) error {
-	start := time.Now()
 	if !bench && n <= 0 {
 		if err := sampledata.WriteSample(ctx, out); err != nil {
 			return err
@@ -49,7 +47,6 @@ func run(ctx context.Context, out string, bench bool, n int, seed uint64) error 
 		return err
 	}
 	slog.Info("wrote a synthetic company", "dir", out, "initiatives", s.Initiatives, "units", s.BusinessUnits,
-		"metrics", s.Metrics, "incidents", s.Incidents, "reviews", s.Reviews, "plan_lines", s.PlanLines,
-		"elapsed", time.Since(start).Round(time.Millisecond))
+		"metrics", s.Metrics, "incidents", s.Incidents, "reviews", s.Reviews, "plan_lines", s.PlanLines)
 	return nil
 }
