@@ -27,6 +27,7 @@ import (
 //	content/**/*.md     one page each, rendered through layouts/page.html
 //	data/*.csv          the "spreadsheets": their lines are listed on index.html
 //	layouts/page.html   "{{title}}" and "{{body}}" are replaced
+//	themes/default/**   copied to assets/ (the folder is not there at start)
 //	public/             the output folder, ignored
 //
 // A page or config holding BROKEN fails the build with a positioned error.
@@ -68,7 +69,7 @@ func (f *fakeSite) write(t testing.TB, rel, s string) {
 func (f *fakeSite) options() Options {
 	return Options{
 		Port:   0,
-		Watch:  []string{f.path("opsalign.toml"), f.path("content"), f.path("data"), f.path("layouts")},
+		Watch:  []string{f.path("opsalign.toml"), f.path("content"), f.path("data"), f.path("layouts"), f.path("themes/default")},
 		Ignore: []string{f.path("public")},
 	}
 }
@@ -163,6 +164,13 @@ func (f *fakeSite) render() (*site.Memory, error) {
 	}
 	slices.Sort(rows)
 	for _, p := range slices.Sorted(maps.Keys(f.cache)) {
+		if rel, ok := under(f.path("themes/default"), p); ok {
+			if err := m.Put("assets/"+filepath.ToSlash(rel), f.cache[p]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(f.cache)) {
 		rel, ok := under(f.path("content"), p)
 		if !ok || filepath.Ext(rel) != ".md" {
 			continue
@@ -217,10 +225,12 @@ func start(t testing.TB, f *fakeSite, o Options) *running {
 	r.stop = func() error {
 		once.Do(func() {
 			stopRun()
+			wait, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
 			select {
 			case runErr = <-done:
-			case <-ctx.Done():
-				runErr = fmt.Errorf("Run did not return after cancel: %w", ctx.Err())
+			case <-wait.Done():
+				runErr = fmt.Errorf("Run did not return after cancel: %w", wait.Err())
 			}
 		})
 		return runErr

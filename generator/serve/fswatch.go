@@ -37,12 +37,7 @@ func newFSWatcher(f *filter, log *slog.Logger) (*fsWatcher, error) {
 	}
 	fw := &fsWatcher{f: f, w: w, log: log, dirs: map[string]bool{}}
 	for _, r := range f.roots {
-		if fi, err := os.Stat(r); err == nil && fi.IsDir() {
-			err = fw.addTree(r, nil)
-		} else {
-			err = fw.addParent(r) // not there yet: watch for it to appear
-		}
-		if err != nil {
+		if err := fw.watchRoot(r, nil); err != nil {
 			w.Close()
 			return nil, err
 		}
@@ -54,6 +49,27 @@ func newFSWatcher(f *filter, log *slog.Logger) (*fsWatcher, error) {
 		}
 	}
 	return fw, nil
+}
+
+// watchRoot watches the folder root recursively if it exists, and always
+// the nearest existing folder above it, so that root is seen when it is
+// created or re-created.
+func (fw *fsWatcher) watchRoot(root string, found func(string)) error {
+	for d := filepath.Dir(root); ; d = filepath.Dir(d) {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			if err := fw.addDir(d); err != nil {
+				return err
+			}
+			break
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if fi, err := os.Stat(root); err == nil && fi.IsDir() {
+		return fw.addTree(root, found)
+	}
+	return nil
 }
 
 // addParent watches the folder holding p, if it exists.
@@ -151,13 +167,18 @@ func (fw *fsWatcher) run(ctx context.Context, out chan<- string) {
 
 func (fw *fsWatcher) handle(ev fsnotify.Event, send func(string)) {
 	p := filepath.Clean(ev.Name)
-	if !fw.f.relevant(p) || ev.Op == fsnotify.Chmod {
+	if ev.Op == fsnotify.Chmod || fw.f.ignored(p) {
 		return
 	}
+	created := ev.Has(fsnotify.Create)
 	if ev.Has(fsnotify.Remove) || ev.Has(fsnotify.Rename) {
 		fw.drop(p)
 	}
-	if ev.Has(fsnotify.Create) {
+	fw.rewatchRoots(p, created, send)
+	if !fw.f.relevant(p) {
+		return
+	}
+	if created {
 		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
 			if err := fw.addTree(p, send); err != nil {
 				fw.log.Warn("watch", "err", err)
@@ -165,4 +186,21 @@ func (fw *fsWatcher) handle(ev fsnotify.Event, send func(string)) {
 		}
 	}
 	send(p)
+}
+
+// rewatchRoots sets the watches again for the roots below p, a folder
+// above them that was created, removed or renamed, and reports a root that
+// now exists.
+func (fw *fsWatcher) rewatchRoots(p string, created bool, send func(string)) {
+	for _, r := range fw.f.roots {
+		if rel, ok := under(p, r); !ok || rel == "" {
+			continue
+		}
+		if err := fw.watchRoot(r, send); err != nil {
+			fw.log.Warn("watch", "err", err)
+		}
+		if _, err := os.Stat(r); created && err == nil {
+			send(r)
+		}
+	}
 }

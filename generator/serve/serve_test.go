@@ -54,6 +54,17 @@ func TestServeRebuildsOnEdits(t *testing.T) {
 		{"re-create", func() { f.write(t, "content/about.md", "about again") }, "about.html", 200, "<p>about again</p>"},
 		{"delete folder", func() { must(t, os.RemoveAll(f.path("content/team"))) }, "team/europe/paris.html", 404, "Not found"},
 		{"re-create folder", func() { f.write(t, "content/team/europe/paris.md", "encore") }, "team/europe/paris.html", 200, "<p>encore</p>"},
+		{"watched folder appears", func() { f.write(t, "themes/default/css/site.css", "body{color:red}") }, "assets/css/site.css", 200, "color:red"},
+		{"edit in it", func() { f.write(t, "themes/default/css/site.css", "body{color:blue}") }, "assets/css/site.css", 200, "color:blue"},
+		{"watched folder removed", func() { must(t, os.RemoveAll(f.path("themes"))) }, "assets/css/site.css", 404, "Not found"},
+		{"and re-created", func() { f.write(t, "themes/default/site.css", "p{}") }, "assets/site.css", 200, "p{}"},
+		{"and renamed away", func() {
+			must(t, os.Rename(f.path("themes/default"), f.path("themes/old")))
+		}, "assets/site.css", 404, "Not found"},
+		{"and back", func() {
+			must(t, os.Rename(f.path("themes/old"), f.path("themes/default")))
+		}, "assets/site.css", 200, "p{}"},
+		{"edit after the moves", func() { f.write(t, "themes/default/site.css", "p{margin:0}") }, "assets/site.css", 200, "p{margin:0}"},
 	}
 	for _, s := range steps {
 		s.edit()
