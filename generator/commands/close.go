@@ -1,0 +1,80 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"github.com/opsalign/opsalign/generator/history"
+	"github.com/opsalign/opsalign/generator/pipeline"
+	"github.com/opsalign/opsalign/generator/site"
+)
+
+// Close freezes a finished quarter into history/PERIOD/ of the site folder
+// (`opsalign close PERIOD`). The quarter must have ended by the site's
+// as_of (config, --as-of, or the end of the latest period with actuals);
+// its scorecard and board pack are computed as of the quarter's last day.
+// Closing a quarter again fails unless force is set.
+func Close(ctx context.Context, o Options, period string, force bool) error {
+	path, explicit := o.configPath()
+	cfg, err := pipeline.LoadConfig(path, explicit, o.AsOf)
+	if err != nil {
+		return err
+	}
+	q, err := history.ParseQuarter(period, cfg.FiscalYearStart)
+	if err != nil {
+		return err
+	}
+	name := q.String()
+	if closed, err := history.Closed(cfg.Dir, name); err != nil {
+		return err
+	} else if closed && !force {
+		return fmt.Errorf("%s: %w (use --force to replace it)", filepath.Join(history.Dir, name), history.ErrClosed)
+	}
+	res, err := pipeline.Check(ctx, cfg, nil)
+	if err != nil {
+		return err
+	}
+	end := q.End(cfg.FiscalYearStart)
+	asOf, err := time.Parse("2006-01-02", res.Scorecard.AsOf)
+	if err != nil {
+		return fmt.Errorf("as_of %q: %w", res.Scorecard.AsOf, err)
+	}
+	if end.After(asOf) {
+		return fmt.Errorf("%s ends %s, after as_of %s: only a quarter that has ended can be closed", name, end.Format("2006-01-02"), res.Scorecard.AsOf)
+	}
+	if n := pipeline.ErrorCount(res.Dataset); o.Strict && n > 0 {
+		return &pipeline.StrictError{Errors: n}
+	}
+	built := site.NewMemory()
+	b := pipeline.NewBuilder(path, explicit, end, o.Version)
+	res, err = b.Build(ctx, nil, built)
+	if err != nil {
+		return err
+	}
+	inputs := append([]string(nil), res.Dataset.Summary.Files...)
+	if cfg.File != "" {
+		inputs = append(inputs, filepath.Base(cfg.File)) // the config lies in the site folder
+	}
+	sums, err := history.SumFiles(cfg.Dir, inputs)
+	if err != nil {
+		return err
+	}
+	snap, err := history.Freeze(built, history.Manifest{Period: name, AsOf: res.Scorecard.AsOf, Version: o.Version, Inputs: sums})
+	if err != nil {
+		return err
+	}
+	write := history.Write
+	if force {
+		write = history.Replace
+	}
+	if err := write(ctx, cfg.Dir, snap); err != nil {
+		return err
+	}
+	if !o.Quiet {
+		fmt.Fprintf(o.Stdout, "Closed %s as of %s into %s: %d files; headline %s.\n", name, res.Scorecard.AsOf,
+			filepath.Join(history.Dir, name)+string(filepath.Separator), len(snap.Files)+1, res.Scorecard.Headline.Answer)
+	}
+	return nil
+}

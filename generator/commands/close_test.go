@@ -1,0 +1,111 @@
+package commands
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/opsalign/opsalign/generator/history"
+	"github.com/opsalign/opsalign/generator/templates"
+	"github.com/xuri/excelize/v2"
+)
+
+// readTree returns every file under dir by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestCloseFreezesQuarter(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := templates.Write(ctx, dir, templates.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	o := Options{Config: filepath.Join(dir, "opsalign.toml"), Stdout: &out, Stderr: &out, Version: "test"}
+
+	// The new site's as_of is 2026-06-30 (its latest actual): Q3 has not ended.
+	err := Close(ctx, o, "2026-Q3", false)
+	if err == nil || !strings.Contains(err.Error(), "only a quarter that has ended") {
+		t.Fatalf("close of an unfinished quarter: err = %v", err)
+	}
+	if err := Close(ctx, o, "2026-Q2", false); err != nil {
+		t.Fatalf("close 2026-Q2: %v\n%s", err, out.String())
+	}
+	qdir := filepath.Join(dir, "history", "2026-Q2")
+	frozen := readTree(t, qdir)
+	for _, f := range []string{"manifest.json", "scorecard.json", "board-pack.html", "assets/site.css"} {
+		if _, ok := frozen[f]; !ok {
+			t.Errorf("history/2026-Q2/%s missing; have %d files", f, len(frozen))
+		}
+	}
+	if !bytes.Contains(frozen["manifest.json"], []byte(`"file": "data/initiatives.xlsx"`)) ||
+		!bytes.Contains(frozen["manifest.json"], []byte(`"file": "opsalign.toml"`)) ||
+		!bytes.Contains(frozen["manifest.json"], []byte(`"opsalign_version": "test"`)) {
+		t.Errorf("manifest:\n%s", frozen["manifest.json"])
+	}
+	if !bytes.Contains(frozen["scorecard.json"], []byte(`"as_of": "2026-06-30"`)) {
+		t.Errorf("frozen scorecard is not as of the quarter's end")
+	}
+
+	if err := Close(ctx, o, "2026-Q2", false); !errors.Is(err, history.ErrClosed) {
+		t.Fatalf("second close: err = %v, want ErrClosed", err)
+	}
+
+	// Change a spreadsheet, then build: history is copied unchanged, and
+	// the site folder's history is untouched.
+	p := filepath.Join(dir, "data", "initiatives.xlsx")
+	f, err := excelize.OpenFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellValue("Initiatives", "H2", 999999); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	if _, _, err := Build(ctx, o); err != nil {
+		t.Fatalf("build after close: %v", err)
+	}
+	for _, tree := range []string{qdir, filepath.Join(dir, "public", "history", "2026-Q2")} {
+		got := readTree(t, tree)
+		if len(got) != len(frozen) {
+			t.Errorf("%s: %d files, want %d", tree, len(got), len(frozen))
+		}
+		for name, b := range frozen {
+			if !bytes.Equal(got[name], b) {
+				t.Errorf("%s/%s changed after a build", tree, name)
+			}
+		}
+	}
+
+	// --force replaces the quarter with the changed figures.
+	if err := Close(ctx, o, "2026-Q2", true); err != nil {
+		t.Fatalf("close --force: %v", err)
+	}
+	after := readTree(t, qdir)
+	if bytes.Equal(after["scorecard.json"], frozen["scorecard.json"]) {
+		t.Error("close --force kept the old scorecard")
+	}
+}
