@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/opsalign/opsalign/generator/config"
+	"github.com/opsalign/opsalign/generator/history"
 	"github.com/opsalign/opsalign/generator/narrative"
 	"github.com/opsalign/opsalign/generator/publish"
 	"github.com/opsalign/opsalign/generator/read"
@@ -86,6 +87,10 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	}
 	if err := r.Render(ctx, in, out); err != nil {
 		return nil, err
+	}
+	// Closed quarters are copied byte for byte: they never change.
+	if err := history.CopyTo(cfg.Dir, out); err != nil {
+		return nil, fmt.Errorf("history: %w", err)
 	}
 	return res, nil
 }
