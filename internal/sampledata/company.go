@@ -91,6 +91,7 @@ type initiativeDef struct {
 	comment                    string
 	text                       map[string]string
 	budgetFormula              string // budget typed as a formula, saved with its result
+	serialStart                bool   // start typed as a bare serial number, its date format lost
 }
 
 // People of the sample company.
@@ -242,7 +243,7 @@ var sampleInitiatives = []initiativeDef{
 	{id: "INI-031", name: "RF scanner replacement", category: "Run", unit: buDistribution,
 		bizOwner: marcus, itOwner: kofi, metrics: "M-02", budget: 1_700_000, spend: 1_640_000, planLine: "OP-DIS-RUN",
 		start: "2025-02-03", goLive: "2025-07-07", status: "Live", rollout: "Wave", automation: "N", training: "Y",
-		adoption: noReport, risk: "Low"},
+		adoption: noReport, risk: "Low", serialStart: true},
 	{id: "INI-032", name: "Agent desktop and headset refresh", category: "Run", unit: buCustomer,
 		bizOwner: ben, itOwner: kofi, metrics: "M-12", budget: 2_200_000, spend: 2_050_000, planLine: "OP-CO-RUN",
 		start: "2025-08-04", goLive: "2025-10-27", status: "Done", rollout: "Wave", automation: "N", training: "N",

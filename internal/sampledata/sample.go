@@ -91,10 +91,17 @@ func sampleRegisterBook() workbook {
 	rows = append(rows, nil, []any{"Total", nil, nil, nil, nil, nil, nil,
 		formulaCell{fmt.Sprintf("SUM(H%d:H%d)", first, last), budget},
 		formulaCell{fmt.Sprintf("SUM(I%d:I%d)", first, last), spend}})
+	lists := sheet{name: "Lists", hidden: true, rows: [][]any{
+		{"Type list", "Stage list", "Rating list"},
+		{"Run", "Proposed", "Low"},
+		{"Improve", "Approved", "Medium"},
+		{"Transform", "In Flight", "High"},
+		{nil, "Live"}, {nil, "Closed"}, {nil, "On Hold"}, {nil, "Cancelled"},
+	}}
 	register := sheet{name: "Register", rows: rows, header: 4, stream: true,
 		widths: []float64{12, 42, 14, 20, 18, 16, 14, 16, 16, 14, 12, 14, 12, 14, 10, 10, 10, 16, 10, 10, 12, 44},
 		merges: [][2]string{{"A1", "H1"}}}
-	return workbook{sheets: []sheet{instructions, register}}
+	return workbook{sheets: []sheet{instructions, register, lists}}
 }
 
 // row renders one initiative the way the register holds it.
@@ -128,6 +135,10 @@ func (in initiativeDef) row() []any {
 	if in.budgetFormula != "" {
 		budget = formulaCell{in.budgetFormula, in.budget}
 	}
+	start := date(in.start, fmtDMY)
+	if in.serialStart {
+		start = numCell{excelSerial(day(in.start)), "0"}
+	}
 	var adoption any
 	if in.adoption != noReport {
 		adoption = numCell{in.adoption, fmtPercent}
@@ -137,12 +148,12 @@ func (in initiativeDef) row() []any {
 		text("budget", budget),
 		text("spend", numCell{in.spend, fmtMoney}),
 		in.planLine,
-		text("start", date(in.start, fmtDMY)),
+		text("start", start),
 		text("goLive", date(in.goLive, fmtDayMon)),
 		in.status, in.rollout, in.automation, sop, yesNo(in.training), in.changeLead,
 		text("adoption", adoption),
 		in.risk,
-		text("drTested", date(in.drTested, fmtDMY)),
+		text("drTested", date(in.drTested, fmtMDY)),
 		in.comment,
 	}
 }
@@ -288,6 +299,11 @@ var sampleCalendar = []windowDef{
 	{"Q3 2026 close", "2026-09-25", "2026-10-02", "Quarter Close", buShared},
 	{"Peak season 2026", "2026-11-15", "2026-12-31", "Peak Season", "All"},
 	{"Year-end change freeze 2026", "2026-12-14", "2027-01-04", "Change Freeze", "All"},
+}
+
+// excelSerial is t as an Excel serial day number (1900 date system).
+func excelSerial(t time.Time) float64 {
+	return float64(t.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
 }
 
 // monthStart returns the first day of month i of the sample's actuals.

@@ -83,6 +83,8 @@ func TestSampleCells(t *testing.T) {
 		{sampleRegister, "Register", "H32", excelize.CellTypeUnset, "4600000"}, // formula, saved result
 		{sampleRegister, "Register", "P8", excelize.CellTypeBool, "1"},
 		{sampleRegister, "Register", "A46", excelize.CellTypeInlineString, "Total"},
+		{sampleRegister, "Register", "K35", excelize.CellTypeUnset, "45691"}, // bare serial of 2025-02-03
+		{sampleRegister, "Lists", "A1", excelize.CellTypeSharedString, "Type list"},
 		{samplePlan, "KPIs", "A4", excelize.CellTypeSharedString, "M-01"},
 		{samplePlan, "Plan", "A21", excelize.CellTypeSharedString, "Grand Total"},
 		{sampleActuals, "Actuals", "B3", excelize.CellTypeUnset, "45566"}, // 2024-10-01
@@ -116,6 +118,9 @@ func TestSampleCells(t *testing.T) {
 	}
 	if got, _ := books[sampleRegister].GetCellFormula("Register", "H32"); got != "4*1150000" {
 		t.Errorf("Register!H32 formula = %q, want 4*1150000", got)
+	}
+	if visible, _ := books[sampleRegister].GetSheetVisible("Lists"); visible {
+		t.Error("Lists sheet is visible, want hidden")
 	}
 }
 

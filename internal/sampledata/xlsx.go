@@ -50,6 +50,7 @@ type formulaCell struct {
 // Display formats used by the sample workbooks.
 const (
 	fmtDMY      = "dd/mm/yyyy"
+	fmtMDY      = "m/d/yyyy" // a US display format: the typed value, not the display, is the date
 	fmtDayMon   = "d-mmm-yyyy"
 	fmtMonthHdr = "mmm-yy"
 	fmtMoney    = `#,##0`
