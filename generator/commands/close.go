@@ -2,8 +2,11 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/history"
@@ -57,7 +60,11 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 	if cfg.File != "" {
 		inputs = append(inputs, filepath.Base(cfg.File)) // the config lies in the site folder
 	}
-	sums, err := history.SumFiles(cfg.Dir, inputs)
+	content, err := contentFiles(pipeline.Path(cfg, cfg.ContentDir), cfg.Dir)
+	if err != nil {
+		return err
+	}
+	sums, err := history.SumFiles(cfg.Dir, append(inputs, content...))
 	if err != nil {
 		return err
 	}
@@ -77,4 +84,28 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 			filepath.Join(history.Dir, name)+string(filepath.Separator), len(snap.Files)+1, res.Scorecard.Headline.Answer)
 	}
 	return nil
+}
+
+// contentFiles lists the markdown files under dir, slash-separated and
+// relative to siteDir; a missing dir has none.
+func contentFiles(dir, siteDir string) ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(d.Name(), ".md") {
+			return nil
+		}
+		rel, err := filepath.Rel(siteDir, p)
+		if err != nil {
+			return err
+		}
+		out = append(out, filepath.ToSlash(rel))
+		return nil
+	})
+	return out, err
 }

@@ -60,6 +60,7 @@ func TestCloseFreezesQuarter(t *testing.T) {
 	}
 	if !bytes.Contains(frozen["manifest.json"], []byte(`"file": "data/initiatives.xlsx"`)) ||
 		!bytes.Contains(frozen["manifest.json"], []byte(`"file": "opsalign.toml"`)) ||
+		!bytes.Contains(frozen["manifest.json"], []byte(`"file": "content/board-pack.md"`)) ||
 		!bytes.Contains(frozen["manifest.json"], []byte(`"opsalign_version": "test"`)) {
 		t.Errorf("manifest:\n%s", frozen["manifest.json"])
 	}
