@@ -18,7 +18,7 @@ func businessOwned(_ *index, in *subject) (model.Result, string) {
 		return model.Warn, fmt.Sprintf("business owner %s is also the IT owner", bo)
 	}
 	if it := strings.TrimSpace(in.ITOwner); it != "" {
-		return model.Pass, fmt.Sprintf("business owner %s, IT owner %s", bo, it)
+		return model.Pass, "business owner " + bo + ", IT owner " + it
 	}
-	return model.Pass, fmt.Sprintf("business owner %s", bo)
+	return model.Pass, "business owner " + bo
 }

@@ -19,7 +19,7 @@ func impactRealized(x *index, in *subject) (model.Result, string) {
 	case in.GoLive.IsZero():
 		return model.NA, "no go-live date"
 	case !x.pastGrace(in.Initiative):
-		return model.NA, fmt.Sprintf("go-live %s plus %d days is after as_of %s", date(day(in.GoLive)), grace, date(x.asOf))
+		return model.NA, fmt.Sprintf("go-live %s plus %d days is after as_of %s", x.date(day(in.GoLive)), grace, x.date(x.asOf))
 	}
 	gl := day(in.GoLive)
 	var best *model.Metric
@@ -39,10 +39,10 @@ func impactRealized(x *index, in *subject) (model.Result, string) {
 		}
 	}
 	if best == nil {
-		return model.Fail, fmt.Sprintf("no linked metric has an observation after go-live %s", date(gl))
+		return model.Fail, fmt.Sprintf("no linked metric has an observation after go-live %s", x.date(gl))
 	}
 	what := fmt.Sprintf("%s at %s in %s: progress %s from baseline %s to target %s",
-		best.ID, num(bestObs.Value), bestObs.Period, pct(bestP), num(best.Baseline), num(best.Target))
+		best.ID, num(bestObs.Value), x.periodName(bestObs.Period), pct(bestP), num(best.Baseline), num(best.Target))
 	minP := x.policy.MinProgress
 	switch {
 	case atLeast(bestP, minP):
@@ -50,5 +50,5 @@ func impactRealized(x *index, in *subject) (model.Result, string) {
 	case positive(bestP):
 		return model.Warn, fmt.Sprintf("%s, below %s", what, pct(minP))
 	}
-	return model.Fail, fmt.Sprintf("%s, no progress since go-live %s", what, date(gl))
+	return model.Fail, fmt.Sprintf("%s, no progress since go-live %s", what, x.date(gl))
 }

@@ -15,7 +15,7 @@ func outcomeLinked(x *index, in *subject) (model.Result, string) {
 		for i, m := range known {
 			ids[i] = m.ID
 		}
-		return model.Pass, fmt.Sprintf("linked to %s %s", noun(len(ids), "metric", "metrics"), list(ids))
+		return model.Pass, "linked to " + noun(len(ids), "metric ", "metrics ") + list(ids)
 	}
 	if len(in.Metrics) == 0 {
 		return model.Fail, "no operational metric linked"

@@ -35,9 +35,9 @@ func peakClear(x *index, in *subject) (model.Result, string) {
 		consider(x.windows[in.unit])
 	}
 	if hit == nil {
-		return model.Pass, fmt.Sprintf("go-live %s falls outside every peak and freeze window", date(gl))
+		return model.Pass, "go-live " + x.date(gl) + " falls outside every peak and freeze window"
 	}
-	what := fmt.Sprintf("go-live %s falls in %s (%s)", date(gl), hit.Name, span{day(hit.Start), day(hit.End)})
+	what := fmt.Sprintf("go-live %s falls in %s (%s)", x.date(gl), hit.Name, span{day(hit.Start), day(hit.End)})
 	if in.Category == model.Run {
 		return model.Warn, what + "; category run"
 	}

@@ -35,17 +35,17 @@ func processStable(x *index, in *subject) (model.Result, string) {
 		obs := x.between(m, from, start)
 		if len(obs) < minStableObs {
 			return model.Fail, fmt.Sprintf("automation of a process not marked standardised; %s has %s in %s – %s, fewer than %d",
-				m.ID, plural(len(obs), "observation", "observations"), date(from), date(addDays(start, -1)), minStableObs)
+				m.ID, plural(len(obs), "observation", "observations"), x.date(from), x.date(addDays(start, -1)), minStableObs)
 		}
 		cv := coefVar(obs)
 		if !atMost(cv, limit) {
 			return model.Fail, fmt.Sprintf("automation of a process not marked standardised; %s varied with CV %s over %d observations in %s – %s, above %s",
-				m.ID, cvText(cv), len(obs), date(from), date(addDays(start, -1)), num(limit))
+				m.ID, cvText(cv), len(obs), x.date(from), x.date(addDays(start, -1)), num(limit))
 		}
 		parts = append(parts, fmt.Sprintf("%s CV %s over %d", m.ID, num(cv), len(obs)))
 	}
 	return model.Pass, fmt.Sprintf("metrics stable before start %s (%s observations, at most %s)",
-		date(start), strings.Join(parts, ", "), num(limit))
+		x.date(start), strings.Join(parts, ", "), num(limit))
 }
 
 // coefVar returns the population standard deviation over the absolute mean

@@ -20,14 +20,14 @@ func stableInOperation(x *index, in *subject) (model.Result, string) {
 	var ids []string
 	for _, i := range in.severe {
 		if x.trailing.contains(i.day) {
-			ids = append(ids, fmt.Sprintf("%s (sev %d, %s)", i.ID, i.Severity, date(i.day)))
+			ids = append(ids, fmt.Sprintf("%s (sev %d, %s)", i.ID, i.Severity, x.date(i.day)))
 		}
 	}
 	if len(ids) > 0 {
 		return model.Fail, fmt.Sprintf("%s attributed to it opened in the trailing window (%s): %s",
-			plural(len(ids), "severity 1–2 incident", "severity 1–2 incidents"), x.trailing, list(ids))
+			plural(len(ids), "severity 1–2 incident", "severity 1–2 incidents"), x.trailingText, list(ids))
 	}
-	ok := fmt.Sprintf("no severity 1–2 incident attributed to it in the trailing window (%s)", x.trailingText)
+	ok := x.stableText
 	if in.Risk != model.RiskHigh {
 		return model.Pass, ok
 	}
@@ -37,10 +37,10 @@ func stableInOperation(x *index, in *subject) (model.Result, string) {
 	case dr.IsZero():
 		return model.Warn, fmt.Sprintf("%s, but High risk and no DR test recorded", ok)
 	case dr.After(x.asOf):
-		return model.Warn, fmt.Sprintf("%s, but High risk and the DR test %s is after as_of %s", ok, date(dr), date(x.asOf))
+		return model.Warn, fmt.Sprintf("%s, but High risk and the DR test %s is after as_of %s", ok, x.date(dr), x.date(x.asOf))
 	case dr.Before(addDays(x.asOf, -maxAge)):
 		return model.Warn, fmt.Sprintf("%s, but High risk and the last DR test %s is more than %d days before as_of %s",
-			ok, date(dr), maxAge, date(x.asOf))
+			ok, x.date(dr), maxAge, x.date(x.asOf))
 	}
-	return model.Pass, fmt.Sprintf("%s; High risk with DR test %s, within %d days", ok, date(dr), maxAge)
+	return model.Pass, fmt.Sprintf("%s; High risk with DR test %s, within %d days", ok, x.date(dr), maxAge)
 }

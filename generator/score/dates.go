@@ -76,8 +76,20 @@ func localDay(t time.Time, loc *time.Location) time.Time {
 	if t.IsZero() {
 		return t
 	}
-	return day(t.In(loc))
+	// Shift by the zone offset at t and cut to whole days: the same as
+	// day(t.In(loc)) without the calendar arithmetic, which counts when
+	// tens of thousands of incidents are dated.
+	_, off := t.In(loc).Zone()
+	secs := t.Unix() + int64(off)
+	days := secs / secondsPerDay
+	if secs%secondsPerDay < 0 {
+		days--
+	}
+	return time.Unix(days*secondsPerDay, 0).UTC()
 }
+
+// secondsPerDay is the length of a calendar day in the shifted time line.
+const secondsPerDay = 24 * 60 * 60
 
 // addDays returns d moved by n calendar days.
 func addDays(d time.Time, n int) time.Time { return d.AddDate(0, 0, n) }

@@ -106,3 +106,21 @@ func TestInFiscalYear(t *testing.T) {
 		}
 	}
 }
+
+// localDay agrees with the calendar date in the zone, also before 1970 and
+// across a daylight-saving change.
+func TestLocalDay(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	for _, s := range []string{"2026-03-08 01:30", "2026-03-08 03:30", "2026-11-01 01:30", "2026-04-01 23:59", "1969-12-31 22:00", "2026-04-02 00:00"} {
+		for _, loc := range []*time.Location{time.UTC, ny, time.FixedZone("x", -11*3600), time.FixedZone("y", 14*3600)} {
+			in := dt(s, time.UTC)
+			want := day(in.In(loc))
+			if got := localDay(in, loc); !got.Equal(want) || got != want {
+				t.Errorf("localDay(%s, %s) = %v, want %v", s, loc, got, want)
+			}
+		}
+	}
+}

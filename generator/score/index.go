@@ -25,7 +25,11 @@ type index struct {
 	attendance map[string]attendance                 // trailing-window reviews by unit key
 	incidents  []incident                            // severity 1–2 incidents, input order
 	plan       names[*model.PlanLine]
-	subjects   []subject // the initiatives, input order
+	subjects   []subject               // the initiatives, input order
+	embedded   map[string]outcome      // it_embedded by business unit as written
+	stableText string                  // stable_in_operation's reason without incidents
+	dates      map[time.Time]string    // dates as reasons write them, memoised
+	periods    map[model.Period]string // period names, memoised
 
 	currency     string
 	spendAssumed bool // no initiative reports spend: budget stands in
@@ -55,26 +59,20 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		obs:          make(map[*model.Metric][]model.Observation, len(ds.Metrics)),
 		windows:      map[string][]model.Window{},
 		attendance:   map[string]attendance{},
+		embedded:     map[string]outcome{},
+		dates:        map[time.Time]string{},
+		periods:      map[model.Period]string{},
 		plan:         newNames[*model.PlanLine](len(ds.Plan)),
 		currency:     o.Currency,
 		spendAssumed: true,
 	}
 	x.quarter = quarterSpan(x.period, fy)
 	x.trailingText = x.trailing.String()
+	x.stableText = "no severity 1–2 incident attributed to it in the trailing window (" + x.trailingText + ")"
 	for i := range ds.Metrics {
 		x.metrics.add(ds.Metrics[i].ID, &ds.Metrics[i])
 	}
-	for _, a := range ds.Actuals {
-		m, ok := x.metrics.get(a.Metric)
-		if !ok {
-			continue // the reader drops actuals of unknown metrics
-		}
-		a.End = day(a.End)
-		x.obs[m] = append(x.obs[m], a)
-	}
-	for _, s := range x.obs {
-		slices.SortStableFunc(s, func(a, b model.Observation) int { return a.End.Compare(b.End) })
-	}
+	x.indexActuals()
 	for _, w := range ds.Calendar {
 		if w.Kind != model.WindowPeak && w.Kind != model.WindowFreeze {
 			continue
@@ -113,20 +111,81 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 			x.spendAssumed = false
 		}
 	}
-	x.incidents = make([]incident, 0, len(ds.Incidents)/2)
-	for i := range ds.Incidents {
-		in := &ds.Incidents[i]
+	x.indexIncidents(ids)
+	return x
+}
+
+// indexActuals files the observations of known metrics by metric, sorted
+// by period end (input order among equal ends).
+func (x *index) indexActuals() {
+	// Two passes, so that every metric's observations share one backing array.
+	owner := make([]*model.Metric, len(x.ds.Actuals))
+	count := make(map[*model.Metric]int, len(x.ds.Metrics))
+	for i, a := range x.ds.Actuals {
+		if m, ok := x.metrics.get(a.Metric); ok { // the reader drops actuals of unknown metrics
+			owner[i] = m
+			count[m]++
+		}
+	}
+	backing := make([]model.Observation, 0, len(x.ds.Actuals))
+	for i, a := range x.ds.Actuals {
+		m := owner[i]
+		if m == nil {
+			continue
+		}
+		if x.obs[m] == nil {
+			n := len(backing)
+			backing = backing[:n+count[m]]
+			x.obs[m] = backing[n : n : n+count[m]]
+		}
+		a.End = day(a.End)
+		x.obs[m] = append(x.obs[m], a)
+	}
+	for _, s := range x.obs {
+		slices.SortStableFunc(s, func(a, b model.Observation) int { return a.End.Compare(b.End) })
+	}
+}
+
+// indexIncidents lists the severity 1–2 incidents with their local dates
+// and files them under the initiatives they are attributed to.
+func (x *index) indexIncidents(ids names[int]) {
+	// Two passes, so that the incidents of all initiatives share one backing array.
+	who := make([]int, len(x.ds.Incidents))
+	per := make([]int, len(x.ds.Initiatives))
+	n := 0
+	for i := range x.ds.Incidents {
+		in := &x.ds.Incidents[i]
+		who[i] = -1
 		if in.Severity < 1 || in.Severity > 2 || in.Opened.IsZero() {
 			continue
 		}
-		who, known := ids.get(in.Initiative)
-		inc := incident{in, localDay(in.Opened, x.loc), known}
-		x.incidents = append(x.incidents, inc)
-		if known {
-			x.subjects[who].severe = append(x.subjects[who].severe, inc)
+		n++
+		if j, ok := ids.get(in.Initiative); ok {
+			who[i] = j
+			per[j]++
 		}
 	}
-	return x
+	x.incidents = make([]incident, 0, n)
+	shared := make([]incident, 0, n)
+	for j, c := range per {
+		if c > 0 {
+			k := len(shared)
+			shared = shared[:k+c]
+			x.subjects[j].severe = shared[k : k : k+c]
+		}
+	}
+	for i := range x.ds.Incidents {
+		in := &x.ds.Incidents[i]
+		if in.Severity < 1 || in.Severity > 2 || in.Opened.IsZero() {
+			continue
+		}
+		j := who[i]
+		inc := incident{in, localDay(in.Opened, x.loc), j >= 0}
+		x.incidents = append(x.incidents, inc)
+		if j >= 0 {
+			x.subjects[j].severe = append(x.subjects[j].severe, inc)
+		}
+	}
 }
 
 // present reports whether table t was found.
@@ -221,4 +280,25 @@ func (x *index) spend(in *model.Initiative) float64 {
 		return in.Budget
 	}
 	return 0
+}
+
+// date writes a date as reasons do (2026-11-20), memoised: the same few
+// hundred dates recur across thousands of reasons.
+func (x *index) date(t time.Time) string {
+	s, ok := x.dates[t]
+	if !ok {
+		s = date(t)
+		x.dates[t] = s
+	}
+	return s
+}
+
+// periodName names a period (2026-09, 2026-Q3), memoised.
+func (x *index) periodName(p model.Period) string {
+	s, ok := x.periods[p]
+	if !ok {
+		s = p.String()
+		x.periods[p] = s
+	}
+	return s
 }
