@@ -41,8 +41,10 @@ bench-data:
 	$(GO) run ./internal/sampledata/gen -bench -initiatives 1000 -out bench-data/1k
 	$(GO) run ./internal/sampledata/gen -bench -initiatives 10000 -out bench-data/10k
 
-## bench: Go benchmarks of every stage
-bench:
+## bench: whole-site builds of the synthetic companies against the naive floor, then Go benchmarks of every stage
+bench: $(BIN)
+	@test -d bench-data/10k || { echo "run 'make bench-data' first"; exit 1; }
+	$(GO) run ./internal/sitebench/measure -bin $(BIN) -runs 5 bench-data/1k bench-data/10k
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 30s)

@@ -1,0 +1,112 @@
+// Command measure times whole-site builds of the opsalign binary against
+// the naive floor of package sitebench, in the same run, and prints the
+// medians: wall time, CPU time, peak RSS, and the build/floor ratio.
+//
+//	go run ./internal/sitebench/measure -bin bin/opsalign -runs 5 bench-data/1k bench-data/10k
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"syscall"
+	"time"
+
+	"github.com/opsalign/opsalign/generator/config"
+	"github.com/opsalign/opsalign/internal/sitebench"
+)
+
+func main() {
+	bin := flag.String("bin", "bin/opsalign", "opsalign binary to measure")
+	runs := flag.Int("runs", 5, "runs per site (medians are reported)")
+	flag.Parse()
+	if flag.NArg() == 0 {
+		fmt.Fprintln(os.Stderr, "usage: measure [-bin B] [-runs N] SITE...")
+		os.Exit(2)
+	}
+	for _, dir := range flag.Args() {
+		if err := measure(*bin, dir, *runs); err != nil {
+			fmt.Fprintf(os.Stderr, "measure %s: %v\n", dir, err)
+			os.Exit(1)
+		}
+	}
+}
+
+type sample struct {
+	wall, cpu time.Duration
+	rssKiB    int64
+}
+
+func measure(bin, dir string, runs int) error {
+	cfg, err := config.Load(filepath.Join(dir, "opsalign.toml"), false)
+	if err != nil {
+		return err
+	}
+	out := filepath.Join(cfg.Dir, cfg.OutputDir)
+	var builds, floors []sample
+	for range runs {
+		os.RemoveAll(out) // a fresh folder every run
+		s, err := runBuild(bin, filepath.Join(dir, "opsalign.toml"))
+		if err != nil {
+			return err
+		}
+		builds = append(builds, s)
+
+		floorDir, err := os.MkdirTemp(cfg.Dir, ".floor-")
+		if err != nil {
+			return err
+		}
+		before := selfCPU()
+		start := time.Now()
+		if _, err := sitebench.Floor(context.Background(), cfg, floorDir); err != nil {
+			return err
+		}
+		floors = append(floors, sample{wall: time.Since(start), cpu: selfCPU() - before})
+		os.RemoveAll(floorDir)
+	}
+	b, f := median(builds), median(floors)
+	fmt.Printf("%s: build wall %v  cpu %v  peak RSS %d MiB | naive floor wall %v cpu %v | build/floor %.2f× (median of %d)\n",
+		dir, b.wall.Round(time.Millisecond), b.cpu.Round(time.Millisecond), b.rssKiB/1024,
+		f.wall.Round(time.Millisecond), f.cpu.Round(time.Millisecond), float64(b.wall)/float64(f.wall), runs)
+	return nil
+}
+
+func runBuild(bin, cfg string) (sample, error) {
+	cmd := exec.Command(bin, "build", "--quiet", "--config", cfg)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return sample{}, fmt.Errorf("%s build: %w", bin, err)
+	}
+	wall := time.Since(start)
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	return sample{wall: wall, cpu: cpu, rssKiB: ru.Maxrss}, nil
+}
+
+func selfCPU() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// median returns the per-figure medians of ss.
+func median(ss []sample) sample {
+	pick := func(f func(sample) int64) int64 {
+		v := make([]int64, len(ss))
+		for i, s := range ss {
+			v[i] = f(s)
+		}
+		slices.Sort(v)
+		return v[len(v)/2]
+	}
+	return sample{
+		wall:   time.Duration(pick(func(s sample) int64 { return int64(s.wall) })),
+		cpu:    time.Duration(pick(func(s sample) int64 { return int64(s.cpu) })),
+		rssKiB: pick(func(s sample) int64 { return s.rssKiB }),
+	}
+}
