@@ -144,7 +144,7 @@ func (in initiativeDef) row() []any {
 		adoption = numCell{in.adoption, fmtPercent}
 	}
 	return []any{
-		in.id, in.name, in.category, in.unit, in.bizOwner, in.itOwner, in.metrics,
+		in.id, in.name, in.category, in.unit, in.bizOwner, in.itOwner, text("metrics", in.metrics),
 		text("budget", budget),
 		text("spend", numCell{in.spend, fmtMoney}),
 		in.planLine,

@@ -301,6 +301,16 @@ func textCells(r *rand.Rand, in initiativeDef) map[string]string {
 	if in.adoption != noReport && r.IntN(5) == 0 {
 		t["adoption"] = fmt.Sprintf("%.0f%%", 100*in.adoption)
 	}
+	// A few cells a reader must warn about, so the data-quality page has
+	// content at scale too.
+	switch r.IntN(250) {
+	case 0:
+		t["budget"] = "EUR " + thousands(in.budget)
+	case 1:
+		if in.metrics != "" {
+			t["metrics"] = in.metrics + "; KPI-9999"
+		}
+	}
 	if len(t) == 0 {
 		return nil
 	}
