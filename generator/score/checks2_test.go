@@ -262,7 +262,7 @@ func TestStableInOperation(t *testing.T) {
 		}, model.Warn, "the last DR test 2025-09-29 is more than 365 days before as_of 2026-09-30"},
 		{"High risk, DR test after as_of", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
 			in.Risk, in.DRTested = model.RiskHigh, d("2026-10-02")
-		}, model.Warn, "after as_of"},
+		}, model.Pass, "High risk with DR test 2026-10-02"},
 		{"an incident outranks the DR warning", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
 			in.Risk = model.RiskHigh
 			ds.Incidents = []model.Incident{inc("INC1", 2, dt("2026-06-01 10:00", time.UTC), "INI-001")}
