@@ -1,0 +1,78 @@
+package sitebench
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/opsalign/opsalign/generator/pipeline"
+	"github.com/opsalign/opsalign/generator/read"
+	"github.com/opsalign/opsalign/generator/score"
+	"github.com/opsalign/opsalign/generator/site"
+)
+
+// benchSite returns the config path of a synthetic company made by
+// `make bench-data`, or skips.
+func benchSite(b *testing.B, name string) string {
+	p := filepath.Join("..", "..", "bench-data", name, "opsalign.toml")
+	if _, err := os.Stat(p); err != nil {
+		b.Skipf("no %s: run 'make bench-data' first", p)
+	}
+	return p
+}
+
+func benchStages(b *testing.B, name string) {
+	cfgPath := benchSite(b, name)
+	ctx := context.Background()
+	bl := pipeline.NewBuilder(cfgPath, true, time.Time{}, "bench")
+	cfg, err := bl.Config()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("read", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := read.Read(ctx, cfg, nil); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	ds, err := read.Read(ctx, cfg, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("score", func(b *testing.B) {
+		for b.Loop() {
+			score.Score(ds, cfg.Policy, pipeline.ScoreOptions(cfg))
+		}
+	})
+	b.Run("build-memory", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := bl.Build(ctx, nil, site.NewMemory()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("rebuild-narrative-edit", func(b *testing.B) {
+		content := filepath.Join(cfg.Dir, cfg.ContentDir, "_index.md")
+		if _, err := bl.Build(ctx, nil, site.NewMemory()); err != nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if _, err := bl.Build(ctx, []string{content}, site.NewMemory()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("floor", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Floor(ctx, cfg, b.TempDir()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkSite1k(b *testing.B)  { benchStages(b, "1k") }
+func BenchmarkSite10k(b *testing.B) { benchStages(b, "10k") }
