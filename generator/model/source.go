@@ -23,10 +23,13 @@ func (s Source) Cell(field string) string {
 // String returns the row reference, such as "register.xlsx:Initiatives!14".
 func (s Source) String() string { return Ref(s.File, s.Sheet, s.Row, "") }
 
-// Ref formats a position as file:Sheet!F12 (xlsx) or file:12:F (CSV's
-// "file:F12"). Empty parts are left out.
+// Ref formats a position as a spreadsheet user reads it: file:Sheet!F12
+// for a cell of a workbook, file:F12 for a cell of a CSV file, file:Sheet
+// for a whole sheet. Empty parts are left out.
 func Ref(file, sheet string, row int, col string) string {
 	switch {
+	case row == 0 && sheet != "":
+		return file + ":" + sheet
 	case row == 0:
 		return file
 	case sheet != "":
