@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"slices"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -14,7 +15,7 @@ func startDebounce(t *testing.T, quiet time.Duration) (chan<- string, <-chan []s
 	ctx, cancel := context.WithCancel(t.Context())
 	t.Cleanup(cancel)
 	in, out := make(chan string), make(chan []string)
-	go debounce(ctx, quiet, in, out)
+	go debounce(ctx, quiet, time.Second, in, out)
 	return in, out
 }
 
@@ -107,7 +108,7 @@ func TestDebounceEventAfterQuietRestartsIt(t *testing.T) {
 func TestDebounceThousandSaves(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		in, out := startDebounce(t, 30*time.Millisecond)
-		for range 1000 {
+		for range 900 {
 			in <- "/s/a.md"
 			time.Sleep(time.Millisecond)
 		}
@@ -121,12 +122,56 @@ func TestDebounceThousandSaves(t *testing.T) {
 	})
 }
 
+// TestDebounceMaxWait checks that changes that never stop still get built,
+// once a second.
+func TestDebounceMaxWait(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(t.Context())
+		defer cancel()
+		in, out := make(chan string), make(chan []string)
+		go debounce(ctx, 30*time.Millisecond, time.Second, in, out)
+		start := time.Now()
+		var (
+			mu sync.Mutex
+			at []time.Duration
+		)
+		go func() {
+			for {
+				select {
+				case <-out:
+					mu.Lock()
+					at = append(at, time.Since(start))
+					mu.Unlock()
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+		time.Sleep(5 * time.Millisecond) // no event at the same instant as a timer
+		for i := range 200 {             // every 12 ms, the last at 2393 ms
+			in <- "/s/log.md"
+			if i == 120 {
+				in <- "/s/other.md"
+			}
+			time.Sleep(12 * time.Millisecond)
+		}
+		time.Sleep(time.Second)
+		synctest.Wait()
+		mu.Lock()
+		defer mu.Unlock()
+		want := []time.Duration{1005 * time.Millisecond, 2013 * time.Millisecond, 2423 * time.Millisecond}
+		if !slices.Equal(at, want) {
+			t.Errorf("batches at %v, want %v", at, want)
+		}
+	})
+}
+
 func TestDebounceStops(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		in, out := make(chan string), make(chan []string)
 		done := make(chan struct{})
-		go func() { debounce(ctx, time.Second, in, out); close(done) }()
+		go func() { debounce(ctx, time.Second, time.Minute, in, out); close(done) }()
 		in <- "/s/a.md"
 		cancel()
 		<-done // a leaked goroutine would fail synctest.Test

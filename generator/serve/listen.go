@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"strconv"
+	"strings"
 	"syscall"
 )
 
@@ -18,7 +19,7 @@ func listen(ctx context.Context, bind string, port int) (net.Listener, error) {
 	if err == nil {
 		return ln, nil
 	}
-	if errors.Is(err, syscall.EADDRINUSE) {
+	if errors.Is(err, syscall.EADDRINUSE) || strings.Contains(err.Error(), "address already in use") || strings.Contains(err.Error(), "Only one usage of each socket address") { // Linux, macOS; Windows
 		return nil, fmt.Errorf("serve: port %d on %s is in use (is another opsalign serve running?); choose another with --port: %w", port, bind, err)
 	}
 	return nil, fmt.Errorf("serve: listen on %s: %w", addr, err)

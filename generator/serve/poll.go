@@ -3,7 +3,6 @@ package serve
 import (
 	"context"
 	"io/fs"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -18,7 +17,6 @@ import (
 type poller struct {
 	f     *filter
 	every time.Duration
-	log   *slog.Logger
 	prev  map[string]stamp
 }
 
@@ -29,8 +27,9 @@ type stamp struct {
 	dir  bool
 }
 
-func newPoller(f *filter, every time.Duration, log *slog.Logger) (*poller, error) {
-	return &poller{f: f, every: every, log: log, prev: f.snapshot()}, nil
+// newPoller takes the first snapshot: changes are relative to it.
+func newPoller(f *filter, every time.Duration) *poller {
+	return &poller{f: f, every: every, prev: f.snapshot()}
 }
 
 func (p *poller) run(ctx context.Context, out chan<- string) {

@@ -82,7 +82,7 @@ func TestPollerReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, _ := newPoller(f, 5*time.Millisecond, nil)
+	p := newPoller(f, 5*time.Millisecond)
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 	defer cancel()
 	out := make(chan string)

@@ -181,7 +181,7 @@ func TestRebuildSerializesAndBatches(t *testing.T) {
 		b := &scriptedBuilder{took: 100 * time.Millisecond}
 		s := newServer(Options{}.withDefaults())
 		paths, batches := make(chan string), make(chan []string)
-		go debounce(ctx, 30*time.Millisecond, paths, batches)
+		go debounce(ctx, 30*time.Millisecond, time.Second, paths, batches)
 		r := &rebuilder{s: s, build: b.build, log: s.o.Logger}
 		go r.loop(ctx, batches, func() {})
 		time.Sleep(100 * time.Millisecond) // first build

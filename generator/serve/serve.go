@@ -65,7 +65,8 @@ type Options struct {
 	// listens and the first build has finished (successfully or not).
 	Ready func(url string)
 	// Names, if set, lists the names usable in narrative ({{ figure "x" }},
-	// {{ chart "y" }}); they are shown at /_opsalign/names.
+	// {{ chart "y" }}); they are shown at /_opsalign/names. It is called
+	// from request handlers, concurrently with builds.
 	Names func() []string
 }
 
@@ -81,6 +82,10 @@ func (o Options) withDefaults() Options {
 	}
 	return o
 }
+
+// fallbackPoll is the polling interval used when file notifications cannot
+// be set up.
+const fallbackPoll = time.Second
 
 // shutdownGrace bounds how long Run waits for open requests at shutdown.
 const shutdownGrace = 5 * time.Second
@@ -110,26 +115,25 @@ func Run(ctx context.Context, o Options, build Builder) error {
 	paths := make(chan string)
 	var w watcher
 	if o.Poll > 0 {
-		w, err = newPoller(f, o.Poll, o.Logger)
-	} else {
-		w, err = newFSWatcher(f, o.Logger)
-	}
-	if err != nil {
-		ln.Close()
-		return err
+		w = newPoller(f, o.Poll)
+	} else if w, err = newFSWatcher(f, o.Logger); err != nil {
+		// Out of inotify watches, or a file system without notifications.
+		o.Logger.Warn("file notifications unavailable: polling instead (set --poll to choose the interval)", "err", err, "every", fallbackPoll)
+		w = newPoller(f, fallbackPoll)
 	}
 
 	s := newServer(o)
 	srv := &http.Server{
 		Handler:           s.routes(),
 		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       time.Minute,
 		ErrorLog:          slog.NewLogLogger(o.Logger.Handler(), slog.LevelWarn),
 	}
 
 	var wg sync.WaitGroup
 	batches := make(chan []string)
 	wg.Go(func() { w.run(ctx, paths) })
-	wg.Go(func() { debounce(ctx, o.Debounce, paths, batches) })
+	wg.Go(func() { debounce(ctx, o.Debounce, max(maxWait, 10*o.Debounce), paths, batches) })
 	serveErr := make(chan error, 1)
 	wg.Go(func() { serveErr <- srv.Serve(ln) })
 	wg.Go(func() {
