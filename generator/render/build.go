@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/opsalign/opsalign/generator/export"
 	"github.com/opsalign/opsalign/generator/model"
@@ -36,6 +37,11 @@ type build struct {
 	incidents  map[string][]model.Incident    // initiative id → incidents by opened
 
 	resolver *resolver
+
+	chrome *chromeCache
+
+	trendMu sync.Mutex
+	trends  map[string]*trendOnce // metric id → its trend chart, built once
 }
 
 // newBuild indexes the input.
@@ -45,7 +51,7 @@ func newBuild(r *Renderer, in Input) (*build, error) {
 		ds = &model.Dataset{}
 	}
 	sc := in.Scorecard
-	b := &build{r: r, in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}}
+	b := &build{r: r, in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, trends: map[string]*trendOnce{}}
 	if b.fmt.Currency == "" {
 		b.fmt.Currency = in.Config.Currency
 	}
@@ -93,6 +99,7 @@ func newBuild(r *Renderer, in Input) (*build, error) {
 	for _, is := range b.incidents {
 		slices.SortStableFunc(is, func(a, b model.Incident) int { return a.Opened.Compare(b.Opened) })
 	}
+	b.chrome = newChromeCache(r.common)
 	b.site = b.newSite()
 	b.resolver = &resolver{b: b}
 	return b, nil
@@ -145,7 +152,7 @@ func (b *build) newSite() *Site {
 
 // frame returns the frame of the page at site path p.
 func (b *build) frame(p, title, section string) Frame {
-	return Frame{Site: b.site, Root: strings.Repeat("../", strings.Count(p, "/")), Path: p, Title: title, Section: section}
+	return Frame{Site: b.site, Root: strings.Repeat("../", strings.Count(p, "/")), Path: p, Title: title, Section: section, chrome: b.chrome}
 }
 
 // contentPages returns the narrative pages that become pages of their own:
@@ -205,6 +212,15 @@ func builtIn() []string {
 // jobs lists every file of the site.
 func (b *build) jobs() ([]job, error) {
 	var js []job
+	// The workbook is the slowest single file: start it first.
+	js = append(js, job{path: "downloads/scorecard.xlsx", run: func(buf *bytes.Buffer) error {
+		x, err := export.Workbook(b.sc)
+		if err != nil {
+			return err
+		}
+		buf.Write(x)
+		return nil
+	}})
 	page := func(p, kind string, view func() (any, error)) {
 		js = append(js, job{path: p, run: func(buf *bytes.Buffer) error {
 			v, err := view()
@@ -259,14 +275,6 @@ func (b *build) jobs() ([]job, error) {
 		enc := json.NewEncoder(buf)
 		enc.SetIndent("", "  ")
 		return enc.Encode(b.sc)
-	}})
-	js = append(js, job{path: "downloads/scorecard.xlsx", run: func(buf *bytes.Buffer) error {
-		x, err := export.Workbook(b.sc)
-		if err != nil {
-			return err
-		}
-		buf.Write(x)
-		return nil
 	}})
 	for _, a := range b.r.assets {
 		js = append(js, job{path: a.path, run: func(buf *bytes.Buffer) error {

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -100,7 +101,7 @@ func (b *build) splitChart() Chart {
 		sd = append(sd, opts.BarData{Value: pctValue(spend[i])})
 	}
 	var areas []opts.MarkAreaNameCoordItem
-	t := DataTable{Head: []string{"Category", "Budget", "Spend", "Policy band"}}
+	t := newTable(1, "Category", "Budget", "Spend", "Policy band")
 	for i, c := range model.Categories {
 		bnd, ok := band[c]
 		bandText := "–"
@@ -112,7 +113,7 @@ func (b *build) splitChart() Chart {
 				Coordinate1: []interface{}{cats[i], roundTo(bnd[1]*100, 1)},
 			})
 		}
-		t.Rows = append(t.Rows, []string{cats[i], b.fmt.Pct(budget[i]), b.fmt.Pct(spend[i]), bandText})
+		t.add(cats[i], b.fmt.Pct(budget[i]), b.fmt.Pct(spend[i]), bandText)
 	}
 	bar.AddSeries("Budget", bd, charts.WithMarkAreaNameCoordItemOpts(areas...),
 		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: "rgba(31,78,121,0.12)", BorderColor: "#1f4e79", BorderWidth: 1}}))
@@ -125,7 +126,7 @@ func (b *build) stackedCategories(id, title string, labels []string, amounts []m
 	bar := charts.NewBar()
 	baseOpts(bar)
 	bar.SetXAxis(labels)
-	t := DataTable{Head: []string{first, "Run", "Improve", "Transform", "Total"}}
+	t := newTable(1, first, "Run", "Improve", "Transform", "Total")
 	for _, c := range model.Categories {
 		var d []opts.BarData
 		for _, m := range amounts {
@@ -135,7 +136,7 @@ func (b *build) stackedCategories(id, title string, labels []string, amounts []m
 	}
 	for i, l := range labels {
 		m := amounts[i]
-		t.Rows = append(t.Rows, []string{l, b.fmt.Money(m[model.Run]), b.fmt.Money(m[model.Improve]), b.fmt.Money(m[model.Transform]), b.fmt.Money(sum(m))})
+		t.add(l, b.fmt.Money(m[model.Run]), b.fmt.Money(m[model.Improve]), b.fmt.Money(m[model.Transform]), b.fmt.Money(sum(m)))
 	}
 	return Chart{ID: chartID(id), Title: title, Option: optionJSON(bar), Height: 320, Table: t}
 }
@@ -185,13 +186,13 @@ func (b *build) spendVsPlanChart() Chart {
 	baseOpts(bar)
 	var labels []string
 	var bd, sd, pd []opts.BarData
-	t := DataTable{Head: []string{"Business unit", "Plan", "Budget", "Spend"}}
+	t := newTable(1, "Business unit", "Plan", "Budget", "Spend")
 	for _, u := range b.unitRows() {
 		labels = append(labels, unitName(u.Unit))
 		pd = append(pd, opts.BarData{Value: roundTo(u.Plan, 2)})
 		bd = append(bd, opts.BarData{Value: roundTo(u.Budget, 2)})
 		sd = append(sd, opts.BarData{Value: roundTo(u.Spend, 2)})
-		t.Rows = append(t.Rows, []string{unitName(u.Unit), b.fmt.Money(u.Plan), b.fmt.Money(u.Budget), b.fmt.Money(u.Spend)})
+		t.add(unitName(u.Unit), b.fmt.Money(u.Plan), b.fmt.Money(u.Budget), b.fmt.Money(u.Spend))
 	}
 	bar.SetXAxis(labels)
 	bar.AddSeries("Plan", pd)
@@ -206,7 +207,7 @@ func (b *build) verdictsByUnitChart() Chart {
 	baseOpts(bar)
 	bar.SetGlobalOptions(charts.WithColorsOpts(opts.Colors(verdictColours())))
 	var labels []string
-	t := DataTable{Head: []string{"Business unit", "Aligned", "At risk", "Not aligned", "Not scored"}}
+	t := newTable(1, "Business unit", "Aligned", "At risk", "Not aligned", "Not scored")
 	series := make([][]opts.BarData, 4)
 	for _, u := range b.sc.Portfolio.ByUnit {
 		labels = append(labels, unitName(u.BusinessUnit))
@@ -214,7 +215,7 @@ func (b *build) verdictsByUnitChart() Chart {
 		for i, n := range []int{v.Aligned, v.AtRisk, v.NotAligned, v.NotScored} {
 			series[i] = append(series[i], opts.BarData{Value: n})
 		}
-		t.Rows = append(t.Rows, []string{unitName(u.BusinessUnit), strconv.Itoa(v.Aligned), strconv.Itoa(v.AtRisk), strconv.Itoa(v.NotAligned), strconv.Itoa(v.NotScored)})
+		t.add(unitName(u.BusinessUnit), strconv.Itoa(v.Aligned), strconv.Itoa(v.AtRisk), strconv.Itoa(v.NotAligned), strconv.Itoa(v.NotScored))
 	}
 	bar.SetXAxis(labels)
 	for i, v := range model.Verdicts {
@@ -229,56 +230,87 @@ type goLive struct {
 	Date time.Time
 }
 
-// metricChart is a metric's trend on a time axis (each value at its
-// period's end) with baseline and target lines and the given go-lives
-// marked on their day.
+// mark is a go-live as the theme's script adds it to a trend chart's
+// markLine.
+type mark struct {
+	Name  string `json:"name"`
+	XAxis string `json:"xAxis"`
+}
+
+// metricChart is a metric's trend with the given go-lives marked. The
+// option is built once per metric and build (trendChart); the go-lives go
+// beside it as Marks, and as rows of the data table.
 func (b *build) metricChart(mr *model.MetricResult, gls []goLive) Chart {
-	obs := b.obs[mr.ID]
-	line := charts.NewLine()
-	baseOpts(line)
-	data := make([]opts.LineData, 0, len(obs))
-	t := DataTable{Head: []string{"Period", "Value"}}
-	var first, last time.Time
-	see := func(d time.Time) {
-		if first.IsZero() || d.Before(first) {
-			first = d
-		}
-		if d.After(last) {
-			last = d
-		}
-	}
-	for _, o := range obs {
-		data = append(data, opts.LineData{Name: o.Period.String(), Value: []any{b.fmt.Date(o.End), roundTo(o.Value, 4)}})
-		t.Rows = append(t.Rows, []string{o.Period.String(), b.fmt.Num(o.Value)})
-		see(o.End)
-	}
-	marks := []opts.MarkLineNameYAxisItem{
-		{Name: "Baseline " + b.fmt.Num(mr.Baseline), YAxis: roundTo(mr.Baseline, 4)},
-		{Name: "Target " + b.fmt.Num(mr.Target), YAxis: roundTo(mr.Target, 4)},
-	}
-	var xmarks []opts.MarkLineNameXAxisItem
+	c := b.trendChart(mr)
 	gls = slices.Clone(gls)
 	slices.SortStableFunc(gls, func(a, b goLive) int { return a.Date.Compare(b.Date) })
+	var marks []mark
+	rows := slices.Clip(c.Table.Rows)
 	for _, g := range gls {
 		if g.Date.IsZero() {
 			continue
 		}
-		see(g.Date)
-		xmarks = append(xmarks, opts.MarkLineNameXAxisItem{Name: "Go-live " + g.ID, XAxis: b.fmt.Date(g.Date)})
-		t.Rows = append(t.Rows, []string{"Go-live " + g.ID, b.fmt.Date(g.Date)})
+		d := b.fmt.Date(g.Date)
+		marks = append(marks, mark{Name: "Go-live " + g.ID, XAxis: d})
+		rows = append(rows, c.Table.cells([]string{"Go-live " + g.ID, d}))
 	}
-	t.Rows = append(t.Rows, []string{"Baseline", b.fmt.Num(mr.Baseline)}, []string{"Target", b.fmt.Num(mr.Target)})
+	c.Table.Rows = rows
+	if len(marks) > 0 {
+		js, err := json.Marshal(marks)
+		if err != nil {
+			panic("render: marks: " + err.Error()) // unreachable: strings only
+		}
+		c.Marks = template.JS(js)
+	}
+	return c
+}
+
+// trendChart returns a metric's trend chart without go-lives, built once
+// per build: a line on a time axis (each value at its period's end) with
+// baseline and target lines.
+func (b *build) trendChart(mr *model.MetricResult) Chart {
+	b.trendMu.Lock()
+	once, ok := b.trends[mr.ID]
+	if !ok {
+		once = &trendOnce{}
+		b.trends[mr.ID] = once
+	}
+	b.trendMu.Unlock()
+	once.Do(func() { once.chart = b.newTrendChart(mr) })
+	return once.chart
+}
+
+// trendOnce builds one metric's trend chart once.
+type trendOnce struct {
+	sync.Once
+	chart Chart
+}
+
+func (b *build) newTrendChart(mr *model.MetricResult) Chart {
+	obs := b.obs[mr.ID]
+	line := charts.NewLine()
+	baseOpts(line)
+	data := make([]opts.LineData, 0, len(obs))
+	t := newTable(1, "Period", "Value")
+	for _, o := range obs {
+		data = append(data, opts.LineData{Name: o.Period.String(), Value: []any{b.fmt.Date(o.End), roundTo(o.Value, 4)}})
+		t.add(o.Period.String(), b.fmt.Num(o.Value))
+	}
+	t.add("Baseline", b.fmt.Num(mr.Baseline))
+	t.add("Target", b.fmt.Num(mr.Target))
 	x := opts.XAxis{Type: "time"}
-	if !first.IsZero() {
-		x.Min, x.Max = b.fmt.Date(first.AddDate(0, 0, -15)), b.fmt.Date(last.AddDate(0, 0, 15))
+	if len(obs) > 0 {
+		x.Min, x.Max = b.fmt.Date(obs[0].End.AddDate(0, 0, -15)), b.fmt.Date(obs[len(obs)-1].End.AddDate(0, 0, 15))
 	}
 	line.SetGlobalOptions(
 		charts.WithXAxisOpts(x),
 		charts.WithYAxisOpts(opts.YAxis{Name: mr.Unit, Scale: opts.Bool(true)}),
 	)
 	line.AddSeries(mr.Name, data,
-		charts.WithMarkLineNameYAxisItemOpts(marks...),
-		charts.WithMarkLineNameXAxisItemOpts(xmarks...),
+		charts.WithMarkLineNameYAxisItemOpts(
+			opts.MarkLineNameYAxisItem{Name: "Baseline " + b.fmt.Num(mr.Baseline), YAxis: roundTo(mr.Baseline, 4)},
+			opts.MarkLineNameYAxisItem{Name: "Target " + b.fmt.Num(mr.Target), YAxis: roundTo(mr.Target, 4)},
+		),
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"}}),
 	)
 	return Chart{ID: chartID("metric", mr.ID), Title: mr.ID + " " + mr.Name + ": trend", Option: optionJSON(line), Height: 280, Table: t, Empty: len(obs) == 0}
@@ -312,7 +344,7 @@ func (b *build) calendarChart() Chart {
 		hit[c.Initiative.Text] = true
 	}
 	var clear, clash []opts.ScatterData
-	t := DataTable{Head: []string{"Go-live", "Initiative", "Business unit", "In a window"}, Text: 4}
+	t := newTable(4, "Go-live", "Initiative", "Business unit", "In a window")
 	for _, i := range b.ds.Initiatives {
 		if i.GoLive.IsZero() {
 			continue
@@ -325,7 +357,7 @@ func (b *build) calendarChart() Chart {
 		} else {
 			clear = append(clear, d)
 		}
-		t.Rows = append(t.Rows, []string{b.fmt.Date(i.GoLive), i.ID + " " + i.Name, unitName(i.BusinessUnit), in})
+		t.add(b.fmt.Date(i.GoLive), i.ID+" "+i.Name, unitName(i.BusinessUnit), in)
 	}
 	var areas []opts.MarkAreaNameCoordItem
 	for _, w := range b.ds.Calendar {
@@ -361,7 +393,7 @@ func (b *build) incidentsChart() Chart {
 	var labels []string
 	var all, change []opts.BarData
 	var mttr []opts.LineData
-	t := DataTable{Head: []string{"Quarter", "Sev 1–2 incidents", "Change-caused", "MTTR"}}
+	t := newTable(1, "Quarter", "Sev 1–2 incidents", "Change-caused", "MTTR")
 	for _, q := range b.sc.Portfolio.ByQuarter {
 		labels = append(labels, q.Period)
 		all = append(all, opts.BarData{Value: q.Incidents})
@@ -371,7 +403,7 @@ func (b *build) incidentsChart() Chart {
 			m = roundTo(*q.MTTRHours, 1)
 		}
 		mttr = append(mttr, opts.LineData{Value: m, YAxisIndex: 1})
-		t.Rows = append(t.Rows, []string{q.Period, strconv.Itoa(q.Incidents), strconv.Itoa(q.ChangeIncidents), b.fmt.Hours(q.MTTRHours)})
+		t.add(q.Period, strconv.Itoa(q.Incidents), strconv.Itoa(q.ChangeIncidents), b.fmt.Hours(q.MTTRHours))
 	}
 	bar.SetXAxis(labels)
 	bar.AddSeries("Sev 1–2 incidents", all)

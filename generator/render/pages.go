@@ -12,6 +12,7 @@ func (b *build) indexView() (any, error) {
 	v := &IndexView{
 		Frame:      b.frame("index.html", "Overview", "index"),
 		Portfolio:  &b.sc.Portfolio,
+		Counts:     verdictCounts(b.sc.Portfolio.Verdicts),
 		Checks:     portfolioChecks(b.sc.Portfolio.Checks),
 		Split:      b.splitChart(),
 		Verdicts:   b.verdictsByUnitChart(),
@@ -306,4 +307,14 @@ func (b *build) exceptions() (notAligned, gaps []InitiativeRow) {
 		}
 	}
 	return notAligned, gaps
+}
+
+// verdictCounts lists the verdict counts, best first.
+func verdictCounts(c model.VerdictCounts) []VerdictCount {
+	return []VerdictCount{
+		{verdictBadge(model.Aligned), c.Aligned},
+		{verdictBadge(model.AtRisk), c.AtRisk},
+		{verdictBadge(model.NotAligned), c.NotAligned},
+		{verdictBadge(model.NotScored), c.NotScored},
+	}
 }

@@ -19,6 +19,12 @@ func (b *build) initiativeRow(ir *model.InitiativeResult) InitiativeRow {
 		Score:    ir.Score,
 		Verdict:  ir.Verdict,
 		Checks:   checkRows(ir.Checks),
+
+		CategoryText: categoryText(ir.Category),
+		BudgetText:   b.fmt.Money(ir.Budget),
+		SpendText:    b.fmt.MoneyP(ir.Spend),
+		ScoreText:    b.fmt.IntP(ir.Score),
+		VerdictBadge: verdictBadge(ir.Verdict),
 	}
 	if ir.Status != nil {
 		row.Status = strings.ReplaceAll(string(*ir.Status), "_", " ")
@@ -55,6 +61,7 @@ func checkRows(results []model.CheckResult) []CheckRow {
 				break
 			}
 		}
+		row.Badge = resultBadge(row.Result)
 		out = append(out, row)
 	}
 	return out
@@ -71,6 +78,7 @@ func portfolioChecks(results []model.CheckResult) []CheckRow {
 				break
 			}
 		}
+		row.Badge = resultBadge(row.Result)
 		out = append(out, row)
 	}
 	return out
@@ -90,6 +98,11 @@ func (b *build) metricRow(mr *model.MetricResult) MetricRow {
 		Latest:       mr.Latest,
 		LatestPeriod: mr.LatestPeriod,
 		Progress:     mr.Progress,
+
+		BaselineText: b.fmt.Num(mr.Baseline),
+		TargetText:   b.fmt.Num(mr.Target),
+		LatestText:   b.fmt.NumP(mr.Latest),
+		ProgressText: b.fmt.Pct(mr.Progress),
 	}
 	for _, id := range mr.Initiatives {
 		row.Initiatives = append(row.Initiatives, b.initiativeLink(id))
@@ -169,4 +182,26 @@ func (b *build) collisions() []Collision {
 		}
 	}
 	return out
+}
+
+// resultBadge returns how a check result is shown.
+func resultBadge(r model.Result) Badge {
+	cls := "result result-na"
+	if r != model.NA {
+		cls = "result result-" + string(r)
+	}
+	return Badge{Class: cls, Icon: resultIcon(r), Label: resultLabel(r)}
+}
+
+// verdictBadge returns how a verdict is shown.
+func verdictBadge(v model.Verdict) Badge {
+	return Badge{Class: "verdict verdict-" + string(v), Icon: verdictIcon(v), Label: verdictLabel(v)}
+}
+
+// categoryText names a category for people: "Run", or "–" when absent.
+func categoryText(c model.Category) string {
+	if c == "" {
+		return "–"
+	}
+	return categoryName(c)
 }

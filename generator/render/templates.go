@@ -122,12 +122,7 @@ func funcs() template.FuncMap {
 		"resultLabel":  func(v any) string { return resultLabel(model.Result(fmt.Sprint(v))) },
 		"verdictLabel": func(v any) string { return verdictLabel(model.Verdict(fmt.Sprint(v))) },
 		"verdictIcon":  func(v any) string { return verdictIcon(model.Verdict(fmt.Sprint(v))) },
-		"categoryLabel": func(c model.Category) string {
-			if c == "" {
-				return "–"
-			}
-			return strings.ToUpper(string(c[:1])) + string(c[1:])
-		},
+		"categoryLabel": categoryText,
 		"join": strings.Join,
 		"rowsOf": func(root string, f Formatter, rows []InitiativeRow) RowsView {
 			return RowsView{Root: root, Fmt: f, Rows: rows}

@@ -1,7 +1,9 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
 )
@@ -48,6 +50,18 @@ type Frame struct {
 	Path    string // this page's site path
 	Title   string
 	Section string // the NavItem.Key of this page
+
+	chrome *chromeCache
+}
+
+// Chrome executes a shared template (such as "nav" or "footer") for this
+// page. It is executed once per folder depth and section and then reused,
+// so it may use only the Site, Root and Section of the frame it is given.
+func (f Frame) Chrome(name string) (template.HTML, error) {
+	if f.chrome == nil {
+		return "", fmt.Errorf("no template %q", name)
+	}
+	return f.chrome.get(name, f)
 }
 
 // Link is a link to a page of the site.
@@ -56,12 +70,21 @@ type Link struct {
 	Text string
 }
 
+// Badge is a check result or verdict as shown: its CSS classes, an icon
+// that tells it apart without colour, and a label.
+type Badge struct {
+	Class string
+	Icon  string
+	Label string
+}
+
 // CheckRow is one check's result.
 type CheckRow struct {
 	ID        string
 	Title     string
 	Principle int
 	Result    model.Result
+	Badge     Badge
 	Reason    string
 }
 
@@ -79,6 +102,13 @@ type InitiativeRow struct {
 	Score    *int
 	Verdict  model.Verdict
 	Checks   []CheckRow // one per model.Checks entry, n/a when absent
+
+	// Formatted for display.
+	CategoryText string
+	BudgetText   string
+	SpendText    string
+	ScoreText    string
+	VerdictBadge Badge
 }
 
 // MetricRow is a metric in a list.
@@ -95,6 +125,12 @@ type MetricRow struct {
 	LatestPeriod string
 	Progress     *float64
 	Initiatives  []Link
+
+	// Formatted for display.
+	BaselineText string
+	TargetText   string
+	LatestText   string
+	ProgressText string
 }
 
 // FieldRow is one field of a record with where it came from.
@@ -122,28 +158,93 @@ type Chart struct {
 	ID     string      // stable element id, such as "chart-metric-M-01"
 	Title  string      // caption and accessible name
 	Option template.JS // option JSON with <, >, & escaped
-	Height int         // pixels
+	// Marks is JSON of the go-lives to mark on a trend chart, added to the
+	// option by the theme's script, so that one option serves every page
+	// that shows a metric; empty for other charts.
+	Marks  template.JS
+	Height int // pixels
 	Table  DataTable
 	Empty  bool // no data to draw: only the table is shown
 }
 
-// DataTable is a plain table of text cells.
+// DataTable is a plain table of text cells; the first cell of a row heads it.
 type DataTable struct {
-	Head []string
-	Rows [][]string
-	// Text is how many leading columns hold text (left-aligned); the rest
-	// are figures. 0 means 1.
-	Text int
+	Head []Cell
+	Rows [][]Cell
+	text int // leading columns that hold text
 }
 
-// IsText reports whether column i holds text.
-func (t DataTable) IsText(i int) bool { return i < max(t.Text, 1) }
+// Cell is one cell of a DataTable.
+type Cell struct {
+	Text string
+	Num  bool // a figure: aligned right
+}
+
+// newTable returns a table with the given head whose first text columns
+// hold text and the others figures.
+func newTable(text int, head ...string) DataTable {
+	t := DataTable{text: text}
+	t.Head = t.cells(head)
+	return t
+}
+
+// add appends a row.
+func (t *DataTable) add(cells ...string) { t.Rows = append(t.Rows, t.cells(cells)) }
+
+// HTML returns the table as HTML, every cell escaped. Writing it in Go
+// rather than ranging over it in a template saves an escaper call per
+// cell: a chart's table can have hundreds.
+func (t DataTable) HTML() template.HTML {
+	var b strings.Builder
+	b.WriteString(`<table class="data">` + "\n<thead><tr>")
+	for _, c := range t.Head {
+		b.WriteString(`<th scope="col"`)
+		if c.Num {
+			b.WriteString(` class="num"`)
+		}
+		b.WriteString(">")
+		b.WriteString(template.HTMLEscapeString(c.Text))
+		b.WriteString("</th>")
+	}
+	b.WriteString("</tr></thead>\n<tbody>\n")
+	for _, r := range t.Rows {
+		b.WriteString("<tr>")
+		for i, c := range r {
+			switch {
+			case i == 0:
+				b.WriteString(`<th scope="row">`)
+			case c.Num:
+				b.WriteString(`<td class="num">`)
+			default:
+				b.WriteString("<td>")
+			}
+			b.WriteString(template.HTMLEscapeString(c.Text))
+			if i == 0 {
+				b.WriteString("</th>")
+			} else {
+				b.WriteString("</td>")
+			}
+		}
+		b.WriteString("</tr>\n")
+	}
+	b.WriteString("</tbody>\n</table>")
+	return template.HTML(b.String())
+}
+
+func (t *DataTable) cells(texts []string) []Cell {
+	out := make([]Cell, len(texts))
+	for i, s := range texts {
+		out[i] = Cell{Text: s, Num: i >= t.text}
+	}
+	return out
+}
 
 // IndexView is the overview page.
 type IndexView struct {
 	Frame
 	Narrative  template.HTML
 	Portfolio  *model.Portfolio
+	Counts     []VerdictCount
 	Checks     []CheckRow
 	Split      Chart
 	Verdicts   Chart
@@ -317,4 +418,10 @@ type RowsView struct {
 type LinkView struct {
 	Root string
 	Link Link
+}
+
+// VerdictCount is how many initiatives have a verdict.
+type VerdictCount struct {
+	Badge Badge
+	N     int
 }

@@ -30,6 +30,25 @@
     return out.join("<br>");
   }
 
+  // addMarks adds go-live lines to a trend chart and widens its time axis
+  // to show them. Dates are ISO strings, so they compare as text.
+  function addMarks(option, src) {
+    var marks;
+    try { marks = JSON.parse(src.textContent); } catch (e) { return; }
+    var s = option.series && option.series[0];
+    if (!s || !marks.length) return;
+    s.markLine = s.markLine || {};
+    s.markLine.data = (s.markLine.data || []).concat(marks.map(function (m) {
+      return { name: m.name, xAxis: m.xAxis, lineStyle: { type: "dashed", color: "#c55a11" }, label: { formatter: "{b}", position: "insideEndTop" } };
+    }));
+    var x = Array.isArray(option.xAxis) ? option.xAxis[0] : option.xAxis;
+    if (!x) return;
+    marks.forEach(function (m) {
+      if (x.min && m.xAxis < x.min) x.min = m.xAxis;
+      if (x.max && m.xAxis > x.max) x.max = m.xAxis;
+    });
+  }
+
   function drawCharts() {
     if (typeof echarts === "undefined") return;
     var charts = [];
@@ -38,6 +57,8 @@
       if (!src) return;
       var option;
       try { option = JSON.parse(src.textContent); } catch (e) { return; }
+      var marksID = el.getAttribute("data-marks");
+      if (marksID) addMarks(option, document.getElementById(marksID));
       option.tooltip = Object.assign({}, option.tooltip || {}, { formatter: tooltip, confine: true });
       option.textStyle = { fontFamily: getComputedStyle(document.body).fontFamily };
       var chart = echarts.init(el, null, { renderer: "svg" });

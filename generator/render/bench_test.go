@@ -1,0 +1,64 @@
+package render
+
+import (
+	"context"
+	"testing"
+
+	"github.com/opsalign/opsalign/themes"
+)
+
+// BenchmarkRender1k renders a site of 1,000 initiatives and 50 metrics
+// (about 1,060 pages and 2,000 charts) into a discarding sink.
+func BenchmarkRender1k(b *testing.B) {
+	cfg, ds, sc := bigFixture(1000)
+	r, err := Parse(themes.Default(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in := Input{Config: cfg, Dataset: ds, Scorecard: sc, Version: "bench"}
+	b.ReportAllocs()
+	for b.Loop() {
+		d := newDiscard()
+		if err := r.Render(context.Background(), in, d); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(d.n.Load())
+	}
+}
+
+// BenchmarkChart builds one metric trend chart's option JSON (12 points,
+// baseline, target and a go-live).
+func BenchmarkChart(b *testing.B) {
+	cfg, ds, sc := bigFixture(10)
+	r, err := Parse(themes.Default(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bd, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
+	if err != nil {
+		b.Fatal(err)
+	}
+	mr := &sc.Metrics[0]
+	gl := []goLive{{ID: "INI-0000", Date: day("2026-05-01")}}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = bd.metricChart(mr, gl)
+	}
+}
+
+// BenchmarkChartSplit builds the run/improve/transform split chart.
+func BenchmarkChartSplit(b *testing.B) {
+	cfg, ds, sc := fixture()
+	r, err := Parse(themes.Default(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bd, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = bd.splitChart()
+	}
+}
