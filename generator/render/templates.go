@@ -118,12 +118,12 @@ func parseTemplates(theme, layouts fs.FS) (common *template.Template, kinds map[
 func funcs() template.FuncMap {
 	return template.FuncMap{
 		// These take any string kind, so that templates may pass literals.
-		"resultIcon":   func(v any) string { return resultIcon(model.Result(fmt.Sprint(v))) },
-		"resultLabel":  func(v any) string { return resultLabel(model.Result(fmt.Sprint(v))) },
-		"verdictLabel": func(v any) string { return verdictLabel(model.Verdict(fmt.Sprint(v))) },
-		"verdictIcon":  func(v any) string { return verdictIcon(model.Verdict(fmt.Sprint(v))) },
+		"resultIcon":    func(v any) string { return resultIcon(model.Result(fmt.Sprint(v))) },
+		"resultLabel":   func(v any) string { return resultLabel(model.Result(fmt.Sprint(v))) },
+		"verdictLabel":  func(v any) string { return verdictLabel(model.Verdict(fmt.Sprint(v))) },
+		"verdictIcon":   func(v any) string { return verdictIcon(model.Verdict(fmt.Sprint(v))) },
 		"categoryLabel": categoryText,
-		"join": strings.Join,
+		"join":          strings.Join,
 		"rowsOf": func(root string, f Formatter, rows []InitiativeRow) RowsView {
 			return RowsView{Root: root, Fmt: f, Rows: rows}
 		},
