@@ -59,49 +59,51 @@ func byUnit(x *index, results []model.InitiativeResult) []model.UnitFigures {
 // initiatives by go-live quarter, and severity 1–2 incidents, change
 // incidents and MTTR by the quarter they were opened in.
 func byQuarter(x *index) []model.QuarterFigures {
-	qs := map[model.Period]*model.QuarterFigures{}
-	type hours struct {
-		sum float64
-		n   int
+	// acc is one quarter's figures with its time-to-resolve sums.
+	type acc struct {
+		model.QuarterFigures
+		hours    float64 // sum of hours to resolve
+		resolved int
+		within   span // dates of the quarter
 	}
-	ttr := map[model.Period]hours{}
-	get := func(p model.Period) *model.QuarterFigures {
+	qs := map[model.Period]*acc{}
+	get := func(p model.Period) *acc {
 		q := qs[p]
 		if q == nil {
-			q = &model.QuarterFigures{Period: p.String(), Budget: byCategory()}
+			q = &acc{QuarterFigures: model.QuarterFigures{Period: p.String(), Budget: byCategory()}, within: quarterSpan(p, x.fyStart)}
 			qs[p] = q
 		}
 		return q
 	}
 	for _, in := range x.subjects {
-		if in.Status == model.StatusCancelled || in.GoLive.IsZero() {
+		if in.Status == model.StatusCancelled || in.goLive.IsZero() {
 			continue
 		}
-		get(model.QuarterOf(day(in.GoLive), x.fyStart)).Budget[in.Category] += in.Budget
+		get(model.QuarterOf(in.goLive, x.fyStart)).Budget[in.Category] += in.Budget
 	}
+	var q *acc
 	for _, i := range x.incidents {
-		p := model.QuarterOf(i.day, x.fyStart)
-		q := get(p)
+		if q == nil || !q.within.contains(i.day) { // incidents come mostly in time order
+			q = get(model.QuarterOf(i.day, x.fyStart))
+		}
 		q.Incidents++
 		if i.known {
 			q.ChangeIncidents++
 		}
 		if !i.Resolved.IsZero() {
-			h := ttr[p]
-			h.sum += i.Resolved.Sub(i.Opened).Hours()
-			h.n++
-			ttr[p] = h
+			q.hours += i.Resolved.Sub(i.Opened).Hours()
+			q.resolved++
 		}
 	}
-	periods := make([]model.Period, 0, len(qs))
-	for p, q := range qs {
-		q.MTTRHours = ratio(ttr[p].sum, float64(ttr[p].n))
-		periods = append(periods, p)
+	all := make([]*acc, 0, len(qs))
+	for _, q := range qs {
+		q.MTTRHours = ratio(q.hours, float64(q.resolved))
+		all = append(all, q)
 	}
-	slices.SortFunc(periods, func(a, b model.Period) int { return a.Start(x.fyStart).Compare(b.Start(x.fyStart)) })
-	out := make([]model.QuarterFigures, len(periods))
-	for i, p := range periods {
-		out[i] = *qs[p]
+	slices.SortFunc(all, func(a, b *acc) int { return a.within.from.Compare(b.within.from) })
+	out := make([]model.QuarterFigures, len(all))
+	for i, q := range all {
+		out[i] = q.QuarterFigures
 	}
 	return out
 }

@@ -34,7 +34,7 @@ func changeManaged(x *index, in *subject) (model.Result, string) {
 		return model.Fail, strings.Join(gaps, "; ")
 	}
 	what := "training plan and adoption owner " + owner
-	if !x.pastGrace(in.Initiative) {
+	if !in.grace {
 		return model.Pass, what
 	}
 	target := x.policy.AdoptionTarget

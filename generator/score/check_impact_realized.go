@@ -14,14 +14,14 @@ import (
 func impactRealized(x *index, in *subject) (model.Result, string) {
 	grace := x.policy.ImpactGraceDays
 	switch {
-	case !x.live(in.Initiative):
+	case !in.live:
 		return model.NA, "not live"
 	case in.GoLive.IsZero():
 		return model.NA, "no go-live date"
-	case !x.pastGrace(in.Initiative):
-		return model.NA, fmt.Sprintf("go-live %s plus %d days is after as_of %s", x.date(day(in.GoLive)), grace, x.date(x.asOf))
+	case !in.grace:
+		return model.NA, fmt.Sprintf("go-live %s plus %d days is after as_of %s", x.date(in.goLive), grace, x.date(x.asOf))
 	}
-	gl := day(in.GoLive)
+	gl := in.goLive
 	var best *model.Metric
 	var bestObs model.Observation
 	var bestP float64

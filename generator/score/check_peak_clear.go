@@ -17,12 +17,12 @@ func peakClear(x *index, in *subject) (model.Result, string) {
 	case in.GoLive.IsZero():
 		return model.NA, "no go-live date"
 	}
-	gl := day(in.GoLive)
+	gl := in.goLive
 	var hit *model.Window
 	consider := func(ws []model.Window) {
 		for i := range ws {
 			w := &ws[i]
-			if !(span{day(w.Start), day(w.End)}).contains(gl) {
+			if !(span{w.Start, w.End}).contains(gl) { // dates normalised by the index
 				continue
 			}
 			if hit == nil || w.Start.Before(hit.Start) || (w.Start.Equal(hit.Start) && w.Name < hit.Name) {
@@ -37,7 +37,7 @@ func peakClear(x *index, in *subject) (model.Result, string) {
 	if hit == nil {
 		return model.Pass, "go-live " + x.date(gl) + " falls outside every peak and freeze window"
 	}
-	what := fmt.Sprintf("go-live %s falls in %s (%s)", x.date(gl), hit.Name, span{day(hit.Start), day(hit.End)})
+	what := fmt.Sprintf("go-live %s falls in %s (%s)", x.date(gl), hit.Name, span{hit.Start, hit.End})
 	if in.Category == model.Run {
 		return model.Warn, what + "; category run"
 	}

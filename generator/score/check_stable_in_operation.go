@@ -13,7 +13,7 @@ import (
 // pulled after the as_of date) is neither, so it passes.
 func stableInOperation(x *index, in *subject) (model.Result, string) {
 	switch {
-	case !x.live(in.Initiative):
+	case !in.live:
 		return model.NA, "not live"
 	case !x.present(model.TableIncidents):
 		return model.NA, "no incidents table"

@@ -34,24 +34,26 @@ func money(v float64, currency string) string {
 	if cents == 100 {
 		whole, cents = whole+1, 0
 	}
-	digits := strconv.FormatFloat(whole, 'f', 0, 64)
-	var b strings.Builder
+	var buf [64]byte
+	digits := strconv.AppendFloat(buf[:0], whole, 'f', 0, 64)
+	b := make([]byte, 0, len(currency)+1+len(digits)*4/3+4)
+	if currency != "" {
+		b = append(b, currency...)
+		b = append(b, ' ')
+	}
 	if neg {
-		b.WriteByte('-')
+		b = append(b, '-')
 	}
 	for i, c := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteRune(c)
+		b = append(b, c)
 	}
 	if cents != 0 {
-		b.WriteString("." + strconv.FormatFloat(100+cents, 'f', 0, 64)[1:])
+		b = append(b, '.', byte('0'+int(cents)/10), byte('0'+int(cents)%10))
 	}
-	if currency == "" {
-		return b.String()
-	}
-	return currency + " " + b.String()
+	return string(b)
 }
 
 // date writes a date as 2026-11-20.

@@ -78,6 +78,7 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 			continue
 		}
 		k := unitKey(w.BusinessUnit)
+		w.Start, w.End = day(w.Start), day(w.End)
 		x.windows[k] = append(x.windows[k], w)
 	}
 	for _, r := range ds.Reviews {
@@ -105,7 +106,8 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 			u = unitKey(in.BusinessUnit)
 			units[in.BusinessUnit] = u
 		}
-		x.subjects[i] = subject{Initiative: in, known: x.knownMetrics(in), unit: u}
+		x.subjects[i] = subject{Initiative: in, known: x.knownMetrics(in), unit: u,
+			goLive: day(in.GoLive), live: x.live(in), grace: x.pastGrace(in)}
 		ids.add(in.ID, i)
 		if in.Spend != nil {
 			x.spendAssumed = false

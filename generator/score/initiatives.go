@@ -3,6 +3,7 @@ package score
 import (
 	"cmp"
 	"slices"
+	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
 )
@@ -17,6 +18,9 @@ type subject struct {
 	known  []*model.Metric // linked metrics that exist, in listed order, each once
 	unit   string          // unit key
 	severe []incident      // severity 1–2 incidents attributed to it, input order
+	goLive time.Time       // go-live date, midnight UTC; zero when not given
+	live   bool            // live at as_of
+	grace  bool            // live, and go-live + impact_grace_days ≤ as_of
 }
 
 // checkFor returns the function of a per-initiative check id.
