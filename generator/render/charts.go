@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/json"
 	"html/template"
+	"math"
 	"slices"
 	"strconv"
 	"sync"
@@ -302,9 +303,14 @@ func (b *build) newTrendChart(mr *model.MetricResult) Chart {
 	if len(obs) > 0 {
 		x.Min, x.Max = b.fmt.Date(obs[0].End.AddDate(0, 0, -15)), b.fmt.Date(obs[len(obs)-1].End.AddDate(0, 0, 15))
 	}
+	lo, hi := mr.Baseline, mr.Target
+	for _, o := range obs {
+		lo, hi = min(lo, o.Value), max(hi, o.Value)
+	}
+	lo, hi = niceRange(lo, hi)
 	line.SetGlobalOptions(
 		charts.WithXAxisOpts(x),
-		charts.WithYAxisOpts(opts.YAxis{Name: mr.Unit, Scale: opts.Bool(true)}),
+		charts.WithYAxisOpts(opts.YAxis{Name: mr.Unit, Min: lo, Max: hi}),
 	)
 	line.AddSeries(mr.Name, data,
 		charts.WithMarkLineNameYAxisItemOpts(
@@ -413,4 +419,33 @@ func (b *build) incidentsChart() Chart {
 	line.AddSeries("MTTR (hours)", mttr, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
 	bar.Overlap(line)
 	return Chart{ID: chartID("incidents"), Title: "Incidents and MTTR by quarter", Option: optionJSON(bar), Height: 300, Table: t}
+}
+
+// niceRange widens [lo, hi] a little and rounds it out to a step of 1, 2
+// or 5 times a power of ten, so that baseline and target lines and every
+// value show on a value axis.
+func niceRange(lo, hi float64) (float64, float64) {
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	span := hi - lo
+	if span == 0 {
+		span = math.Max(math.Abs(hi), 1)
+	}
+	raw := span / 5
+	step := math.Pow(10, math.Floor(math.Log10(raw)))
+	switch {
+	case raw/step > 5:
+		step *= 10
+	case raw/step > 2:
+		step *= 5
+	case raw/step > 1:
+		step *= 2
+	}
+	nlo := math.Floor((lo-span*0.05)/step) * step
+	nhi := math.Ceil((hi+span*0.05)/step) * step
+	if lo >= 0 && nlo < 0 {
+		nlo = 0
+	}
+	return roundTo(nlo, 6), roundTo(nhi, 6)
 }

@@ -47,3 +47,21 @@ func TestFormatter(t *testing.T) {
 		}
 	}
 }
+
+func TestNiceRange(t *testing.T) {
+	// span, raw step span/5, step rounded up to 1/2/5×10ⁿ, ±5% padding rounded out.
+	tests := []struct{ lo, hi, wlo, whi float64 }{
+		{94.3, 120, 90, 130},  // span 25.7, raw 5.14 → step 10; 93.0 → 90, 121.3 → 130
+		{48, 24, 20, 50},      // reversed; span 24, raw 4.8 → step 5; 22.8 → 20, 49.2 → 50
+		{0, 1, 0, 1.2},        // raw 0.2 → step 0.2; -0.05 → -0.2 clamped to 0, 1.05 → 1.2
+		{5, 5, 4, 6},          // flat: span taken as 5, step 1; 4.75 → 4, 5.25 → 6
+		{-3, 2, -4, 3},        // raw 1 → step 1; -3.25 → -4, 2.25 → 3
+		{0.95, 0.99, 0.94, 1}, // raw 0.008 → step 0.01; 0.948 → 0.94, 0.992 → 1
+	}
+	for _, tt := range tests {
+		lo, hi := niceRange(tt.lo, tt.hi)
+		if lo != tt.wlo || hi != tt.whi {
+			t.Errorf("niceRange(%v, %v) = %v, %v; want %v, %v", tt.lo, tt.hi, lo, hi, tt.wlo, tt.whi)
+		}
+	}
+}
