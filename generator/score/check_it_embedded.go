@@ -10,6 +10,7 @@ import (
 // itEmbedded is principle 3: IT attends the unit's operational reviews in
 // the trailing window. It applies when the reviews table is present and the
 // initiative has a business unit.
+//
 // Every initiative of a unit gets the same outcome, so it is computed once
 // per unit as written.
 func itEmbedded(x *index, in *subject) (model.Result, string) {

@@ -19,7 +19,8 @@ func stableInOperation(x *index, in *subject) (model.Result, string) {
 		return model.NA, "no incidents table"
 	}
 	var ids []string
-	for _, i := range in.severe {
+	for _, k := range in.severe {
+		i := &x.incidents[k]
 		if x.trailing.contains(i.day) {
 			ids = append(ids, fmt.Sprintf("%s (sev %d, %s)", i.ID, i.Severity, x.date(i.day)))
 		}

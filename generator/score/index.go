@@ -168,7 +168,7 @@ func (x *index) indexIncidents(ids names[int]) {
 		}
 	}
 	x.incidents = make([]incident, 0, n)
-	shared := make([]incident, 0, n)
+	shared := make([]int32, 0, n)
 	for j, c := range per {
 		if c > 0 {
 			k := len(shared)
@@ -182,11 +182,10 @@ func (x *index) indexIncidents(ids names[int]) {
 			continue
 		}
 		j := who[i]
-		inc := incident{in, localDay(in.Opened, x.loc), j >= 0}
-		x.incidents = append(x.incidents, inc)
 		if j >= 0 {
-			x.subjects[j].severe = append(x.subjects[j].severe, inc)
+			x.subjects[j].severe = append(x.subjects[j].severe, int32(len(x.incidents)))
 		}
+		x.incidents = append(x.incidents, incident{in, localDay(in.Opened, x.loc), j >= 0})
 	}
 }
 

@@ -17,7 +17,7 @@ type subject struct {
 	*model.Initiative
 	known  []*model.Metric // linked metrics that exist, in listed order, each once
 	unit   string          // unit key
-	severe []incident      // severity 1–2 incidents attributed to it, input order
+	severe []int32         // its severity 1–2 incidents: indexes into index.incidents
 	goLive time.Time       // go-live date, midnight UTC; zero when not given
 	live   bool            // live at as_of
 	grace  bool            // live, and go-live + impact_grace_days ≤ as_of
