@@ -21,7 +21,7 @@ func byCategory() map[model.Category]float64 {
 func byUnit(x *index, results []model.InitiativeResult) []model.UnitFigures {
 	units := map[string]*model.UnitFigures{}
 	get := func(name string) *model.UnitFigures {
-		k := unitKey(name)
+		k := fold(name)
 		u := units[k]
 		if u == nil {
 			if k == "" {

@@ -140,6 +140,11 @@ func TestITEmbedded(t *testing.T) {
 			ds.Reviews[0].ITAttended = false
 			p.ReviewAttendancePass = 0.8
 		}, model.Warn, "below 80%"},
+		// "All" means every unit only in the calendar: here it is a unit's name.
+		{"a unit named All", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.BusinessUnit = "All"
+			ds.Reviews = reviews("all", map[string]bool{"2026-05-01": false, "2026-06-01": true})
+		}, model.Warn, "IT attended 1 of 2 All reviews (50%)"},
 	})
 }
 

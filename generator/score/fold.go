@@ -53,8 +53,10 @@ func folded(s string) bool {
 	return prev != ' ' || s == ""
 }
 
-// unitKey is the matching key of a business unit; "All" means every unit
-// and becomes the empty key, as the reader does.
+// unitKey is the matching key of a calendar window's business unit: "All"
+// means every unit and becomes the empty key, as the reader does. Only
+// windows have this convention; an initiative or review of unit "All" is
+// of a unit named All.
 func unitKey(s string) string {
 	k := fold(s)
 	if k == "all" {

@@ -21,8 +21,8 @@ type index struct {
 
 	metrics    names[*model.Metric]
 	obs        map[*model.Metric][]model.Observation // by period end, input order among equals
-	windows    map[string][]model.Window             // peak and freeze windows by unit key ("" = every unit)
-	attendance map[string]attendance                 // trailing-window reviews by unit key
+	windows    map[string][]model.Window             // peak and freeze windows by unit key ("" = every unit, see unitKey)
+	attendance map[string]attendance                 // trailing-window reviews by folded unit
 	incidents  []incident                            // severity 1–2 incidents, input order
 	plan       names[*model.PlanLine]
 	subjects   []subject               // the initiatives, input order
@@ -85,7 +85,7 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		if !x.trailing.contains(day(r.Date)) {
 			continue
 		}
-		k := unitKey(r.BusinessUnit)
+		k := fold(r.BusinessUnit)
 		a := x.attendance[k]
 		a.held++
 		if r.ITAttended {
@@ -103,7 +103,7 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		in := &ds.Initiatives[i]
 		u, ok := units[in.BusinessUnit]
 		if !ok {
-			u = unitKey(in.BusinessUnit)
+			u = fold(in.BusinessUnit)
 			units[in.BusinessUnit] = u
 		}
 		x.subjects[i] = subject{Initiative: in, known: x.knownMetrics(in), unit: u,

@@ -16,7 +16,7 @@ type checkFunc func(x *index, in *subject) (model.Result, string)
 type subject struct {
 	*model.Initiative
 	known  []*model.Metric // linked metrics that exist, in listed order, each once
-	unit   string          // unit key
+	unit   string          // folded business unit ("all" is a unit like any other here)
 	severe []int32         // its severity 1–2 incidents: indexes into index.incidents
 	goLive time.Time       // go-live date, midnight UTC; zero when not given
 	live   bool            // live at as_of
