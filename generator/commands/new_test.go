@@ -34,6 +34,15 @@ func TestNewThenCheck(t *testing.T) {
 			t.Errorf("check of a fresh site does not say %q:\n%s", want, got)
 		}
 	}
+	out.Reset()
+	if _, _, err := Build(context.Background(), o); err != nil {
+		t.Fatalf("build of a fresh site: %v\n%s", err, out.String())
+	}
+	for _, p := range []string{"index.html", "board-pack.html", "initiatives/EXAMPLE-1.html"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", p)); err != nil {
+			t.Errorf("build of a fresh site: %v", err)
+		}
+	}
 	if err := New(context.Background(), o, dir); !errors.Is(err, templates.ErrNotEmpty) {
 		t.Errorf("second new into %s: err = %v, want ErrNotEmpty", dir, err)
 	}

@@ -208,3 +208,28 @@ func TestFreezeMissingAsset(t *testing.T) {
 		t.Error("Freeze with a missing asset: no error")
 	}
 }
+
+func FuzzParseQuarter(f *testing.F) {
+	for _, s := range []string{"2026-Q3", "FY2027-Q2", "2026-Q5", "FY0000-Q1", "9999-Q4", ""} {
+		f.Add(s, 1)
+		f.Add(s, 4)
+	}
+	f.Fuzz(func(t *testing.T, s string, fyStart int) {
+		if fyStart < 1 || fyStart > 12 {
+			return
+		}
+		p, err := ParseQuarter(s, fyStart)
+		if err != nil {
+			return
+		}
+		// A parsed quarter names itself: parsing its name gives it back,
+		// and it is the quarter that contains its own last day.
+		q, err := ParseQuarter(p.String(), fyStart)
+		if err != nil || q != p {
+			t.Fatalf("ParseQuarter(%q) = %v; again = %v, %v", s, p, q, err)
+		}
+		if got := model.QuarterOf(p.End(fyStart), fyStart); got != p {
+			t.Fatalf("%v ends %s, in quarter %v", p, p.End(fyStart).Format("2006-01-02"), got)
+		}
+	})
+}

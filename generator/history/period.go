@@ -23,6 +23,9 @@ func ParseQuarter(s string, fyStart int) (model.Period, error) {
 	}
 	y, _ := strconv.Atoi(m[2])
 	n, _ := strconv.Atoi(m[3])
+	if y < 1900 || y > 9998 {
+		return model.Period{}, fmt.Errorf("period %q: year out of range", s)
+	}
 	p := model.Period{Kind: model.Quarter, Fiscal: m[1] != "", Year: y, N: n}
 	if p.Fiscal && fyStart <= 1 {
 		return model.Period{}, fmt.Errorf("period %q: a fiscal quarter needs fiscal_year_start other than 1 in opsalign.toml; name the calendar quarter (%04d-Q%d)", s, y, n)
