@@ -101,8 +101,19 @@ func splitOutsideQuotes(line string, d rune) []string {
 	return append(out, line[start:])
 }
 
+// estimateRows guesses the number of records from the file size and the
+// line lengths of the first 64 KB, to size the record store once.
+func estimateRows(br *bufio.Reader, size int64) int {
+	sample, _ := br.Peek(csvSniff)
+	lines := bytes.Count(sample, []byte{'\n'})
+	if lines < 2 || size <= int64(len(sample)) {
+		return lines + 1
+	}
+	return int(size/int64(len(sample))*int64(lines)) + int(size%int64(len(sample)))*lines/len(sample) + 16
+}
+
 // readCSV streams one CSV file as one sheet.
-func (rd *reader) readCSV(r io.Reader, label string) error {
+func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 	br, err := decodeCSV(r)
 	if err != nil {
 		return rd.fileErr("", err)
@@ -114,6 +125,7 @@ func (rd *reader) readCSV(r io.Reader, label string) error {
 	if err != nil {
 		return err
 	}
+	rd.rowHint = estimateRows(br, size)
 	cr := csv.NewReader(br)
 	cr.Comma = sniffDelimiter(br, rd.sc.anyAlias)
 	cr.FieldsPerRecord = -1

@@ -84,8 +84,22 @@ func ParseDate(s string, order string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, errEmpty
 	}
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		if t, ok := isoDay(s); ok {
+			return t, nil
+		}
+	}
 	d, _ := splitDateTime(s)
 	return parseDay(d, order, s)
+}
+
+// isoDay is the fast path for 2026-03-15.
+func isoDay(s string) (time.Time, bool) {
+	if !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
+		return time.Time{}, false
+	}
+	t, err := ymd(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:]), s)
+	return t, err == nil
 }
 
 // ParseDateTime reads a date optionally followed by a time of day
@@ -222,8 +236,8 @@ type dateToken struct {
 }
 
 // tokenizeDate splits "15-Mar-2026" into 15, Mar, 2026 with their separators.
-func tokenizeDate(s string) ([]dateToken, bool) {
-	var toks []dateToken
+func tokenizeDate(s string, buf *[5]dateToken) ([]dateToken, bool) {
+	toks := buf[:0]
 	var sep byte
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -250,7 +264,7 @@ func tokenizeDate(s string) ([]dateToken, bool) {
 		default:
 			return nil, false
 		}
-		if len(toks) > 4 {
+		if len(toks) == len(buf) {
 			return nil, false
 		}
 	}
@@ -261,7 +275,8 @@ func cannotDate(s string) error { return fmt.Errorf("%q is not a date", s) }
 
 // parseDay reads the date part of s; orig is the whole cell for messages.
 func parseDay(s, order, orig string) (time.Time, error) {
-	toks, ok := tokenizeDate(s)
+	var buf [5]dateToken
+	toks, ok := tokenizeDate(s, &buf)
 	if !ok || len(toks) != 3 {
 		// a leading weekday: "Mon 15 Mar 2026"
 		if ok && len(toks) == 4 && !toks[0].num && len(toks[0].text) >= 3 {

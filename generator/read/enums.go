@@ -99,6 +99,16 @@ func newEnumIndex() enumIndex {
 				m[foldValue(s)] = v.value
 			}
 		}
+		// Exact spellings as written, for a lookup without folding.
+		for _, v := range vals {
+			for _, s := range v.spellings {
+				for _, x := range []string{s, strings.ToLower(s), strings.ToUpper(s)} {
+					if _, ok := m[x]; !ok {
+						m[x] = v.value
+					}
+				}
+			}
+		}
 		idx[typ] = m
 	}
 	return idx
@@ -106,13 +116,23 @@ func newEnumIndex() enumIndex {
 
 // lookup returns the value a cell names in an enumerated type.
 func (ix enumIndex) lookup(typ, s string) (string, bool) {
-	v, ok := ix[typ][foldValue(cleanSpaces(s))]
+	m := ix[typ]
+	if v, ok := m[s]; ok {
+		return v, true
+	}
+	v, ok := m[foldValue(cleanSpaces(s))]
 	return v, ok
 }
 
 // ParseBool reads Y, Yes, TRUE, 1, x, ✓ as true and N, No, FALSE, 0 and
 // an empty cell as false.
 func ParseBool(s string) (bool, error) {
+	switch s {
+	case "Y", "Yes", "YES", "yes", "y", "TRUE", "True", "true", "1", "x", "X", "✓":
+		return true, nil
+	case "N", "No", "NO", "no", "n", "FALSE", "False", "false", "0", "":
+		return false, nil
+	}
 	s = cleanSpaces(s)
 	if s == "" {
 		return false, nil

@@ -353,7 +353,7 @@ func TestCache(t *testing.T) {
 	}
 	// A cached result is returned as is: poison it to prove it is used.
 	p := dataPath(cfg, "initiatives.csv")
-	c.entries[p].res.initiatives[0].Name = "from cache"
+	c.entries[p].res.initiatives.blocks[0][0].Name = "from cache"
 	ds2, err := Read(context.Background(), cfg, c)
 	if err != nil || ds2.Initiatives[0].Name != "from cache" {
 		t.Fatalf("second read: %v %v", err, ds2.Initiatives)

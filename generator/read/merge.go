@@ -10,7 +10,7 @@ import (
 
 // merge joins the files' results in path order, drops duplicate ids,
 // checks references between tables and sorts the issues.
-func merge(cfg config.Config, sc *schemas, results []*fileResult) *model.Dataset {
+func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *model.Dataset {
 	ds := &model.Dataset{Present: map[model.Table]bool{}}
 	sums := map[model.Table]*model.TableSummary{}
 	sum := func(t model.Table) *model.TableSummary {
@@ -24,7 +24,16 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult) *model.Dataset
 		issues = append(issues, model.Issue{Severity: model.SevError, File: src.File, Sheet: src.Sheet, Row: src.Row, Column: src.Columns[field], Field: field, Value: id,
 			Message: fmt.Sprintf("duplicate id %q (first used at %s); this row is not used", id, first.String())})
 	}
-	seenInit, seenMetric, seenPlan := map[string]model.Source{}, map[string]model.Source{}, map[string]model.Source{}
+	ds.Initiatives = target(owned, results, func(r *fileResult) *chunks[model.Initiative] { return &r.initiatives })
+	ds.Metrics = target(owned, results, func(r *fileResult) *chunks[model.Metric] { return &r.metrics })
+	ds.Actuals = target(owned, results, func(r *fileResult) *chunks[model.Observation] { return &r.actuals })
+	ds.Calendar = target(owned, results, func(r *fileResult) *chunks[model.Window] { return &r.calendar })
+	ds.Plan = target(owned, results, func(r *fileResult) *chunks[model.PlanLine] { return &r.plan })
+	ds.Incidents = target(owned, results, func(r *fileResult) *chunks[model.Incident] { return &r.incidents })
+	ds.Reviews = target(owned, results, func(r *fileResult) *chunks[model.Review] { return &r.reviews })
+	seenInit := make(map[string]int, cap(ds.Initiatives)) // id -> index in the dataset
+	seenMetric := make(map[string]int, cap(ds.Metrics))   // id -> index in the dataset
+	seenPlan := make(map[string]int, cap(ds.Plan))        // id -> index in the dataset
 	for _, r := range results {
 		ds.Summary.Files = append(ds.Summary.Files, r.file)
 		ds.Summary.Ignored = append(ds.Summary.Ignored, r.ignored...)
@@ -38,37 +47,48 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult) *model.Dataset
 			m.Excluded += s.Excluded
 			m.Skipped += s.Skipped
 		}
-		for _, in := range r.initiatives {
+		for in := range r.initiatives.all {
 			if first, ok := seenInit[in.ID]; ok {
+				first := ds.Initiatives[first].Source
 				dup(in.Source, "id", in.ID, first)
 				sum(model.TableInitiatives).Excluded++
 				continue
 			}
-			seenInit[in.ID] = in.Source
-			ds.Initiatives = append(ds.Initiatives, in)
+			seenInit[in.ID] = len(ds.Initiatives)
+			ds.Initiatives = append(ds.Initiatives, *in)
 		}
-		for _, m := range r.metrics {
+		for m := range r.metrics.all {
 			if first, ok := seenMetric[m.ID]; ok {
+				first := ds.Metrics[first].Source
 				dup(m.Source, "id", m.ID, first)
 				sum(model.TableMetrics).Excluded++
 				continue
 			}
-			seenMetric[m.ID] = m.Source
-			ds.Metrics = append(ds.Metrics, m)
+			seenMetric[m.ID] = len(ds.Metrics)
+			ds.Metrics = append(ds.Metrics, *m)
 		}
-		for _, l := range r.plan {
+		for l := range r.plan.all {
 			if first, ok := seenPlan[l.ID]; ok {
+				first := ds.Plan[first].Source
 				dup(l.Source, "plan_line", l.ID, first)
 				sum(model.TablePlan).Excluded++
 				continue
 			}
-			seenPlan[l.ID] = l.Source
-			ds.Plan = append(ds.Plan, l)
+			seenPlan[l.ID] = len(ds.Plan)
+			ds.Plan = append(ds.Plan, *l)
 		}
-		ds.Calendar = append(ds.Calendar, r.calendar...)
-		ds.Incidents = append(ds.Incidents, r.incidents...)
-		ds.Reviews = append(ds.Reviews, r.reviews...)
-		ds.Actuals = append(ds.Actuals, r.actuals...)
+		for w := range r.calendar.all {
+			ds.Calendar = append(ds.Calendar, *w)
+		}
+		for i := range r.incidents.all {
+			ds.Incidents = append(ds.Incidents, *i)
+		}
+		for v := range r.reviews.all {
+			ds.Reviews = append(ds.Reviews, *v)
+		}
+		for o := range r.actuals.all {
+			ds.Actuals = append(ds.Actuals, *o)
+		}
 	}
 
 	// references between tables
@@ -152,4 +172,29 @@ func sortIssues(issues []model.Issue, results []*fileResult) {
 		}
 		return colIndex(x.Column) < colIndex(y.Column)
 	})
+}
+
+// target returns the slice a table's records are gathered into: a new one
+// of the exact size, or, when the results are not shared with a Cache
+// (owned) and one file holds the whole table in one block, that block
+// itself, filled again in place (records are only ever dropped, so the
+// write position never passes the read position).
+func target[T any](owned bool, results []*fileResult, get func(*fileResult) *chunks[T]) []T {
+	n, from := 0, -1
+	for i, r := range results {
+		if c := get(r); c.len() > 0 {
+			n += c.len()
+			if from == -1 {
+				from = i
+			} else {
+				from = -2
+			}
+		}
+	}
+	if owned && from >= 0 {
+		if b, ok := get(results[from]).single(); ok {
+			return b[:0]
+		}
+	}
+	return make([]T, 0, n)
 }

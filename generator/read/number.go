@@ -16,6 +16,9 @@ var errEmpty = errors.New("empty")
 // separator, "." or ","; with "," the thousands separator is "." or a space
 // (1.234,5). A blank cell is an error.
 func ParseNumber(s string, decimal string) (float64, error) {
+	if v, ok := plainNumber(s, decimal); ok {
+		return v, nil
+	}
 	s = cleanSpaces(s)
 	if s == "" {
 		return 0, errEmpty
@@ -60,6 +63,38 @@ func ParseNumber(s string, decimal string) (float64, error) {
 		return 0, errors.New("number out of range")
 	}
 	return v, nil
+}
+
+// plainNumber is the fast path for the common cell: digits with at most
+// one decimal separator and an optional leading minus.
+func plainNumber(s string, decimal string) (float64, bool) {
+	if s == "" || len(s) > 20 {
+		return 0, false
+	}
+	dec := byte('.')
+	if decimal == "," {
+		dec = ','
+	}
+	digits, seps := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == dec:
+			seps++
+		case c == '-' && i == 0:
+		default:
+			return 0, false
+		}
+	}
+	if digits == 0 || seps > 1 || s[len(s)-1] == dec {
+		return 0, false
+	}
+	if seps == 1 && dec == ',' {
+		s = strings.Replace(s, ",", ".", 1)
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	return v, err == nil
 }
 
 // parsePlain reads unsigned digits with optional thousands groups and one
@@ -164,6 +199,9 @@ var currencySymbols = []struct{ sym, code string }{
 // EUR 12k). It returns the amount and the currency the cell named ("" when
 // none; "$", "¥" and "kr" when only an ambiguous symbol was given).
 func ParseMoney(s string, decimal string) (float64, string, error) {
+	if v, ok := plainNumber(s, decimal); ok {
+		return v, "", nil
+	}
 	s = cleanSpaces(s)
 	if s == "" {
 		return 0, "", errEmpty

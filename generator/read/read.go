@@ -85,7 +85,7 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	ds := merge(cfg, sc, results)
+	ds := merge(cfg, sc, results, cache == nil)
 	var missing []string
 	for _, t := range []model.Table{model.TableInitiatives, model.TableMetrics} {
 		if !ds.Present[t] {
@@ -168,7 +168,11 @@ func readFile(ctx context.Context, cfg config.Config, sc *schemas, path, file, r
 		}
 		defer f.Close()
 		base := filepath.Base(path)
-		err = rd.readCSV(f, strings.TrimSuffix(base, filepath.Ext(base)))
+		var size int64
+		if st, err := f.Stat(); err == nil {
+			size = st.Size()
+		}
+		err = rd.readCSV(f, size, strings.TrimSuffix(base, filepath.Ext(base)))
 	}
 	if err != nil {
 		return nil, err

@@ -15,13 +15,13 @@ import (
 type fileResult struct {
 	file        string
 	sheets      []string // sheet order, for sorting issues
-	initiatives []model.Initiative
-	metrics     []model.Metric
-	actuals     []model.Observation
-	calendar    []model.Window
-	plan        []model.PlanLine
-	incidents   []model.Incident
-	reviews     []model.Review
+	initiatives chunks[model.Initiative]
+	metrics     chunks[model.Metric]
+	actuals     chunks[model.Observation]
+	calendar    chunks[model.Window]
+	plan        chunks[model.PlanLine]
+	incidents   chunks[model.Incident]
+	reviews     chunks[model.Review]
 	present     map[model.Table]bool
 	issues      []model.Issue
 	sums        map[model.Table]*model.TableSummary
@@ -30,6 +30,26 @@ type fileResult struct {
 
 func newFileResult(file string) *fileResult {
 	return &fileResult{file: file, present: map[model.Table]bool{}, sums: map[model.Table]*model.TableSummary{}}
+}
+
+// setHint sizes the first block of a table's records.
+func (r *fileResult) setHint(t model.Table, n int) {
+	switch t {
+	case model.TableInitiatives:
+		r.initiatives.hint = n
+	case model.TableMetrics:
+		r.metrics.hint = n
+	case model.TableActuals:
+		r.actuals.hint = n
+	case model.TableCalendar:
+		r.calendar.hint = n
+	case model.TablePlan:
+		r.plan.hint = n
+	case model.TableIncidents:
+		r.incidents.hint = n
+	case model.TableReviews:
+		r.reviews.hint = n
+	}
 }
 
 func (r *fileResult) summary(t model.Table) *model.TableSummary {
@@ -44,6 +64,14 @@ func (r *fileResult) summary(t model.Table) *model.TableSummary {
 // totalsLabels are the folded first cells of a totals row.
 var totalsLabels = map[string]bool{"total": true, "totals": true, "grandtotal": true, "subtotal": true, "sumtotal": true}
 
+// isTotals reports whether a row's first cell labels a totals row.
+func isTotals(v string) bool {
+	if len(v) > 16 || !strings.ContainsAny(v[:1], "tTgGsS \u00a0") {
+		return false
+	}
+	return totalsLabels[strings.TrimSuffix(foldValue(cleanSpaces(v)), ":")]
+}
+
 // dataRow turns one row below the header into records.
 func (rd *reader) dataRow(s *sheet, n int, cells []cell) {
 	first := -1
@@ -56,7 +84,7 @@ func (rd *reader) dataRow(s *sheet, n int, cells []cell) {
 	if first < 0 {
 		return // blank row
 	}
-	if totalsLabels[strings.TrimSuffix(foldValue(cleanSpaces(cells[first].v)), ":")] {
+	if isTotals(cells[first].v) {
 		s.sum.Skipped++
 		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Column: colLetter(first), Value: cleanSpaces(cells[first].v),
 			Message: "totals row skipped"})
@@ -98,13 +126,24 @@ type rowParser struct {
 	cells []cell
 	src   model.Source
 	bad   bool // a required field failed: the row is not used
+	hint  int  // index of the field asked for last
 }
 
 // cell returns the cell of a field and its column index (-1 when the
 // table has no such column).
 func (p *rowParser) cell(field string) (cell, int) {
-	fi, ok := p.h.ts.byName[field]
-	if !ok {
+	// Fields are mostly asked for in schema order: scan from the last hit
+	// instead of hashing the name.
+	fs := p.h.ts.fields
+	fi := -1
+	for i := range fs {
+		j := (p.hint + i) % len(fs)
+		if fs[j].Name == field {
+			fi, p.hint = j, j
+			break
+		}
+	}
+	if fi < 0 {
 		return cell{}, -1
 	}
 	col := p.h.fieldCol[fi]

@@ -25,7 +25,7 @@ func (p *rowParser) initiative() {
 	in.Budget, _ = p.money("budget")
 	if p.present("spend") {
 		if v, ok := p.money("spend"); ok {
-			in.Spend = &v
+			in.Spend = p.rd.newFloat(v)
 		}
 	}
 	in.PlanLine = p.opt("plan_line")
@@ -47,7 +47,7 @@ func (p *rowParser) initiative() {
 	in.AdoptionOwner = p.opt("adoption_owner")
 	if p.present("adoption") {
 		if v, ok := p.percent("adoption"); ok {
-			in.Adoption = &v
+			in.Adoption = p.rd.newFloat(v)
 		}
 	}
 	if p.present("risk") {
@@ -57,7 +57,7 @@ func (p *rowParser) initiative() {
 	}
 	in.DRTested = p.optDate("dr_tested")
 	if !p.bad {
-		r.initiatives = append(r.initiatives, in)
+		r.initiatives.add(in)
 	}
 }
 
@@ -111,7 +111,7 @@ func (p *rowParser) metric() {
 		m.Direction, m.Stated = stated, true
 	}
 	if !p.bad {
-		p.rd.res.metrics = append(p.rd.res.metrics, m)
+		p.rd.res.metrics.add(m)
 	}
 }
 
@@ -131,7 +131,7 @@ func (p *rowParser) actual() {
 		o.Period, o.End = per, per.End(p.rd.cfg.FiscalYearStart)
 	}
 	if !p.bad {
-		p.rd.res.actuals = append(p.rd.res.actuals, o)
+		p.rd.res.actuals.add(o)
 	}
 }
 
@@ -172,7 +172,7 @@ func (p *rowParser) wideActuals() {
 		}
 		src := p.src
 		src.Columns = cols
-		p.rd.res.actuals = append(p.rd.res.actuals, model.Observation{Metric: metric, Period: per, End: per.End(p.rd.cfg.FiscalYearStart), Value: v, Source: src})
+		p.rd.res.actuals.add(model.Observation{Metric: metric, Period: per, End: per.End(p.rd.cfg.FiscalYearStart), Value: v, Source: src})
 	}
 }
 
@@ -194,7 +194,7 @@ func (p *rowParser) window() {
 		p.add(model.SevError, col, field, cleanSpaces(p.cells[col].v), fmt.Sprintf("the window ends (%s) before it starts (%s); the row is not used", w.End.Format("2006-01-02"), w.Start.Format("2006-01-02")))
 	}
 	if !p.bad {
-		p.rd.res.calendar = append(p.rd.res.calendar, w)
+		p.rd.res.calendar.add(w)
 	}
 }
 
@@ -222,7 +222,7 @@ func (p *rowParser) planLine() {
 	}
 	l.Amount, _ = p.money("amount")
 	if !p.bad {
-		p.rd.res.plan = append(p.rd.res.plan, l)
+		p.rd.res.plan.add(l)
 	}
 }
 
@@ -250,7 +250,7 @@ func (p *rowParser) incident() {
 		p.add(model.SevError, col, field, cleanSpaces(p.cells[col].v), "the incident is resolved before it was opened; the row is not used")
 	}
 	if !p.bad {
-		p.rd.res.incidents = append(p.rd.res.incidents, in)
+		p.rd.res.incidents.add(in)
 	}
 }
 
@@ -260,7 +260,7 @@ func (p *rowParser) review() {
 	r.BusinessUnit = p.text("business_unit")
 	r.ITAttended, _ = p.boolean("it_attended")
 	if !p.bad {
-		p.rd.res.reviews = append(p.rd.res.reviews, r)
+		p.rd.res.reviews.add(r)
 	}
 }
 
