@@ -16,7 +16,7 @@ type totals struct {
 
 // sumUp adds up budget and spend: budget over scored (not Cancelled)
 // initiatives, spend over every initiative.
-func sumUp(x *index, results []model.InitiativeResult, metrics []model.MetricResult) totals {
+func sumUp(results []model.InitiativeResult, metrics []model.MetricResult) totals {
 	t := totals{budget: map[model.Category]float64{}, spend: map[model.Category]float64{}}
 	for _, r := range results {
 		sp := *r.Spend
@@ -96,7 +96,7 @@ func mttr(incs []incident) *float64 {
 
 // portfolio computes the portfolio figures, checks and breakdowns.
 func portfolio(x *index, results []model.InitiativeResult, metrics []model.MetricResult) model.Portfolio {
-	t := sumUp(x, results, metrics)
+	t := sumUp(results, metrics)
 	p := model.Portfolio{
 		BudgetTotal:           t.budgetAll,
 		SpendTotal:            t.spendAll,
