@@ -5,6 +5,7 @@ import (
 	"context"
 	"image"
 	"image/png"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -104,15 +105,16 @@ func TestPrintPDF(t *testing.T) {
 			if pages < 5 || pages > 40 {
 				t.Errorf("%d pages", pages)
 			}
-			// Landscape: wider than tall.
+			// Landscape, on the paper asked for.
 			sz := regexp.MustCompile(`(?m)^Page size:\s+([\d.]+) x ([\d.]+)`).FindSubmatch(info)
 			if sz == nil {
 				t.Fatalf("no page size:\n%s", info)
 			}
 			w, _ := strconv.ParseFloat(string(sz[1]), 64)
 			h, _ := strconv.ParseFloat(string(sz[2]), 64)
-			if w <= h {
-				t.Errorf("page %.0f x %.0f pt is not landscape", w, h)
+			want := map[string][2]float64{"a4": {841.92, 595.92}, "letter": {792, 612}}[paper]
+			if math.Abs(w-want[0]) > 1 || math.Abs(h-want[1]) > 1 {
+				t.Errorf("page %.2f x %.2f pt, want %s landscape %.2f x %.2f", w, h, p.Name, want[0], want[1])
 			}
 			if err := exec.Command(pdftoppm, "-r", "20", "-png", file, filepath.Join(dir, "page")).Run(); err != nil {
 				t.Fatalf("pdftoppm: %v", err)
