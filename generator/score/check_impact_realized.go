@@ -41,12 +41,12 @@ func impactRealized(x *index, in *subject) (model.Result, string) {
 	if best == nil {
 		return model.Fail, fmt.Sprintf("no linked metric has an observation after go-live %s", x.date(gl))
 	}
-	what := fmt.Sprintf("%s at %s in %s: progress %s from baseline %s to target %s",
-		best.ID, num(bestObs.Value), x.periodName(bestObs.Period), pct(bestP), num(best.Baseline), num(best.Target))
+	what := best.ID + " at " + num(bestObs.Value) + " in " + x.periodName(bestObs.Period) +
+		": progress " + pct(bestP) + " from baseline " + num(best.Baseline) + " to target " + num(best.Target)
 	minP := x.policy.MinProgress
 	switch {
 	case atLeast(bestP, minP):
-		return model.Pass, fmt.Sprintf("%s, at least %s", what, pct(minP))
+		return model.Pass, what + ", at least " + pct(minP)
 	case positive(bestP):
 		return model.Warn, fmt.Sprintf("%s, below %s", what, pct(minP))
 	}

@@ -30,6 +30,6 @@ func planFunded(x *index, in *subject) (model.Result, string) {
 		return model.Warn, fmt.Sprintf("plan line %s; spend %s exceeds budget %s by more than %s (limit %s)",
 			line, money(spend, x.currency), money(in.Budget, x.currency), pct(tol), money(limit, x.currency))
 	}
-	return model.Pass, fmt.Sprintf("plan line %s; spend %s within budget %s + %s",
-		line, money(spend, x.currency), money(in.Budget, x.currency), pct(tol))
+	return model.Pass, "plan line " + line + "; spend " + money(spend, x.currency) +
+		" within budget " + money(in.Budget, x.currency) + " + " + pct(tol)
 }
