@@ -71,7 +71,9 @@ func pctValue(v *float64) any {
 
 // baseOpts are the options every chart shares: the tooltip (the bootstrap
 // script installs an escaping formatter), no animation (prints and
-// screenshots show the final state) and the legend at the top.
+// screenshots show the final state), the legend at the top, and ARIA decal
+// patterns so that series tell apart in greyscale and for colour-blind
+// readers.
 func baseOpts(c interface {
 	SetGlobalOptions(...charts.GlobalOpts) *charts.RectChart
 }) {
@@ -79,6 +81,7 @@ func baseOpts(c interface {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
 		charts.WithAnimation(false),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true), Decal: &opts.AriaDecal{Show: opts.Bool(true)}}),
 		charts.WithColorsOpts(opts.Colors(palette())),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", Top: "40", ContainLabel: opts.Bool(true)}),
 	)
