@@ -342,9 +342,35 @@ func (b *build) calendarChart() Chart {
 		labels = append(labels, u)
 	}
 	slices.Sort(labels)
+	// The axis spans every go-live and every window drawn, with a margin.
+	var first, last time.Time
+	see := func(d time.Time) {
+		if d.IsZero() {
+			return
+		}
+		if first.IsZero() || d.Before(first) {
+			first = d
+		}
+		if d.After(last) {
+			last = d
+		}
+	}
+	for _, i := range b.ds.Initiatives {
+		see(i.GoLive)
+	}
+	for _, w := range b.ds.Calendar {
+		if w.Kind == model.WindowPeak || w.Kind == model.WindowFreeze {
+			see(w.Start)
+			see(w.End)
+		}
+	}
+	x := opts.XAxis{Type: "time"}
+	if !first.IsZero() {
+		x.Min, x.Max = b.fmt.Date(first.AddDate(0, 0, -15)), b.fmt.Date(last.AddDate(0, 0, 15))
+	}
 	sc.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithXAxisOpts(opts.XAxis{Type: "time"}),
+		charts.WithXAxisOpts(x),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels}),
 		charts.WithGridOpts(opts.Grid{Left: "3%", Right: "4%", Bottom: "3%", Top: "70", ContainLabel: opts.Bool(true)}),
 	)
