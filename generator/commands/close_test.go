@@ -71,6 +71,20 @@ func TestCloseFreezesQuarter(t *testing.T) {
 	if err := Close(ctx, o, "2026-Q2", false); !errors.Is(err, history.ErrClosed) {
 		t.Fatalf("second close: err = %v, want ErrClosed", err)
 	}
+	// Closing is deterministic: --force on unchanged inputs writes the
+	// same bytes.
+	if err := Close(ctx, o, "2026-Q2", true); err != nil {
+		t.Fatalf("close --force: %v", err)
+	}
+	again := readTree(t, qdir)
+	if len(again) != len(frozen) {
+		t.Errorf("close --force on the same inputs wrote %d files, want %d", len(again), len(frozen))
+	}
+	for name, b := range frozen {
+		if !bytes.Equal(again[name], b) {
+			t.Errorf("close --force on the same inputs changed %s", name)
+		}
+	}
 
 	// Change a spreadsheet, then build: history is copied unchanged, and
 	// the site folder's history is untouched.
