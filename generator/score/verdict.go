@@ -18,8 +18,8 @@ func value(r model.Result) (float64, bool) {
 }
 
 // scoreOf returns round(100 × Σ wᵢ·valueᵢ / Σ wᵢ) over the applicable checks,
-// halves away from zero; nil when the applicable checks weigh nothing.
-func scoreOf(checks []model.CheckResult, p model.Policy) *int {
+// halves away from zero; false when the applicable checks weigh nothing.
+func scoreOf(checks []model.CheckResult, p model.Policy) (int, bool) {
 	var num, den float64
 	for _, c := range checks {
 		v, ok := value(c.Result)
@@ -31,10 +31,9 @@ func scoreOf(checks []model.CheckResult, p model.Policy) *int {
 		den += w
 	}
 	if den == 0 {
-		return nil
+		return 0, false
 	}
-	s := roundHalfAway(100 * num / den)
-	return &s
+	return roundHalfAway(100 * num / den), true
 }
 
 // blocking lists the checks whose failure makes an initiative not aligned

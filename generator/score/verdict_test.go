@@ -69,12 +69,12 @@ func TestScoreOf(t *testing.T) {
 			if c.weights != nil {
 				p.Weights = c.weights
 			}
-			got := scoreOf(c.checks, p)
+			got, ok := scoreOf(c.checks, p)
 			switch {
-			case c.want < 0 && got != nil:
-				t.Errorf("score %d, want nil", *got)
-			case c.want >= 0 && (got == nil || *got != c.want):
-				t.Errorf("score %v, want %d", got, c.want)
+			case c.want < 0 && ok:
+				t.Errorf("score %d, want none", got)
+			case c.want >= 0 && (!ok || got != c.want):
+				t.Errorf("score %d (%v), want %d", got, ok, c.want)
 			}
 		})
 	}
