@@ -26,9 +26,28 @@ func BenchmarkRender1k(b *testing.B) {
 	}
 }
 
-// BenchmarkChart builds one metric trend chart's option JSON (12 points,
-// baseline, target and a go-live).
+// BenchmarkChart builds one metric trend chart's option JSON from scratch
+// (12 points, baseline and target lines): the per-chart cost.
 func BenchmarkChart(b *testing.B) {
+	cfg, ds, sc := bigFixture(10)
+	r, err := Parse(themes.Default(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bd, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
+	if err != nil {
+		b.Fatal(err)
+	}
+	mr := &sc.Metrics[0]
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = bd.newTrendChart(mr)
+	}
+}
+
+// BenchmarkChartMarks is what each further page showing a metric pays: its
+// go-lives as marks over the trend option built once.
+func BenchmarkChartMarks(b *testing.B) {
 	cfg, ds, sc := bigFixture(10)
 	r, err := Parse(themes.Default(), nil)
 	if err != nil {
