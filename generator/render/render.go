@@ -84,6 +84,9 @@ func (r *Renderer) run(ctx context.Context, jobs []job, out site.Sink) error {
 			buf := r.bufs.Get().(*bytes.Buffer)
 			defer r.bufs.Put(buf)
 			for j := range next {
+				if ctx.Err() != nil {
+					continue // drain: the feeder stops soon
+				}
 				buf.Reset()
 				if err := j.run(buf); err != nil {
 					cancel(fmt.Errorf("render: %s: %w", j.path, err))
