@@ -127,7 +127,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version":
 		err = commands.Version(o)
 	default:
-		err = runMore(ctx, cmd, o, pos, moreFlags{pdf: pdf, paper: paper, bind: bind, port: port, poll: poll, force: force, now: time.Now()})
+		err = runMore(ctx, cmd, o, pos, moreFlags{pdf: pdf, paper: paper, bind: bind, port: port, poll: poll, force: force})
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "opsalign %s: %v\n", cmd, err)

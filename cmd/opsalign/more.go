@@ -2,9 +2,9 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"time"
 
+	"github.com/opsalign/opsalign/generator/chrome"
 	"github.com/opsalign/opsalign/generator/commands"
 )
 
@@ -16,16 +16,27 @@ type moreFlags struct {
 	port  int
 	poll  time.Duration
 	force bool
-	now   time.Time
 }
 
+// runMore runs the commands that take more than the common flags.
 func runMore(ctx context.Context, cmd string, o commands.Options, pos []string, f moreFlags) error {
 	switch cmd {
 	case "build":
-		_, _, err := commands.Build(ctx, o)
-		return err
+		if f.pdf {
+			if _, err := chrome.PaperByName(f.paper); err != nil {
+				return err
+			}
+		}
+		_, out, err := commands.Build(ctx, o)
+		if err != nil || !f.pdf {
+			return err
+		}
+		return commands.PDF(ctx, o, out, f.paper)
 	case "serve":
 		return commands.Serve(ctx, o, commands.ServeOptions{Bind: f.bind, Port: f.port, Poll: f.poll})
+	case "close":
+		return commands.Close(ctx, o, pos[0], f.force)
+	default: // "new"
+		return commands.New(ctx, o, pos[0])
 	}
-	return fmt.Errorf("%s is not available yet", cmd)
 }
