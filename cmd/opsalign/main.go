@@ -16,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/opsalign/opsalign/generator/chrome"
 	"github.com/opsalign/opsalign/generator/commands"
 )
 
@@ -106,6 +107,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		o.AsOf = t
+	}
+	if _, err := chrome.PaperByName(paper); cmd == "build" && err != nil {
+		fmt.Fprintf(stderr, "opsalign build: --paper: %v\n", err)
+		return exitUsage
 	}
 	wantArgs := map[string]int{"close": 1, "new": 1}[cmd]
 	if len(pos) != wantArgs {

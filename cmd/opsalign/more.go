@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/opsalign/opsalign/generator/chrome"
 	"github.com/opsalign/opsalign/generator/commands"
 )
 
@@ -22,11 +21,6 @@ type moreFlags struct {
 func runMore(ctx context.Context, cmd string, o commands.Options, pos []string, f moreFlags) error {
 	switch cmd {
 	case "build":
-		if f.pdf {
-			if _, err := chrome.PaperByName(f.paper); err != nil {
-				return err
-			}
-		}
 		_, out, err := commands.Build(ctx, o)
 		if err != nil || !f.pdf {
 			return err
