@@ -37,9 +37,16 @@ func (b *build) initiativesView() (any, error) {
 		Checks: model.Checks,
 		Rows:   make([]InitiativeRow, 0, len(b.sc.Initiatives)),
 	}
+	units := map[string]bool{}
 	for i := range b.sc.Initiatives {
 		v.Rows = append(v.Rows, b.initiativeRow(&b.sc.Initiatives[i]))
+		if u := b.sc.Initiatives[i].BusinessUnit; u != "" && !units[u] {
+			units[u] = true
+			v.Units = append(v.Units, u)
+		}
 	}
+	slices.Sort(v.Units)
+	v.Verdicts = verdictCounts(b.sc.Portfolio.Verdicts)
 	return v, nil
 }
 
@@ -312,9 +319,9 @@ func (b *build) exceptions() (notAligned, gaps []InitiativeRow) {
 // verdictCounts lists the verdict counts, best first.
 func verdictCounts(c model.VerdictCounts) []VerdictCount {
 	return []VerdictCount{
-		{verdictBadge(model.Aligned), c.Aligned},
-		{verdictBadge(model.AtRisk), c.AtRisk},
-		{verdictBadge(model.NotAligned), c.NotAligned},
-		{verdictBadge(model.NotScored), c.NotScored},
+		{model.Aligned, verdictBadge(model.Aligned), c.Aligned},
+		{model.AtRisk, verdictBadge(model.AtRisk), c.AtRisk},
+		{model.NotAligned, verdictBadge(model.NotAligned), c.NotAligned},
+		{model.NotScored, verdictBadge(model.NotScored), c.NotScored},
 	}
 }

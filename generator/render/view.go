@@ -254,8 +254,10 @@ type IndexView struct {
 // InitiativesView lists every initiative.
 type InitiativesView struct {
 	Frame
-	Checks []model.CheckInfo
-	Rows   []InitiativeRow
+	Checks   []model.CheckInfo
+	Rows     []InitiativeRow
+	Units    []string       // distinct business units, sorted, for the filter
+	Verdicts []VerdictCount // for the filter
 }
 
 // InitiativeView is one initiative's page.
@@ -422,6 +424,7 @@ type LinkView struct {
 
 // VerdictCount is how many initiatives have a verdict.
 type VerdictCount struct {
-	Badge Badge
-	N     int
+	Verdict model.Verdict
+	Badge   Badge
+	N       int
 }

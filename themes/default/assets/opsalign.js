@@ -110,20 +110,38 @@
     });
   }
 
-  function makeFilter(input) {
-    var table = document.getElementById(input.getAttribute("data-filter"));
-    if (!table) return;
-    input.addEventListener("input", function () {
-      var q = input.value.trim().toLowerCase();
+  // makeFilters wires the filter controls of a table: a search box matches
+  // any text of a row; a select with data-col matches that column's
+  // data-sort value, or its text.
+  function makeFilters(table, controls) {
+    function apply() {
       Array.prototype.forEach.call(table.tBodies[0].rows, function (r) {
-        r.hidden = q !== "" && r.textContent.toLowerCase().indexOf(q) < 0;
+        r.hidden = !controls.every(function (c) {
+          var q = c.value.trim().toLowerCase();
+          if (q === "") return true;
+          var col = c.getAttribute("data-col");
+          if (col === null) return r.textContent.toLowerCase().indexOf(q) >= 0;
+          var cell = r.cells[+col];
+          if (!cell) return false;
+          var v = cell.getAttribute("data-sort");
+          return (v === null ? cell.textContent : v).trim().toLowerCase() === q;
+        });
       });
-    });
+    }
+    controls.forEach(function (c) { c.addEventListener(c.tagName === "SELECT" ? "change" : "input", apply); });
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("table.sortable").forEach(makeSortable);
-    document.querySelectorAll("input[data-filter]").forEach(makeFilter);
+    var groups = {};
+    document.querySelectorAll("[data-filter]").forEach(function (c) {
+      var id = c.getAttribute("data-filter");
+      (groups[id] = groups[id] || []).push(c);
+    });
+    Object.keys(groups).forEach(function (id) {
+      var table = document.getElementById(id);
+      if (table) makeFilters(table, groups[id]);
+    });
     drawCharts();
   });
 })();
