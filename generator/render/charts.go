@@ -333,7 +333,7 @@ func (b *build) calendarChart() Chart {
 	baseOpts(sc)
 	units := map[string]bool{}
 	for _, i := range b.ds.Initiatives {
-		if !i.GoLive.IsZero() {
+		if !i.GoLive.IsZero() && i.Status != model.StatusCancelled {
 			units[unitName(i.BusinessUnit)] = true
 		}
 	}
@@ -356,7 +356,9 @@ func (b *build) calendarChart() Chart {
 		}
 	}
 	for _, i := range b.ds.Initiatives {
-		see(i.GoLive)
+		if i.Status != model.StatusCancelled {
+			see(i.GoLive)
+		}
 	}
 	for _, w := range b.ds.Calendar {
 		if w.Kind == model.WindowPeak || w.Kind == model.WindowFreeze {
@@ -381,7 +383,7 @@ func (b *build) calendarChart() Chart {
 	var clear, clash []opts.ScatterData
 	t := newTable(4, "Go-live", "Initiative", "Business unit", "In a window")
 	for _, i := range b.ds.Initiatives {
-		if i.GoLive.IsZero() {
+		if i.GoLive.IsZero() || i.Status == model.StatusCancelled {
 			continue
 		}
 		d := opts.ScatterData{Name: i.ID + " " + i.Name, Value: []any{b.fmt.Date(i.GoLive), unitName(i.BusinessUnit)}, SymbolSize: 10}

@@ -154,12 +154,13 @@ func (b *build) incidentRow(inc model.Incident) IncidentRow {
 }
 
 // collisions lists every go-live inside a peak or freeze window of its
-// unit (windows without a unit apply to every unit; bounds inclusive).
+// unit (windows without a unit apply to every unit; bounds inclusive), as
+// the peak_clear check finds them; cancelled initiatives are left out.
 func (b *build) collisions() []Collision {
 	var out []Collision
 	for i := range b.ds.Initiatives {
 		ini := &b.ds.Initiatives[i]
-		if ini.GoLive.IsZero() {
+		if ini.GoLive.IsZero() || ini.Status == model.StatusCancelled {
 			continue
 		}
 		for _, w := range b.ds.Calendar {
