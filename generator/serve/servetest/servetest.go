@@ -99,8 +99,12 @@ func (s *Session) URL() string { return s.url }
 // path (relative to the site root, "" for the home page) holds once the
 // change is served, then waits for the page to show it: after each reload
 // event it fetches the page, as a browser does. It returns the time from
-// the call of edit to the fetch that showed the change.
+// the call of edit to the fetch that showed the change. With want "" the
+// first reload after the edit ends the wait; let the previous build finish
+// first (a Save with a visible change does), or its reload may be taken
+// for this one.
 func (s *Session) Save(path string, edit func() (want string, err error)) (time.Duration, error) {
+	s.drain() // reloads of earlier builds say nothing about this edit
 	start := time.Now()
 	want, err := edit()
 	if err != nil {
@@ -121,6 +125,17 @@ func (s *Session) Save(path string, edit func() (want string, err error)) (time.
 		}
 		if strings.Contains(body, want) {
 			return time.Since(start), nil
+		}
+	}
+}
+
+// drain drops the reload events already received.
+func (s *Session) drain() {
+	for {
+		select {
+		case <-s.reloads:
+		default:
+			return
 		}
 	}
 }
