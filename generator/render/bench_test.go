@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"context"
 	"testing"
 
@@ -80,4 +81,32 @@ func BenchmarkChartSplit(b *testing.B) {
 	for b.Loop() {
 		_ = bd.splitChart()
 	}
+}
+
+// BenchmarkInitiativePage renders one initiative page (two trend charts,
+// nine checks, 21 fields) of the 1k site: the bulk of a big site's work.
+func BenchmarkInitiativePage(b *testing.B) {
+	cfg, ds, sc := bigFixture(1000)
+	r, err := Parse(themes.Default(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	bd, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ir := &sc.Initiatives[7]
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		v, err := bd.initiativeView(ir, "initiatives/INI-0007.html")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := r.execute(&buf, kindInitiative, v); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
 }
