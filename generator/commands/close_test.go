@@ -124,3 +124,51 @@ func TestCloseFreezesQuarter(t *testing.T) {
 		t.Error("close --force kept the old scorecard")
 	}
 }
+
+func TestCloseFiscalQuarter(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := templates.Write(ctx, dir, templates.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "opsalign.toml")
+	f, err := os.OpenFile(cfg, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("fiscal_year_start = 4\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var out bytes.Buffer
+	o := Options{Config: cfg, Stdout: &out, Stderr: &out, Version: "test"}
+	tests := []struct {
+		period, dir, err string
+	}{
+		{"2026-Q3", "", "only a quarter that has ended"}, // FY2027-Q2 ends 2026-09-30
+		{"FY2026-Q4", "FY2026-Q4", ""},                   // Jan–Mar 2026
+		{"2026-Q2", "FY2027-Q1", ""},                     // Apr–Jun 2026, named as the scorecard names it
+		{"FY2027-Q1", "", "already closed"},
+	}
+	for _, tt := range tests {
+		err := Close(ctx, o, tt.period, false)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("close %s: err = %v, want %q", tt.period, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("close %s: %v", tt.period, err)
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, "history", tt.dir, "scorecard.json"))
+		if err != nil {
+			t.Errorf("close %s: %v", tt.period, err)
+			continue
+		}
+		if !bytes.Contains(b, []byte(`"period": "`+tt.dir+`"`)) {
+			t.Errorf("close %s: scorecard period is not %s", tt.period, tt.dir)
+		}
+	}
+}
