@@ -87,6 +87,22 @@ func baseOpts(c interface {
 	)
 }
 
+// labelAxis shows every label of a category x axis, turned when they are
+// many or long so that none is dropped or overlaps.
+func labelAxis(c interface {
+	SetGlobalOptions(...charts.GlobalOpts) *charts.RectChart
+}, labels []string) {
+	long := 0
+	for _, l := range labels {
+		long = max(long, len([]rune(l)))
+	}
+	var rotate float64
+	if len(labels)*max(long, 6) > 60 {
+		rotate = 30
+	}
+	c.SetGlobalOptions(charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: rotate}}))
+}
+
 // splitChart is the run/improve/transform split of budget and spend with
 // the policy bands as shaded areas.
 func (b *build) splitChart() Chart {
@@ -129,6 +145,7 @@ func (b *build) splitChart() Chart {
 func (b *build) stackedCategories(id, title string, labels []string, amounts []map[model.Category]float64, first string) Chart {
 	bar := charts.NewBar()
 	baseOpts(bar)
+	labelAxis(bar, labels)
 	bar.SetXAxis(labels)
 	t := newTable(1, first, "Run", "Improve", "Transform", "Total")
 	for _, c := range model.Categories {
@@ -198,6 +215,7 @@ func (b *build) spendVsPlanChart() Chart {
 		sd = append(sd, opts.BarData{Value: roundTo(u.Spend, 2)})
 		t.add(unitName(u.Unit), b.fmt.Money(u.Plan), b.fmt.Money(u.Budget), b.fmt.Money(u.Spend))
 	}
+	labelAxis(bar, labels)
 	bar.SetXAxis(labels)
 	bar.AddSeries("Plan", pd)
 	bar.AddSeries("Budget", bd)
@@ -221,6 +239,7 @@ func (b *build) verdictsByUnitChart() Chart {
 		}
 		t.add(unitName(u.BusinessUnit), strconv.Itoa(v.Aligned), strconv.Itoa(v.AtRisk), strconv.Itoa(v.NotAligned), strconv.Itoa(v.NotScored))
 	}
+	labelAxis(bar, labels)
 	bar.SetXAxis(labels)
 	for i, v := range model.Verdicts {
 		bar.AddSeries(verdictLabel(v), series[i], charts.WithBarChartOpts(opts.BarChart{Stack: "verdicts"}))
@@ -442,6 +461,7 @@ func (b *build) incidentsChart() Chart {
 		mttr = append(mttr, opts.LineData{Value: m, YAxisIndex: 1})
 		t.add(q.Period, strconv.Itoa(q.Incidents), strconv.Itoa(q.ChangeIncidents), b.fmt.Hours(q.MTTRHours))
 	}
+	labelAxis(bar, labels)
 	bar.SetXAxis(labels)
 	bar.AddSeries("Sev 1–2 incidents", all)
 	bar.AddSeries("Change-caused", change)
