@@ -26,6 +26,32 @@ func (c *chunks[T]) add(v T) {
 	c.n++
 }
 
+// next returns a pointer to a new zero record at the end, to be filled in
+// place (a record is several hundred bytes; building it on the stack and
+// copying it in costs a copy per row). drop takes it back.
+func (c *chunks[T]) next() *T {
+	k := len(c.blocks)
+	if k == 0 || len(c.blocks[k-1]) == cap(c.blocks[k-1]) {
+		var zero T
+		c.add(zero)
+	} else {
+		c.blocks[k-1] = c.blocks[k-1][:len(c.blocks[k-1])+1]
+		c.n++
+	}
+	b := c.blocks[len(c.blocks)-1]
+	return &b[len(b)-1]
+}
+
+// drop removes the last record.
+func (c *chunks[T]) drop() {
+	k := len(c.blocks) - 1
+	b := c.blocks[k]
+	var zero T
+	b[len(b)-1] = zero
+	c.blocks[k] = b[:len(b)-1]
+	c.n--
+}
+
 // single returns the only block when every record is in one, so a caller
 // that owns the chunks can take it without copying.
 func (c *chunks[T]) single() ([]T, bool) {

@@ -359,14 +359,27 @@ func year(s string) int {
 	return y
 }
 
+// daysIn returns the number of days of month m of year y.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
 // ymd builds a date and rejects impossible ones (31 April, month 13).
 func ymd(y, m, d int, orig string) (time.Time, error) {
 	if y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
 		return time.Time{}, fmt.Errorf("%q is not a valid date", orig)
 	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d || int(t.Month()) != m {
+	if d > daysIn(y, m) {
 		return time.Time{}, fmt.Errorf("%q is not a valid date", orig)
 	}
-	return t, nil
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), nil
 }

@@ -115,8 +115,10 @@ func newEnumIndex() enumIndex {
 }
 
 // lookup returns the value a cell names in an enumerated type.
-func (ix enumIndex) lookup(typ, s string) (string, bool) {
-	m := ix[typ]
+func (ix enumIndex) lookup(typ, s string) (string, bool) { return lookupIn(ix[typ], s) }
+
+// lookupIn looks s up in one type's spellings: as written first, then folded.
+func lookupIn(m map[string]string, s string) (string, bool) {
 	if v, ok := m[s]; ok {
 		return v, true
 	}

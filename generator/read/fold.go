@@ -45,6 +45,9 @@ func foldValue(s string) string { return foldName(s) }
 // plain spaces.
 func cleanSpaces(s string) string {
 	if isASCIINoSpecial(s) {
+		if s == "" || s[0] > ' ' && s[len(s)-1] > ' ' {
+			return s
+		}
 		return strings.TrimSpace(s)
 	}
 	s = strings.Map(func(r rune) rune {

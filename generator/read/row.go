@@ -126,32 +126,20 @@ type rowParser struct {
 	cells []cell
 	src   model.Source
 	bad   bool // a required field failed: the row is not used
-	hint  int  // index of the field asked for last
 }
 
 // cell returns the cell of a field and its column index (-1 when the
 // table has no such column).
-func (p *rowParser) cell(field string) (cell, int) {
-	// Fields are mostly asked for in schema order: scan from the last hit
-	// instead of hashing the name.
-	fs := p.h.ts.fields
-	fi := -1
-	for i := range fs {
-		j := (p.hint + i) % len(fs)
-		if fs[j].Name == field {
-			fi, p.hint = j, j
-			break
-		}
-	}
-	if fi < 0 {
-		return cell{}, -1
-	}
+func (p *rowParser) cell(fi int) (cell, int) {
 	col := p.h.fieldCol[fi]
 	if col < 0 || col >= len(p.cells) {
 		return cell{}, col
 	}
 	return p.cells[col], col
 }
+
+// name returns the name of field fi of the row's table.
+func (p *rowParser) name(fi int) string { return p.h.ts.fields[fi].Name }
 
 func (p *rowParser) letter(col int) string {
 	if col < 0 {
@@ -166,8 +154,8 @@ func (p *rowParser) add(sev model.Severity, col int, field, value, msg string) {
 
 // fail reports an unreadable or empty field: an error excluding the row
 // when the field is required, else a warning.
-func (p *rowParser) fail(field string, col int, raw string, err error) {
-	fi := p.h.ts.byName[field]
+func (p *rowParser) fail(fi int, col int, raw string, err error) {
+	field := p.name(fi)
 	req := p.h.ts.fields[fi].Required
 	var doe *DateOrderError
 	switch {
@@ -194,18 +182,18 @@ func (p *rowParser) fail(field string, col int, raw string, err error) {
 func cannot(raw, what string) error { return fmt.Errorf("cannot read %q as %s", raw, what) }
 
 // text reads a text field (trimmed, inner whitespace kept).
-func (p *rowParser) text(field string) string {
-	c, col := p.cell(field)
+func (p *rowParser) text(fi int) string {
+	c, col := p.cell(fi)
 	v := numText(c)
 	if v == "" {
-		p.fail(field, col, "", errEmpty)
+		p.fail(fi, col, "", errEmpty)
 	}
 	return v
 }
 
 // number reads a number field; ok is false when it is empty or unreadable.
-func (p *rowParser) number(field string) (float64, bool) {
-	c, col := p.cell(field)
+func (p *rowParser) number(fi int) (float64, bool) {
+	c, col := p.cell(fi)
 	if f, ok := p.rd.typed(c, p.n, col); ok {
 		return f, true
 	}
@@ -214,15 +202,15 @@ func (p *rowParser) number(field string) (float64, bool) {
 		if !errors.Is(err, errEmpty) {
 			err = cannot(cleanSpaces(c.v), "a number")
 		}
-		p.fail(field, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, cleanSpaces(c.v), err)
 		return 0, false
 	}
 	return v, true
 }
 
 // money reads an amount, warning about a currency other than the site's.
-func (p *rowParser) money(field string) (float64, bool) {
-	c, col := p.cell(field)
+func (p *rowParser) money(fi int) (float64, bool) {
+	c, col := p.cell(fi)
 	if f, ok := p.rd.typed(c, p.n, col); ok {
 		return f, true
 	}
@@ -231,18 +219,18 @@ func (p *rowParser) money(field string) (float64, bool) {
 		if !errors.Is(err, errEmpty) {
 			err = cannot(cleanSpaces(c.v), "money")
 		}
-		p.fail(field, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, cleanSpaces(c.v), err)
 		return 0, false
 	}
 	if !currencyMatches(code, p.rd.cfg.Currency) {
-		p.add(model.SevWarning, col, field, cleanSpaces(c.v), fmt.Sprintf("amount is in %s, not the site currency %s; it is used as if it were %s (no conversion)", code, p.rd.cfg.Currency, p.rd.cfg.Currency))
+		p.add(model.SevWarning, col, p.name(fi), cleanSpaces(c.v), fmt.Sprintf("amount is in %s, not the site currency %s; it is used as if it were %s (no conversion)", code, p.rd.cfg.Currency, p.rd.cfg.Currency))
 	}
 	return v, true
 }
 
 // percent reads a share 0–1.
-func (p *rowParser) percent(field string) (float64, bool) {
-	c, col := p.cell(field)
+func (p *rowParser) percent(fi int) (float64, bool) {
+	c, col := p.cell(fi)
 	var v float64
 	var err error
 	if f, ok := p.rd.typed(c, p.n, col); ok {
@@ -254,15 +242,15 @@ func (p *rowParser) percent(field string) (float64, bool) {
 		if !errors.Is(err, errEmpty) {
 			err = cannot(cleanSpaces(c.v), "a percentage (45%, 0.45 or 45)")
 		}
-		p.fail(field, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, cleanSpaces(c.v), err)
 		return 0, false
 	}
 	return v, true
 }
 
 // date reads a calendar date (midnight UTC).
-func (p *rowParser) date(field string) time.Time {
-	c, col := p.cell(field)
+func (p *rowParser) date(fi int) time.Time {
+	c, col := p.cell(fi)
 	var t time.Time
 	var err error
 	if f, ok := p.rd.typed(c, p.n, col); ok {
@@ -275,15 +263,15 @@ func (p *rowParser) date(field string) time.Time {
 		if !errors.Is(err, errEmpty) && !errors.As(err, &doe) {
 			err = cannot(cleanSpaces(c.v), "a date")
 		}
-		p.fail(field, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, cleanSpaces(c.v), err)
 		return time.Time{}
 	}
 	return t
 }
 
 // dateTime reads a timestamp in the site time zone.
-func (p *rowParser) dateTime(field string) time.Time {
-	c, col := p.cell(field)
+func (p *rowParser) dateTime(fi int) time.Time {
+	c, col := p.cell(fi)
 	var t time.Time
 	var err error
 	loc := p.rd.cfg.Location
@@ -300,39 +288,39 @@ func (p *rowParser) dateTime(field string) time.Time {
 		if !errors.Is(err, errEmpty) && !errors.As(err, &doe) {
 			err = cannot(cleanSpaces(c.v), "a date and time")
 		}
-		p.fail(field, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, cleanSpaces(c.v), err)
 		return time.Time{}
 	}
 	return t
 }
 
 // boolean reads a yes/no field; a required one must be filled.
-func (p *rowParser) boolean(field string) (bool, bool) {
-	c, col := p.cell(field)
+func (p *rowParser) boolean(fi int) (bool, bool) {
+	c, col := p.cell(fi)
 	v := cleanSpaces(c.v)
 	if v == "" {
-		p.fail(field, col, "", errEmpty)
+		p.fail(fi, col, "", errEmpty)
 		return false, false
 	}
 	b, err := ParseBool(v)
 	if err != nil {
-		p.fail(field, col, v, cannot(v, "yes or no"))
+		p.fail(fi, col, v, cannot(v, "yes or no"))
 		return false, false
 	}
 	return b, true
 }
 
 // enum reads an enumerated field; ok is false when empty or unknown.
-func (p *rowParser) enum(field, typ, what string) (string, bool) {
-	c, col := p.cell(field)
+func (p *rowParser) enum(fi int, typ, what string) (string, bool) {
+	c, col := p.cell(fi)
 	v := cleanSpaces(c.v)
 	if v == "" {
-		p.fail(field, col, "", errEmpty)
+		p.fail(fi, col, "", errEmpty)
 		return "", false
 	}
-	val, ok := p.rd.sc.enums.lookup(typ, v)
+	val, ok := lookupIn(p.h.ts.enums[fi], v)
 	if !ok {
-		p.fail(field, col, v, fmt.Errorf("%q is not a known %s (use %s)", v, what, enumHint(typ)))
+		p.fail(fi, col, v, fmt.Errorf("%q is not a known %s (use %s)", v, what, enumHint(typ)))
 		return "", false
 	}
 	return val, true
@@ -347,8 +335,8 @@ func enumHint(typ string) string {
 }
 
 // period reads a period field.
-func (p *rowParser) period(field string, plan bool) (model.Period, bool) {
-	c, col := p.cell(field)
+func (p *rowParser) period(fi int, plan bool) (model.Period, bool) {
+	c, col := p.cell(fi)
 	var v model.Period
 	var err error
 	if f, ok := p.rd.typed(c, p.n, col); ok {
@@ -368,7 +356,7 @@ func (p *rowParser) period(field string, plan bool) (model.Period, bool) {
 		v, err = ParsePeriod(c.v, p.rd.cfg.DateOrder)
 	}
 	if err != nil {
-		p.fail(field, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, cleanSpaces(c.v), err)
 		return model.Period{}, false
 	}
 	return v, true
@@ -377,7 +365,7 @@ func (p *rowParser) period(field string, plan bool) (model.Period, bool) {
 // list splits a list of metric ids on , ; | and line breaks.
 func splitList(s string) []string {
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '\n' || r == '\r' })
-	out := make([]string, 0, len(f))
+	out := f[:0]
 	for _, x := range f {
 		if x = cleanSpaces(x); x != "" {
 			out = append(out, x)

@@ -140,8 +140,9 @@ func tableNames() map[string]model.Table {
 type tableSchema struct {
 	table  model.Table
 	fields []Field
-	byName map[string]int // field name -> index
-	alias  map[string]int // folded header -> field index
+	byName map[string]int      // field name -> index
+	alias  map[string]int      // folded header -> field index
+	enums  []map[string]string // per field: the spellings of its enumerated type, or nil
 }
 
 // schemas is the lookup built once per Read (no package-level state).
@@ -160,7 +161,9 @@ func newSchemas() *schemas {
 	all := schema()
 	for _, t := range model.Tables {
 		ts := &tableSchema{table: t, fields: all[t], byName: map[string]int{}, alias: map[string]int{}}
+		ts.enums = make([]map[string]string, len(ts.fields))
 		for i, f := range ts.fields {
+			ts.enums[i] = sc.enums[f.Type]
 			ts.byName[f.Name] = i
 			for _, a := range append([]string{f.Name}, f.Aliases...) {
 				k := foldHeader(a)

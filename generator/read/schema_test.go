@@ -187,3 +187,52 @@ func TestColLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestFieldIndexes keeps the field index constants in step with the schema.
+func TestFieldIndexes(t *testing.T) {
+	for tb, want := range fieldIndexes {
+		fs := Fields(tb)
+		if len(fs) != len(want) {
+			t.Errorf("%s: %d fields, %d index constants", tb, len(fs), len(want))
+		}
+		for _, w := range want {
+			if w.idx >= len(fs) || fs[w.idx].Name != w.name {
+				t.Errorf("%s: index of %s is %d, but schema has it elsewhere", tb, w.name, w.idx)
+			}
+		}
+	}
+	if len(fieldIndexes) != len(model.Tables) {
+		t.Errorf("index constants for %d tables, want %d", len(fieldIndexes), len(model.Tables))
+	}
+}
+
+func TestChunks(t *testing.T) {
+	var c chunks[int]
+	for i := 0; i < 20000; i++ {
+		if i%3 == 0 {
+			*c.next() = i
+			continue
+		}
+		c.add(i)
+		if i%7 == 0 {
+			c.drop()
+		}
+	}
+	want, got := []int{}, []int{}
+	for i := 0; i < 20000; i++ {
+		if i%3 == 0 || i%7 != 0 {
+			want = append(want, i)
+		}
+	}
+	for v := range c.all {
+		got = append(got, *v)
+	}
+	if len(got) != len(want) || c.len() != len(want) {
+		t.Fatalf("got %d records (len %d), want %d", len(got), c.len(), len(want))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("record %d = %d, want %d", i, got[i], want[i])
+		}
+	}
+}

@@ -10,83 +10,84 @@ import (
 
 func (p *rowParser) initiative() {
 	r := p.rd.res
-	in := model.Initiative{Source: p.src}
-	in.ID = p.text("id")
-	in.Name = p.text("name")
-	if v, ok := p.enum("category", typeCategory, "category"); ok {
+	in := r.initiatives.next()
+	in.Source = p.src
+	in.ID = p.text(iniID)
+	in.Name = p.text(iniName)
+	if v, ok := p.enum(iniCategory, typeCategory, "category"); ok {
 		in.Category = model.Category(v)
 	}
-	in.BusinessUnit = p.opt("business_unit")
-	in.BusinessOwner = p.opt("business_owner")
-	in.ITOwner = p.opt("it_owner")
-	if c, _ := p.cell("metrics"); c.v != "" {
+	in.BusinessUnit = p.opt(iniBusinessUnit)
+	in.BusinessOwner = p.opt(iniBusinessOwner)
+	in.ITOwner = p.opt(iniITOwner)
+	if c, _ := p.cell(iniMetrics); c.v != "" {
 		in.Metrics = splitList(numText(c))
 	}
-	in.Budget, _ = p.money("budget")
-	if p.present("spend") {
-		if v, ok := p.money("spend"); ok {
+	in.Budget, _ = p.money(iniBudget)
+	if p.present(iniSpend) {
+		if v, ok := p.money(iniSpend); ok {
 			in.Spend = p.rd.newFloat(v)
 		}
 	}
-	in.PlanLine = p.opt("plan_line")
-	in.Start = p.optDate("start")
-	in.GoLive = p.optDate("go_live")
-	if p.present("status") {
-		if v, ok := p.enum("status", typeStatus, "status"); ok {
+	in.PlanLine = p.opt(iniPlanLine)
+	in.Start = p.optDate(iniStart)
+	in.GoLive = p.optDate(iniGoLive)
+	if p.present(iniStatus) {
+		if v, ok := p.enum(iniStatus, typeStatus, "status"); ok {
 			in.Status = model.Status(v)
 		}
 	}
-	if p.present("rollout") {
-		if v, ok := p.enum("rollout", typeRollout, "rollout approach"); ok {
+	if p.present(iniRollout) {
+		if v, ok := p.enum(iniRollout, typeRollout, "rollout approach"); ok {
 			in.Rollout = model.Rollout(v)
 		}
 	}
-	in.Automation = p.optBool("automation")
-	in.ProcessStandardized = p.optBool("process_standardized")
-	in.TrainingPlan = p.optBool("training_plan")
-	in.AdoptionOwner = p.opt("adoption_owner")
-	if p.present("adoption") {
-		if v, ok := p.percent("adoption"); ok {
+	in.Automation = p.optBool(iniAutomation)
+	in.ProcessStandardized = p.optBool(iniProcessStandardized)
+	in.TrainingPlan = p.optBool(iniTrainingPlan)
+	in.AdoptionOwner = p.opt(iniAdoptionOwner)
+	if p.present(iniAdoption) {
+		if v, ok := p.percent(iniAdoption); ok {
 			in.Adoption = p.rd.newFloat(v)
 		}
 	}
-	if p.present("risk") {
-		if v, ok := p.enum("risk", typeRisk, "risk rating"); ok {
+	if p.present(iniRisk) {
+		if v, ok := p.enum(iniRisk, typeRisk, "risk rating"); ok {
 			in.Risk = model.Risk(v)
 		}
 	}
-	in.DRTested = p.optDate("dr_tested")
-	if !p.bad {
-		r.initiatives.add(in)
+	in.DRTested = p.optDate(iniDRTested)
+	if p.bad {
+		r.initiatives.drop()
 	}
 }
 
 func (p *rowParser) metric() {
 	m := model.Metric{Source: p.src, Kind: model.KindOther}
-	m.ID = p.text("id")
-	m.Name = p.text("name")
-	if c, col := p.cell("kind"); cleanSpaces(c.v) != "" {
+	m.ID = p.text(metID)
+	m.Name = p.text(metName)
+	if c, col := p.cell(metKind); cleanSpaces(c.v) != "" {
 		if v, ok := p.rd.sc.enums.lookup(typeKind, c.v); ok {
 			m.Kind = model.Kind(v)
 		} else {
 			p.add(model.SevWarning, col, "kind", cleanSpaces(c.v), fmt.Sprintf("%q is not a known metric kind; it is read as other", cleanSpaces(c.v)))
 		}
 	}
-	m.Unit = p.opt("unit")
+	m.Unit = p.opt(metUnit)
 	var stated model.Direction
-	if p.present("direction") {
-		if v, ok := p.enum("direction", typeDirection, "direction"); ok {
+	if p.present(metDirection) {
+		if v, ok := p.enum(metDirection, typeDirection, "direction"); ok {
 			stated = model.Direction(v)
 		}
 	}
 	var okB, okT bool
-	m.Baseline, okB = p.number("baseline")
-	m.Target, okT = p.number("target")
-	m.Owner = p.opt("owner")
-	m.BusinessUnit = p.opt("business_unit")
+	m.Baseline, okB = p.number(metBaseline)
+	m.Target, okT = p.number(metTarget)
+	m.Owner = p.opt(metOwner)
+	m.BusinessUnit = p.opt(metBusinessUnit)
 	if okB && okT {
-		_, cb := p.cell("baseline")
-		_, ct := p.cell("target")
+		_, cb := p.cell(metBaseline)
+		_, ct := p.cell(metTarget)
 		later, field := ct, "target"
 		if cb > ct {
 			later, field = cb, "baseline"
@@ -101,7 +102,7 @@ func (p *rowParser) metric() {
 			p.add(model.SevError, later, field, numText(p.cells[later]),
 				fmt.Sprintf("target equals baseline (%s); no progress can be measured, so the metric is not used", strconv.FormatFloat(m.Target, 'g', -1, 64)))
 		case stated != "" && stated != implied:
-			_, cd := p.cell("direction")
+			_, cd := p.cell(metDirection)
 			p.add(model.SevWarning, cd, "direction", cleanSpaces(p.cells[cd].v),
 				fmt.Sprintf("direction says %s is better, but the target (%g) is %s than the baseline (%g); the stated direction is used", stated, m.Target, cmpWord(m.Target, m.Baseline), m.Baseline))
 		}
@@ -124,9 +125,9 @@ func cmpWord(a, b float64) string {
 
 func (p *rowParser) actual() {
 	o := model.Observation{Source: p.src}
-	o.Metric = p.text("metric")
-	per, ok := p.period("period", false)
-	o.Value, _ = p.number("value")
+	o.Metric = p.text(actMetric)
+	per, ok := p.period(actPeriod, false)
+	o.Value, _ = p.number(actValue)
 	if ok {
 		o.Period, o.End = per, per.End(p.rd.cfg.FiscalYearStart)
 	}
@@ -138,7 +139,7 @@ func (p *rowParser) actual() {
 // wideActuals reads one metric row of a wide actuals sheet: one
 // observation per filled period column.
 func (p *rowParser) wideActuals() {
-	metric := p.text("metric")
+	metric := p.text(actMetric)
 	if p.bad {
 		return
 	}
@@ -178,18 +179,18 @@ func (p *rowParser) wideActuals() {
 
 func (p *rowParser) window() {
 	w := model.Window{Source: p.src}
-	w.Name = p.text("name")
-	w.Start = p.date("start")
-	w.End = p.date("end")
-	if v, ok := p.enum("kind", typeWindowKind, "window kind"); ok {
+	w.Name = p.text(calName)
+	w.Start = p.date(calStart)
+	w.End = p.date(calEnd)
+	if v, ok := p.enum(calKind, typeWindowKind, "window kind"); ok {
 		w.Kind = model.WindowKind(v)
 	}
-	w.BusinessUnit = p.opt("business_unit")
+	w.BusinessUnit = p.opt(calBusinessUnit)
 	if foldValue(w.BusinessUnit) == "all" {
 		w.BusinessUnit = ""
 	}
 	if !w.Start.IsZero() && !w.End.IsZero() && w.End.Before(w.Start) {
-		col, field := p.later("start", "end")
+		col, field := p.later(calStart, calEnd)
 		p.bad = true
 		p.add(model.SevError, col, field, cleanSpaces(p.cells[col].v), fmt.Sprintf("the window ends (%s) before it starts (%s); the row is not used", w.End.Format("2006-01-02"), w.Start.Format("2006-01-02")))
 	}
@@ -199,28 +200,28 @@ func (p *rowParser) window() {
 }
 
 // later returns the column and field of the further-right of two fields.
-func (p *rowParser) later(a, b string) (int, string) {
+func (p *rowParser) later(a, b int) (int, string) {
 	_, ca := p.cell(a)
 	_, cb := p.cell(b)
 	if ca > cb {
-		return ca, a
+		return ca, p.name(a)
 	}
-	return cb, b
+	return cb, p.name(b)
 }
 
 func (p *rowParser) planLine() {
 	l := model.PlanLine{Source: p.src}
-	l.ID = p.text("plan_line")
-	l.BusinessUnit = p.opt("business_unit")
-	if p.present("category") {
-		if v, ok := p.enum("category", typeCategory, "category"); ok {
+	l.ID = p.text(plnPlanLine)
+	l.BusinessUnit = p.opt(plnBusinessUnit)
+	if p.present(plnCategory) {
+		if v, ok := p.enum(plnCategory, typeCategory, "category"); ok {
 			l.Category = model.Category(v)
 		}
 	}
-	if p.present("period") {
-		l.Period, _ = p.period("period", true)
+	if p.present(plnPeriod) {
+		l.Period, _ = p.period(plnPeriod, true)
 	}
-	l.Amount, _ = p.money("amount")
+	l.Amount, _ = p.money(plnAmount)
 	if !p.bad {
 		p.rd.res.plan.add(l)
 	}
@@ -228,24 +229,24 @@ func (p *rowParser) planLine() {
 
 func (p *rowParser) incident() {
 	in := model.Incident{Source: p.src}
-	in.ID = p.text("id")
-	in.Opened = p.dateTime("opened")
-	if p.present("resolved") {
-		in.Resolved = p.dateTime("resolved")
+	in.ID = p.text(incID)
+	in.Opened = p.dateTime(incOpened)
+	if p.present(incResolved) {
+		in.Resolved = p.dateTime(incResolved)
 	}
-	c, col := p.cell("severity")
+	c, col := p.cell(incSeverity)
 	if v := cleanSpaces(c.v); v == "" {
-		p.fail("severity", col, "", errEmpty)
+		p.fail(incSeverity, col, "", errEmpty)
 	} else if n, ok := parseSeverity(p.rd.sc.enums, numText(c)); ok {
 		in.Severity = n
 	} else {
-		p.fail("severity", col, v, fmt.Errorf("%q is not a severity (use 1–4, P1, Sev 2, Critical, High, Moderate or Low)", v))
+		p.fail(incSeverity, col, v, fmt.Errorf("%q is not a severity (use 1–4, P1, Sev 2, Critical, High, Moderate or Low)", v))
 	}
-	in.Initiative = p.opt("initiative")
-	in.BusinessUnit = p.opt("business_unit")
-	in.Service = p.opt("service")
+	in.Initiative = p.opt(incInitiative)
+	in.BusinessUnit = p.opt(incBusinessUnit)
+	in.Service = p.opt(incService)
 	if !in.Opened.IsZero() && !in.Resolved.IsZero() && in.Resolved.Before(in.Opened) {
-		col, field := p.later("opened", "resolved")
+		col, field := p.later(incOpened, incResolved)
 		p.bad = true
 		p.add(model.SevError, col, field, cleanSpaces(p.cells[col].v), "the incident is resolved before it was opened; the row is not used")
 	}
@@ -256,39 +257,39 @@ func (p *rowParser) incident() {
 
 func (p *rowParser) review() {
 	r := model.Review{Source: p.src}
-	r.Date = p.date("date")
-	r.BusinessUnit = p.text("business_unit")
-	r.ITAttended, _ = p.boolean("it_attended")
+	r.Date = p.date(revDate)
+	r.BusinessUnit = p.text(revBusinessUnit)
+	r.ITAttended, _ = p.boolean(revITAttended)
 	if !p.bad {
 		p.rd.res.reviews.add(r)
 	}
 }
 
 // present reports whether the field's cell holds something.
-func (p *rowParser) present(field string) bool {
-	c, _ := p.cell(field)
+func (p *rowParser) present(fi int) bool {
+	c, _ := p.cell(fi)
 	return c.v != "" && cleanSpaces(c.v) != ""
 }
 
 // opt reads an optional text field.
-func (p *rowParser) opt(field string) string {
-	c, _ := p.cell(field)
+func (p *rowParser) opt(fi int) string {
+	c, _ := p.cell(fi)
 	return numText(c)
 }
 
 // optDate reads an optional date field.
-func (p *rowParser) optDate(field string) (t0 time.Time) {
-	if !p.present(field) {
+func (p *rowParser) optDate(fi int) (t0 time.Time) {
+	if !p.present(fi) {
 		return
 	}
-	return p.date(field)
+	return p.date(fi)
 }
 
 // optBool reads an optional yes/no field (empty is false).
-func (p *rowParser) optBool(field string) bool {
-	if !p.present(field) {
+func (p *rowParser) optBool(fi int) bool {
+	if !p.present(fi) {
 		return false
 	}
-	b, _ := p.boolean(field)
+	b, _ := p.boolean(fi)
 	return b
 }
