@@ -49,6 +49,19 @@
     });
   }
 
+  var compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+
+  // compactAxes writes large axis values briefly: 30,000,000 as 30M.
+  function compactAxes(option) {
+    var ys = option.yAxis == null ? [] : Array.isArray(option.yAxis) ? option.yAxis : [option.yAxis];
+    ys.forEach(function (y) {
+      if (y.type && y.type !== "value") return;
+      y.axisLabel = Object.assign({}, y.axisLabel || {}, {
+        formatter: function (v) { return Math.abs(v) >= 10000 ? compact.format(v) : String(v); }
+      });
+    });
+  }
+
   function drawCharts() {
     if (typeof echarts === "undefined") return;
     var charts = [];
@@ -60,6 +73,7 @@
       var marksID = el.getAttribute("data-marks");
       if (marksID) addMarks(option, document.getElementById(marksID));
       option.tooltip = Object.assign({}, option.tooltip || {}, { formatter: tooltip, confine: true });
+      compactAxes(option);
       option.textStyle = { fontFamily: getComputedStyle(document.body).fontFamily };
       var chart = echarts.init(el, null, { renderer: "svg" });
       chart.setOption(option);
