@@ -92,8 +92,10 @@ const shutdownGrace = 5 * time.Second
 
 // Run builds once, serves, watches and rebuilds until ctx is cancelled
 // (Ctrl-C), then stops watching, closes the event streams, shuts the HTTP
-// server down and returns nil. It returns an error if it cannot start: a
-// busy port, a watch that cannot be set up.
+// server down and returns nil. It returns an error if it cannot start (a
+// busy port, a watched path it cannot read). When file notifications cannot
+// be set up (out of inotify watches) it warns and polls every second.
+// Ready must not block: builds wait for it.
 func Run(ctx context.Context, o Options, build Builder) error {
 	if build == nil {
 		return errors.New("serve: nil Builder")
