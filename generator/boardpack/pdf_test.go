@@ -53,11 +53,12 @@ func needTool(t *testing.T, name string) string {
 }
 
 // blank reports whether the body of a page image — leaving out the top
-// and bottom 15%, where the running header and the page number print on
-// every page — has no pixel darker than near-white.
+// and bottom 6% (the page margins, about 13 mm of 210–216 mm, where the
+// running header and the page number print on every page) — has no pixel
+// darker than near-white.
 func blank(img image.Image) bool {
 	r := img.Bounds()
-	band := r.Dy() * 15 / 100
+	band := r.Dy() * 6 / 100
 	for y := r.Min.Y + band; y < r.Max.Y-band; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
 			cr, cg, cb, _ := img.At(x, y).RGBA()
