@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"archive/zip"
 	"bufio"
 	"context"
 	"errors"
@@ -26,6 +27,7 @@ import (
 //	opsalign.toml       its first line is the title
 //	content/**/*.md     one page each, rendered through layouts/page.html
 //	data/*.csv          the "spreadsheets": their lines are listed on index.html
+//	data/*.xlsx         the same, but a file not ending in END is half-written
 //	layouts/page.html   "{{title}}" and "{{body}}" are replaced
 //	themes/default/**   copied to assets/ (the folder is not there at start)
 //	public/             the output folder, ignored
@@ -158,8 +160,17 @@ func (f *fakeSite) render() (*site.Memory, error) {
 	}
 	var rows []string
 	for p, b := range f.cache {
-		if rel, ok := under(f.path("data"), p); ok && filepath.Ext(rel) == ".csv" {
+		rel, ok := under(f.path("data"), p)
+		switch {
+		case !ok:
+		case filepath.Ext(rel) == ".csv":
 			rows = append(rows, strings.Split(string(b), "\n")...)
+		case filepath.Ext(rel) == ".xlsx": // complete when it ends in END, as a zip ends in its directory
+			body, complete := strings.CutSuffix(string(b), "END")
+			if !complete {
+				return nil, fmt.Errorf("data/%s: %w", rel, zip.ErrFormat)
+			}
+			rows = append(rows, strings.Split(body, "\n")...)
 		}
 	}
 	slices.Sort(rows)

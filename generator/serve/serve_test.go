@@ -123,6 +123,37 @@ func TestServeFailedBuildShowsErrorThenReloads(t *testing.T) {
 	r2.awaitPage("", 200, "<p>fixed</p>")
 }
 
+// TestServeHalfSavedSpreadsheet saves a workbook in two steps, the way
+// Excel does: the first step fails the build, quietly; the second one
+// completes the file and the page shows it.
+func TestServeHalfSavedSpreadsheet(t *testing.T) {
+	f := newFakeSite(t)
+	r := start(t, f, f.options())
+	r.next()
+	p := f.path("data/register.xlsx")
+	w, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if _, err := w.WriteString("INI-009,Warehouse robots\n"); err != nil {
+		t.Fatal(err)
+	}
+	// Wait until the half file was built and failed, and retried: the second
+	// step then arrives like Excel's last write.
+	for f.ncalls() < 3 {
+		select {
+		case <-r.ctx.Done():
+			t.Fatalf("%d builds: the half-written file was not retried", f.ncalls())
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	if _, err := w.WriteString("END"); err != nil {
+		t.Fatal(err)
+	}
+	r.awaitPage("", 200, "<li>INI-009,Warehouse robots</li>")
+}
+
 func TestServeThousandSaves(t *testing.T) {
 	f := newFakeSite(t)
 	r := start(t, f, f.options())
