@@ -52,7 +52,7 @@ data_dir = "data"
 
 # Check weights in the score, per check id; default 1.
 # [policy.weights]
-# impact_realized = 2
+# impact_realized = 2          # e.g. count impact twice
 
 # Only where automatic recognition is not enough: name a file's table,
 # header row and column renames.
