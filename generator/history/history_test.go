@@ -233,3 +233,22 @@ func FuzzParseQuarter(f *testing.F) {
 		}
 	})
 }
+
+func TestRelink(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`<a href="index.html">`, `<a href="../../index.html">`},
+		{`<a href="initiatives/INI-001.html">`, `<a href="../../initiatives/INI-001.html">`},
+		{`<link href="assets/site.css">`, `<link href="assets/site.css">`},
+		{`<a href="#principle-1">`, `<a href="#principle-1">`},
+		{`<a href="https://example.com/x">`, `<a href="https://example.com/x">`},
+		{`<a href="mailto:coo@example.com">`, `<a href="mailto:coo@example.com">`},
+		{`<a href="/abs.html">`, `<a href="/abs.html">`},
+		{`<a href="methodology.html#fn:1">`, `<a href="../../methodology.html#fn:1">`},
+		{`<script type="application/json">{"a":"href=\"x.html\""}</script>`, `<script type="application/json">{"a":"href=\"x.html\""}</script>`},
+	}
+	for _, tt := range tests {
+		if got := string(Relink([]byte(tt.in))); got != tt.want {
+			t.Errorf("Relink(%s) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}

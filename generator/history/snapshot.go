@@ -35,9 +35,36 @@ func Referenced(page []byte) []string {
 	return slices.Compact(out)
 }
 
+// hrefRE finds the href attributes of a page.
+var hrefRE = regexp.MustCompile(`href="([^"]*)"`)
+
+// Relink rewrites the links of a board pack rendered at the site root so
+// that it works from history/PERIOD/: links to the site's pages (the
+// overview, initiative pages, narrative pages) point two folders up, to
+// the live site; links to assets/ (frozen beside it), fragments, absolute
+// paths and URLs with a scheme are kept.
+func Relink(page []byte) []byte {
+	return hrefRE.ReplaceAllFunc(page, func(m []byte) []byte {
+		target := string(hrefRE.FindSubmatch(m)[1])
+		switch {
+		case target == "", strings.HasPrefix(target, "#"), strings.HasPrefix(target, "/"),
+			strings.HasPrefix(target, "assets/"), hasScheme(target):
+			return m
+		}
+		return []byte(`href="../../` + target + `"`)
+	})
+}
+
+// hasScheme reports whether a link names a scheme (https:, mailto:).
+func hasScheme(link string) bool {
+	i := strings.IndexAny(link, ":/?#")
+	return i > 0 && link[i] == ':'
+}
+
 // Freeze picks from a site rendered as of the quarter's end what a closed
-// quarter keeps: the scorecard, the board pack and the assets the board
-// pack refers to. m's Files are filled in.
+// quarter keeps: the scorecard, the board pack (relinked for its place
+// under history/PERIOD/) and the assets the board pack refers to. m's
+// Files are filled in.
 func Freeze(built *site.Memory, m Manifest) (Snapshot, error) {
 	pick := map[string]string{ScorecardFile: "data/scorecard.json", BoardPackFile: BoardPackFile}
 	files := map[string][]byte{}
@@ -48,6 +75,7 @@ func Freeze(built *site.Memory, m Manifest) (Snapshot, error) {
 		}
 		files[dst] = b
 	}
+	files[BoardPackFile] = Relink(files[BoardPackFile])
 	for _, a := range Referenced(files[BoardPackFile]) {
 		b, ok := built.Get(a)
 		if !ok {
