@@ -40,6 +40,9 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 		return err
 	}
 	end := q.End(cfg.FiscalYearStart)
+	if res.Scorecard.AsOf == "" {
+		return fmt.Errorf("closing %s: the site has no as_of (no actuals); set as_of in opsalign.toml or pass --as-of", name)
+	}
 	asOf, err := time.Parse("2006-01-02", res.Scorecard.AsOf)
 	if err != nil {
 		return fmt.Errorf("as_of %q: %w", res.Scorecard.AsOf, err)
