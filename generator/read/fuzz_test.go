@@ -1,10 +1,14 @@
 package read
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -210,25 +214,81 @@ func FuzzReadCSV(f *testing.F) {
 	})
 }
 
+// FuzzReadXLSX fuzzes whole workbooks two ways: the raw file bytes (most
+// mutations break the zip, which must fail cleanly), and the XML of the
+// first worksheet spliced into a valid package, which reaches the row
+// reader.
 func FuzzReadXLSX(f *testing.F) {
 	dir := f.TempDir()
-	seed := func(name string, sheets ...sheetSpec) {
-		p := filepath.Join(dir, name)
-		writeXLSX(f, p, false, sheets...)
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
+	tmpl := filepath.Join(dir, "template.xlsx")
+	writeXLSX(f, tmpl, false, sheetSpec{name: "Initiatives", rows: [][]any{{"ID", "Name", "Category", "Budget", "Go Live"}, {"INI-2", "x", "Run", 5, 46000}}})
+	parts := zipParts(f, tmpl)
+	raw, err := os.ReadFile(tmpl)
+	if err != nil {
+		f.Fatal(err)
 	}
-	seed("a.xlsx", sheetSpec{name: "Initiatives", rows: [][]any{{"ID", "Name", "Category", "Budget", "Go Live"}, {"INI-2", "x", "Run", 5, 46000}}})
-	seed("b.xlsx", sheetSpec{name: "Actuals", rows: [][]any{{"Metric", time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), "Feb-26"}, {"M-01", 1, "2"}}})
-	f.Add([]byte("PK\x03\x04garbage"))
-	f.Add(append(append([]byte{}, oleMagic...), 0))
-	f.Fuzz(func(t *testing.T, data []byte) {
+	f.Add(raw, true)
+	f.Add(parts["xl/worksheets/sheet1.xml"], false)
+	f.Add([]byte(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="3"><c r="A3" t="s"><v>0</v></c><c r="XFD3" t="inlineStr"><is><t>Budget</t></is></c></row>`+
+		`<row r="1048576"><c r="B1048576"><f>1/0</f><v>#DIV/0!</v></c></row></sheetData></worksheet>`), false)
+	f.Add([]byte("PK\x03\x04garbage"), true)
+	f.Add(append(append([]byte{}, oleMagic...), 0), true)
+	f.Fuzz(func(t *testing.T, data []byte, rawFile bool) {
 		cfg := fuzzSite(t)
+		if !rawFile {
+			data = zipWith(t, parts, "xl/worksheets/sheet1.xml", data)
+		}
 		writeFile(t, dataPath(cfg, "b/book.xlsx"), data)
 		ds, err := Read(context.Background(), cfg, nil)
 		checkResult(t, ds, err)
 	})
+}
+
+// zipParts reads every part of a zip file.
+func zipParts(t testing.TB, path string) map[string][]byte {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	out := map[string][]byte{}
+	for _, zf := range zr.File {
+		r, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[zf.Name] = b
+	}
+	return out
+}
+
+// zipWith builds a zip of parts with one part replaced, in name order.
+func zipWith(t testing.TB, parts map[string][]byte, name string, data []byte) []byte {
+	names := make([]string, 0, len(parts))
+	for n := range parts {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, n := range names {
+		w, err := zw.Create(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == name {
+			w.Write(data)
+		} else {
+			w.Write(parts[n])
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
