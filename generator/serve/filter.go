@@ -2,6 +2,7 @@ package serve
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -118,4 +119,13 @@ func ignoredName(name string) bool {
 		return true
 	}
 	return strings.HasSuffix(name, "___jb_tmp___") || strings.HasSuffix(name, "___jb_old___") // JetBrains safe write
+}
+
+// walk is filepath.WalkDir, except that a root that is a symbolic link to a
+// folder (a data folder on a shared drive) is followed; links below it are
+// not. Paths keep the link's name, as fsnotify's events do.
+func walk(root string, fn fs.WalkDirFunc) error {
+	return filepath.WalkDir(root+string(filepath.Separator), func(p string, d fs.DirEntry, err error) error {
+		return fn(filepath.Clean(p), d, err)
+	})
 }

@@ -97,7 +97,7 @@ func (fw *fsWatcher) addDir(d string) error {
 // it is called with every relevant file: files created in a new folder before
 // its watch was added would otherwise go unseen.
 func (fw *fsWatcher) addTree(root string, found func(string)) error {
-	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	return walk(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p == root {
 				return err

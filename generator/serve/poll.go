@@ -64,7 +64,7 @@ func (f *filter) snapshot() map[string]stamp {
 		m[p] = stamp{size: fi.Size(), mod: fi.ModTime()}
 	}
 	for _, r := range f.roots {
-		filepath.WalkDir(r, func(p string, d fs.DirEntry, err error) error {
+		walk(r, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return nil // missing root, or vanished while walking
 			}
