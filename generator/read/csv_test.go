@@ -132,3 +132,26 @@ func TestDecodeCSVWindows1252(t *testing.T) {
 		t.Errorf("decoded %q", got)
 	}
 }
+
+// TestSpecificHeaderWins reads wide actuals whose metric name column comes
+// before the metric id column: the id column is the metric.
+func TestSpecificHeaderWins(t *testing.T) {
+	cfg := newSite(t)
+	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte(minimalInitiatives))
+	writeFile(t, dataPath(cfg, "metrics.csv"), []byte(minimalMetrics))
+	writeFile(t, dataPath(cfg, "actuals.csv"), []byte("Metric,Metric ID,Unit,Jan 2026,2026-02\nOrder cycle time,M-01,days,9,8.5\n"))
+	ds := mustRead(t, cfg)
+	checkIssues(t, ds, nil)
+	if len(ds.Actuals) != 2 || ds.Actuals[0].Metric != "M-01" || ds.Actuals[1].Value != 8.5 || ds.Actuals[0].Source.Columns["metric"] != "B" {
+		t.Fatalf("actuals = %+v", ds.Actuals)
+	}
+	var info []string
+	for _, i := range ds.Issues {
+		if i.Severity == model.SevInfo && i.File == "data/actuals.csv" {
+			info = append(info, i.Value)
+		}
+	}
+	if len(info) != 1 || info[0] != "A: Metric; C: Unit" {
+		t.Errorf("unknown columns info = %q", info)
+	}
+}

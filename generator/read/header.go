@@ -13,9 +13,8 @@ const headerScanRows = 20
 type header struct {
 	ts       *tableSchema
 	row      int
-	colField []int // field index per column, -1 for none
-	fieldCol []int // column per field index, -1 when absent
-	letters  []string
+	colField []int             // field index per column, -1 for none
+	fieldCol []int             // column per field index, -1 when absent
 	columns  map[string]string // field -> letter, shared by every record of the sheet
 	unknown  []string          // headers of unknown columns, "F: Notes"
 	matched  int
@@ -40,27 +39,38 @@ func foldRenames(cols map[string]string) map[string]string {
 
 // matchHeader maps a candidate header row to the fields of ts.
 func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames map[string]string) *header {
-	h := &header{ts: ts, row: row, colField: make([]int, len(cells)), fieldCol: make([]int, len(ts.fields)), letters: make([]string, len(cells))}
+	h := &header{ts: ts, row: row, colField: make([]int, len(cells)), fieldCol: make([]int, len(ts.fields))}
 	for i := range h.fieldCol {
 		h.fieldCol[i] = -1
 	}
-	for i, c := range cells {
+	for i := range cells {
 		h.colField[i] = -1
-		h.letters[i] = colLetter(i)
+	}
+	rank := make([]int, len(ts.fields))
+	for i, c := range cells {
 		text := cleanSpaces(c.v)
 		if text == "" {
 			continue
 		}
 		k := foldHeader(text)
-		fi, ok := -1, false
+		fi, ok, r := -1, false, 0
 		if f, ren := renames[k]; ren {
 			fi, ok = ts.byName[f]
+			r = -1
 		} else if !c.num {
 			fi, ok = ts.alias[k]
+			r = ts.rank[k]
 		}
-		if ok && h.fieldCol[fi] < 0 {
+		// The first column claiming a field gets it, unless a later one
+		// uses a more specific header ("Metric ID" over "Metric").
+		if ok && (h.fieldCol[fi] < 0 || r < rank[fi]) {
+			if old := h.fieldCol[fi]; old >= 0 {
+				h.colField[old] = -1
+				h.matched--
+			}
 			h.colField[i] = fi
 			h.fieldCol[fi] = i
+			rank[fi] = r
 			h.matched++
 			continue
 		}
@@ -70,26 +80,23 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 					h.periods = map[int]model.Period{}
 				}
 				h.periods[i] = p
-				continue
 			}
 		}
-		h.unknown = append(h.unknown, h.letters[i]+": "+text)
 	}
 	if ts.table == model.TableActuals && h.fieldCol[ts.byName["period"]] < 0 && len(h.periods) > 0 {
 		h.wide = true
-	} else if len(h.periods) > 0 {
-		// long form: period-looking headers are just unknown columns
-		for i := range cells {
-			if _, ok := h.periods[i]; ok {
-				h.unknown = append(h.unknown, h.letters[i]+": "+cleanSpaces(cells[i].v))
-			}
+	} else {
+		h.periods = nil // long form: period-looking headers are just unknown columns
+	}
+	for i, c := range cells {
+		if _, ok := h.periods[i]; !ok && h.colField[i] < 0 && cleanSpaces(c.v) != "" {
+			h.unknown = append(h.unknown, colLetter(i)+": "+cleanSpaces(c.v))
 		}
-		h.periods = nil
 	}
 	h.columns = map[string]string{}
 	for fi, c := range h.fieldCol {
 		if c >= 0 {
-			h.columns[ts.fields[fi].Name] = h.letters[c]
+			h.columns[ts.fields[fi].Name] = colLetter(c)
 		}
 	}
 	return h

@@ -76,7 +76,7 @@ func schema() map[model.Table][]Field {
 			{"business_unit", false, typeText, []string{"Business Unit", "BU", "Division"}},
 		},
 		model.TableActuals: {
-			{"metric", true, typeText, []string{"Metric", "Metric ID", "KPI", "KPI ID"}},
+			{"metric", true, typeText, []string{"Metric ID", "KPI ID", "Metric", "KPI"}},
 			{"period", true, typePeriod, []string{"Period", "Month", "Date", "Quarter"}},
 			{"value", true, typeNumber, []string{"Value", "Actual", "Result"}},
 		},
@@ -142,6 +142,7 @@ type tableSchema struct {
 	fields []Field
 	byName map[string]int      // field name -> index
 	alias  map[string]int      // folded header -> field index
+	rank   map[string]int      // folded header -> its place in the field's aliases (lower is more specific)
 	enums  []map[string]string // per field: the spellings of its enumerated type, or nil
 }
 
@@ -160,15 +161,16 @@ func newSchemas() *schemas {
 	sc := &schemas{by: map[model.Table]*tableSchema{}, names: tableNames(), enums: newEnumIndex(), anyAlias: map[string]bool{}}
 	all := schema()
 	for _, t := range model.Tables {
-		ts := &tableSchema{table: t, fields: all[t], byName: map[string]int{}, alias: map[string]int{}}
+		ts := &tableSchema{table: t, fields: all[t], byName: map[string]int{}, alias: map[string]int{}, rank: map[string]int{}}
 		ts.enums = make([]map[string]string, len(ts.fields))
 		for i, f := range ts.fields {
 			ts.enums[i] = sc.enums[f.Type]
 			ts.byName[f.Name] = i
-			for _, a := range append([]string{f.Name}, f.Aliases...) {
+			for r, a := range append(append([]string(nil), f.Aliases...), f.Name) {
 				k := foldHeader(a)
 				if _, dup := ts.alias[k]; !dup {
 					ts.alias[k] = i
+					ts.rank[k] = r
 				}
 				sc.anyAlias[k] = true
 			}
