@@ -5,6 +5,11 @@
 // The package never writes to disk. It knows nothing about how a site is
 // built: Run is given a Builder, and calls it once at start and again with
 // the paths that changed after every burst of saves.
+//
+// Besides the site's own files the server answers /_opsalign/events (the
+// live-reload stream its injected script listens to) and /_opsalign/names
+// (the names narrative can use). HTML responses get that script before
+// </body>; the built site itself never contains it.
 package serve
 
 import (
@@ -39,6 +44,13 @@ const (
 // path may be a folder (created, removed or renamed), meaning anything under
 // it may have changed, or a path that no longer exists. Calls are
 // serialized. The builder should return soon after ctx is cancelled.
+//
+// The returned site is served as it is, concurrently: the builder must not
+// change it afterwards. An error's text is shown to the person editing, so
+// it should name the file and line or cell. An error wrapping
+// fs.ErrNotExist, fs.ErrPermission, io.ErrUnexpectedEOF or zip.ErrFormat (a
+// file caught in the middle of a save) is retried once after 250 ms before
+// it is shown.
 type Builder func(ctx context.Context, changed []string) (*site.Memory, error)
 
 // Options configures Run.
