@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"net"
 	"os"
 	"slices"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/opsalign/opsalign/generator/site"
 )
 
 func TestServeRebuildsOnEdits(t *testing.T) {
@@ -230,5 +233,48 @@ func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestServeStopsDuringBuild cancels Run while a build runs: the build is
+// cancelled and Run returns nil.
+func TestServeStopsDuringBuild(t *testing.T) {
+	f := newFakeSite(t)
+	started := make(chan struct{}, 1)
+	slow := func(ctx context.Context, changed []string) (*site.Memory, error) {
+		if changed == nil {
+			return f.build(ctx, changed)
+		}
+		started <- struct{}{}
+		<-ctx.Done()
+		return nil, ctx.Err()
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 60*time.Second)
+	defer cancel()
+	runCtx, stop := context.WithCancel(ctx)
+	ready := make(chan string, 1)
+	o := f.options()
+	o.Ready = func(u string) { ready <- u }
+	done := make(chan error, 1)
+	go func() { done <- Run(runCtx, o, slow) }()
+	select {
+	case <-ready:
+	case <-ctx.Done():
+		t.Fatal("not ready")
+	}
+	f.write(t, "content/_index.md", "slow")
+	select {
+	case <-started:
+	case <-ctx.Done():
+		t.Fatal("the edit started no build")
+	}
+	stop()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run = %v, want nil", err)
+		}
+	case <-ctx.Done():
+		t.Fatal("Run did not return")
 	}
 }
