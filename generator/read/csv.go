@@ -85,6 +85,22 @@ func sniffDelimiter(br *bufio.Reader, known map[string]bool) rune {
 	return best
 }
 
+// excelSepLine reads Excel's "sep=;" first line, which names the
+// delimiter and which Excel does not show as a row.
+func excelSepLine(br *bufio.Reader) (rune, bool) {
+	head, _ := br.Peek(8)
+	if len(head) < 5 || !bytes.EqualFold(head[:4], []byte("sep=")) {
+		return 0, false
+	}
+	d, size := utf8.DecodeRune(head[4:])
+	rest := head[4+size:]
+	if !strings.ContainsRune(",;\t|", d) || len(rest) > 0 && rest[0] != '\n' && rest[0] != '\r' {
+		return 0, false
+	}
+	br.ReadSlice('\n') // drop the line
+	return d, true
+}
+
 // splitOutsideQuotes splits a line on d where d is not inside quotes.
 func splitOutsideQuotes(line string, d rune) []string {
 	var out []string
@@ -126,8 +142,12 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 		return err
 	}
 	rd.rowHint = estimateRows(br, size)
+	comma, sepLine := excelSepLine(br)
+	if !sepLine {
+		comma = sniffDelimiter(br, rd.sc.anyAlias)
+	}
 	cr := csv.NewReader(br)
-	cr.Comma = sniffDelimiter(br, rd.sc.anyAlias)
+	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	cr.LazyQuotes = true
 	cr.ReuseRecord = true

@@ -155,3 +155,23 @@ func TestSpecificHeaderWins(t *testing.T) {
 		t.Errorf("unknown columns info = %q", info)
 	}
 }
+
+// TestExcelSepLineAndNotes reads Excel's "sep=;" line (not shown as a row)
+// and skips, with an info issue, a note below the table.
+func TestExcelSepLineAndNotes(t *testing.T) {
+	cfg := newSite(t)
+	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte("sep=;\r\nID;Name;Category;Budget;Notes\r\nINI-001;ERP;Run;100;\r\n;;;;Source: PlanTool export\r\n"))
+	writeFile(t, dataPath(cfg, "metrics.csv"), []byte(minimalMetrics))
+	ds := mustRead(t, cfg)
+	checkIssues(t, ds, nil)
+	if len(ds.Initiatives) != 1 || ds.Initiatives[0].Source.Row != 2 || ds.Initiatives[0].Budget != 100 {
+		t.Fatalf("initiatives = %+v", ds.Initiatives)
+	}
+	found := false
+	for _, i := range ds.Issues {
+		found = found || i.Severity == model.SevInfo && i.Row == 3 && i.Column == "E" && strings.Contains(i.Message, "row skipped")
+	}
+	if !found {
+		t.Errorf("no info for the note row: %v", ds.Issues)
+	}
+}

@@ -119,6 +119,19 @@ func (rd *reader) headerPeriod(c cell, row, col int) (model.Period, bool) {
 	return p, err == nil
 }
 
+// hasValue reports whether a row has something in a column the table reads.
+func (h *header) hasValue(cells []cell) bool {
+	for i, c := range cells {
+		if c.v == "" || i >= len(h.colField) {
+			continue
+		}
+		if _, period := h.periods[i]; (h.colField[i] >= 0 || period) && cleanSpaces(c.v) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // score is how strongly the header supports its table: matched known
 // headers (for wide actuals, the metric column plus the period columns).
 func (h *header) score() int {

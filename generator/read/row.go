@@ -90,6 +90,12 @@ func (rd *reader) dataRow(s *sheet, n int, cells []cell) {
 			Message: "totals row skipped"})
 		return
 	}
+	if !s.hdr.hasValue(cells) {
+		s.sum.Skipped++
+		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Column: colLetter(first), Value: cleanSpaces(cells[first].v),
+			Message: fmt.Sprintf("row skipped: it has nothing in the columns of the %s table (a note?)", s.hdr.ts.table)})
+		return
+	}
 	p := rowParser{rd: rd, s: s, h: s.hdr, n: n, cells: cells}
 	p.src = model.Source{File: rd.file, Sheet: s.name, Row: n, Columns: s.hdr.columns}
 	switch s.hdr.ts.table {
