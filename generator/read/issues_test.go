@@ -389,3 +389,27 @@ func TestReadCancelled(t *testing.T) {
 		t.Errorf("Read with a cancelled context = %v", err)
 	}
 }
+
+// TestCacheConcurrent reads one site from several goroutines through one
+// Cache, as opsalign serve may; run with -race.
+func TestCacheConcurrent(t *testing.T) {
+	cfg := newSite(t)
+	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte(minimalInitiatives))
+	writeFile(t, dataPath(cfg, "metrics.csv"), []byte(minimalMetrics))
+	c := NewCache()
+	errs := make(chan error, 8)
+	for i := 0; i < 8; i++ {
+		go func() {
+			ds, err := Read(context.Background(), cfg, c)
+			if err == nil && len(ds.Initiatives) != 1 {
+				err = errors.New("wrong initiatives")
+			}
+			errs <- err
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
