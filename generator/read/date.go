@@ -80,7 +80,7 @@ func SerialTime(serial float64, date1904 bool, loc *time.Location) (time.Time, e
 // result is midnight UTC. A slash date impossible in order but valid in the
 // other is a *DateOrderError.
 func ParseDate(s string, order string) (time.Time, error) {
-	s = cleanSpaces(s)
+	s = normSpaces(s)
 	if s == "" {
 		return time.Time{}, errEmpty
 	}
@@ -106,7 +106,7 @@ func isoDay(s string) (time.Time, bool) {
 // (HH:MM or HH:MM:SS, optionally AM/PM, Z or +HH:MM). A time without an
 // offset is wall-clock time in loc; one with an offset is converted to loc.
 func ParseDateTime(s string, order string, loc *time.Location) (time.Time, error) {
-	s = cleanSpaces(s)
+	s = normSpaces(s)
 	if s == "" {
 		return time.Time{}, errEmpty
 	}

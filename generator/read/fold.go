@@ -41,14 +41,21 @@ func foldName(s string) string {
 // removed, so "Big-bang", "big bang" and "BIG_BANG" are equal.
 func foldValue(s string) string { return foldName(s) }
 
-// cleanSpaces trims s and turns non-breaking and other Unicode spaces into
-// plain spaces.
+// cleanSpaces trims a cell: spaces, non-breaking spaces and byte-order
+// marks at either end. Inner whitespace is kept as written.
 func cleanSpaces(s string) string {
+	if s == "" || s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80 {
+		return s
+	}
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' })
+}
+
+// normSpaces trims s and turns non-breaking and other Unicode spaces into
+// plain spaces, for the parsers of numbers and dates ("1 234,5" as French
+// exports write it).
+func normSpaces(s string) string {
 	if isASCIINoSpecial(s) {
-		if s == "" || s[0] > ' ' && s[len(s)-1] > ' ' {
-			return s
-		}
-		return strings.TrimSpace(s)
+		return cleanSpaces(s)
 	}
 	s = strings.Map(func(r rune) rune {
 		if r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\u2007' || r == '\ufeff' {

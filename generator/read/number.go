@@ -19,7 +19,7 @@ func ParseNumber(s string, decimal string) (float64, error) {
 	if v, ok := plainNumber(s, decimal); ok {
 		return v, nil
 	}
-	s = cleanSpaces(s)
+	s = normSpaces(s)
 	if s == "" {
 		return 0, errEmpty
 	}
@@ -202,7 +202,7 @@ func ParseMoney(s string, decimal string) (float64, string, error) {
 	if v, ok := plainNumber(s, decimal); ok {
 		return v, "", nil
 	}
-	s = cleanSpaces(s)
+	s = normSpaces(s)
 	if s == "" {
 		return 0, "", errEmpty
 	}
@@ -290,7 +290,7 @@ func currencyMatches(code, site string) bool {
 // bare number above 1 and up to 100 is read as percent points (45 is
 // 0.45). The result is a fraction from 0 to 1.
 func ParsePercent(s string, decimal string) (float64, error) {
-	s = cleanSpaces(s)
+	s = normSpaces(s)
 	if s == "" {
 		return 0, errEmpty
 	}

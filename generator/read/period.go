@@ -22,7 +22,7 @@ func ParsePlanPeriod(s string, order string) (model.Period, error) {
 }
 
 func parsePeriod(s, order string, years bool) (model.Period, error) {
-	s = cleanSpaces(s)
+	s = normSpaces(s)
 	if s == "" {
 		return model.Period{}, errEmpty
 	}
