@@ -4,7 +4,7 @@ BIN     := bin/opsalign
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run build test check serve sample-data bench-data bench fuzz vet clean
+.PHONY: run build test check serve sample-data bench-data bench serve-bench fuzz vet clean
 
 ## run: build the sample site into public/ and say where it is
 run: $(BIN)
@@ -46,6 +46,11 @@ bench: $(BIN)
 	@test -d bench-data/10k || { echo "run 'make bench-data' first"; exit 1; }
 	$(GO) run ./internal/sitebench/measure -bin $(BIN) -runs 5 bench-data/1k bench-data/10k
 	$(GO) test -run '^$$' -bench . -benchmem ./generator/...
+
+## serve-bench: save → served page (p50/p95): fake builder, sample site, bench-data/1k
+serve-bench:
+	$(GO) test ./generator/serve -run '^$$' -bench SaveToServed -benchtime 100x -count 1
+	$(GO) test ./generator/serve/servetest -run '^$$' -bench . -benchtime 50x -count 1
 
 ## fuzz: run every fuzz target for FUZZTIME each (default 30s)
 FUZZTIME ?= 30s

@@ -35,7 +35,7 @@ func Serve(ctx context.Context, o Options, so ServeOptions) error {
 		cfgFile = filepath.Join(cfg.Dir, "opsalign.toml")
 	}
 	watch := []string{abs(cfgFile), pipeline.Path(cfg, cfg.ContentDir), pipeline.Path(cfg, cfg.DataDir),
-		filepath.Join(cfg.Dir, "themes"), filepath.Join(cfg.Dir, "layouts")}
+		filepath.Join(cfg.Dir, "themes"), filepath.Join(cfg.Dir, "layouts"), filepath.Join(cfg.Dir, "history")}
 	var last atomic.Pointer[pipeline.Result] // read by the names page while a build runs
 	build := func(ctx context.Context, changed []string) (*site.Memory, error) {
 		mem := site.NewMemory()
