@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"syscall"
 	"testing"
@@ -160,6 +161,9 @@ func BenchmarkReadXLSX(b *testing.B) {
 		}
 	}
 	reportRate(b, cpu0)
+	b.StopTimer()
+	runtime.GC()
+	b.ReportMetric(peakHeap(func() { Read(context.Background(), site, nil) }), "peak-heap-MB")
 }
 
 // BenchmarkBareExcelize is the floor: excelize's raw streaming row loop
@@ -213,6 +217,9 @@ func BenchmarkReadCSV(b *testing.B) {
 		}
 	}
 	reportRate(b, cpu0)
+	b.StopTimer()
+	runtime.GC()
+	b.ReportMetric(peakHeap(func() { Read(context.Background(), site, nil) }), "peak-heap-MB")
 }
 
 // BenchmarkBareCSV is the floor for CSV: encoding/csv reading the same file.
@@ -256,6 +263,33 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// peakHeap samples the live heap while it runs and returns its peak in MB.
+func peakHeap(run func()) float64 {
+	stop := make(chan struct{})
+	peak := make(chan uint64)
+	go func() {
+		var ms runtime.MemStats
+		var max uint64
+		t := time.NewTicker(5 * time.Millisecond)
+		defer t.Stop()
+		for {
+			runtime.ReadMemStats(&ms)
+			if ms.HeapAlloc > max {
+				max = ms.HeapAlloc
+			}
+			select {
+			case <-stop:
+				peak <- max
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	run()
+	close(stop)
+	return float64(<-peak) / (1 << 20)
 }
 
 // reportRate adds rows per second and CPU time per operation.
