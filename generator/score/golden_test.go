@@ -151,7 +151,7 @@ func TestDeterministic(t *testing.T) {
 	o := Options{AsOf: d("2026-09-30"), FiscalYearStart: 4, Currency: "EUR"}
 	a, _ := json.Marshal(Score(goldenDataset(), model.DefaultPolicy(), o))
 	ds := goldenDataset()
-	slices := func() {
+	reverse := func() {
 		for i, j := 0, len(ds.Initiatives)-1; i < j; i, j = i+1, j-1 {
 			ds.Initiatives[i], ds.Initiatives[j] = ds.Initiatives[j], ds.Initiatives[i]
 		}
@@ -162,7 +162,7 @@ func TestDeterministic(t *testing.T) {
 			ds.Metrics[i], ds.Metrics[j] = ds.Metrics[j], ds.Metrics[i]
 		}
 	}
-	slices()
+	reverse()
 	b, _ := json.Marshal(Score(ds, model.DefaultPolicy(), o))
 	if !bytes.Equal(a, b) {
 		t.Errorf("scorecard depends on input order:\n%s\n%s", a, b)
