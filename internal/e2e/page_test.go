@@ -19,6 +19,9 @@ import (
 // hanging it.
 const pageWait = 30 * time.Second
 
+// chartWait bounds the wait for a page's charts to draw.
+const chartWait = 10 * time.Second
+
 // within returns a context of parent (which carries the browser) that ends
 // after d or when t ends, whichever comes first.
 func within(t testing.TB, parent context.Context, d time.Duration) (context.Context, context.CancelFunc) {
@@ -60,8 +63,12 @@ const chartsDrawn = `Array.from(document.querySelectorAll(".chart-canvas")).ever
 // containers left empty.
 func waitCharts(t testing.TB, tab *chrome.Tab) int {
 	t.Helper()
-	if _, err := chromedp.Run(tab.Ctx, chromedp.Poll[bool](chartsDrawn, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
-		empty, _ := chromedp.Run(context.WithoutCancel(tab.Ctx), chromedp.Evaluate[[]string](
+	// The poll ends before the tab does, so that the tab can still say
+	// which charts are missing.
+	ctx, cancel := context.WithTimeout(tab.Ctx, chartWait)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](chartsDrawn, chromedp.WithPollingInterval(20*time.Millisecond))); err != nil {
+		empty, _ := chromedp.Run(tab.Ctx, chromedp.Evaluate[[]string](
 			`Array.from(document.querySelectorAll(".chart-canvas")).filter(c => !c.querySelector("canvas, svg")).map(c => c.getAttribute("data-option"))`))
 		t.Fatalf("charts not drawn (%v): %q", err, empty)
 	}
