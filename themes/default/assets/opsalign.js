@@ -89,6 +89,7 @@
 
   function cellKey(td) {
     var s = td.getAttribute("data-sort");
+    if (s !== null && s.trim() !== "" && isFinite(s)) return { n: Number(s) }; // a machine key: 2.1e+06 is a number
     if (s === null) s = td.textContent.trim();
     var n = parseFloat(s.replace(/[^0-9.\-]/g, ""));
     if (s !== "" && /^[\s$€£¥₹A-Z]*-?[\d,.]+\s*(%|h|[A-Z]{3})?$/.test(s) && !isNaN(n)) return { n: n };
