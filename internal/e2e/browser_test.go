@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"net/url"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -37,12 +38,41 @@ func TestBrowser(t *testing.T) {
 				})
 			}
 		})
+		t.Run("sorting", func(t *testing.T) {
+			checkSort(t, open(t, bctx, base+"initiatives/index.html"))
+		})
+		t.Run("filtering", func(t *testing.T) {
+			checkFilter(t, open(t, bctx, base+"initiatives/index.html"))
+		})
+		for _, p := range []string{"index.html", "initiatives/index.html", "initiatives/INI-001.html", "portfolio.html"} {
+			t.Run("phone/"+p, func(t *testing.T) {
+				checkPhone(t, open(t, bctx, base+p))
+			})
+		}
 		// The chart check is vacuous on a page without charts: the key
 		// pages must have some.
 		for _, p := range []string{"index.html", "portfolio.html", "calendar.html", "reliability.html", "metrics/M-01.html"} {
 			if n, ok := charts[p]; ok && n == 0 {
 				t.Errorf("%s: no chart container", p)
 			}
+		}
+	})
+
+	// From a file share: written to disk and opened with file://, the
+	// pages must draw and link to each other with nothing from outside.
+	t.Run("sample from file", func(t *testing.T) {
+		dir := t.TempDir()
+		writeDir(t, sample, dir)
+		base := (&url.URL{Scheme: "file", Path: filepath.ToSlash(dir) + "/"}).String()
+		for _, p := range []string{"index.html", "initiatives/INI-001.html", "portfolio.html"} {
+			t.Run(p, func(t *testing.T) {
+				tab := open(t, bctx, base+p)
+				if n := waitCharts(t, tab); n == 0 {
+					t.Errorf("no chart container")
+				}
+				assertClean(t, tab, base)
+				assertLinks(t, tab, base, sample)
+			})
 		}
 	})
 }
