@@ -35,7 +35,7 @@ func decodeCSV(r io.Reader) (*bufio.Reader, error) {
 	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		br.Discard(3)
 		return br, nil
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+	case isUTF16(head):
 		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
 		return bufio.NewReaderSize(transform.NewReader(br, dec), csvSniff), nil
 	}
@@ -51,6 +51,11 @@ func decodeCSV(r io.Reader) (*bufio.Reader, error) {
 		return bufio.NewReaderSize(transform.NewReader(br, charmap.Windows1252.NewDecoder()), csvSniff), nil
 	}
 	return br, nil
+}
+
+// isUTF16 reports whether a file starts with a UTF-16 byte-order mark.
+func isUTF16(head []byte) bool {
+	return bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})
 }
 
 // sniffDelimiter picks the delimiter that splits the header row into the
@@ -131,7 +136,11 @@ func estimateRows(br *bufio.Reader, size int64) int {
 
 // readCSV streams one CSV file as one sheet.
 func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
-	br, err := decodeCSV(r)
+	raw := bufio.NewReader(r)
+	if head, _ := raw.Peek(2); isUTF16(head) {
+		size /= 2 // the row estimate counts decoded bytes
+	}
+	br, err := decodeCSV(raw)
 	if err != nil {
 		return rd.fileErr("", err)
 	}
