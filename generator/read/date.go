@@ -17,6 +17,7 @@ type DateOrderError struct {
 	Order string // the configured order, "DMY" or "MDY"
 }
 
+// Error says which order was used and how to set the other one.
 func (e *DateOrderError) Error() string {
 	other := "MDY"
 	if e.Order == "MDY" {
