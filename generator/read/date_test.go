@@ -161,6 +161,8 @@ func TestParsePeriod(t *testing.T) {
 		{"Q1 FY2027", q(2027, 1, true), false},
 		{"2026-01-31", m(2026, 1), false},
 		{"31/01/2026", m(2026, 1), false},
+		{"202601", m(2026, 1), false},
+		{"202613", model.Period{}, true},
 		{"2026-13", model.Period{}, true},
 		{"2026-Q5", model.Period{}, true},
 		{"2026", model.Period{}, true},

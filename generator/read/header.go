@@ -1,6 +1,7 @@
 package read
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -106,6 +107,9 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 // date-typed cell.
 func (rd *reader) headerPeriod(c cell, row, col int) (model.Period, bool) {
 	if f, ok := rd.typed(c, row, col); ok {
+		if f == float64(int(f)) && f >= 190001 && f <= 999912 {
+			return yearMonth(strconv.Itoa(int(f)))
+		}
 		if f < 3000 {
 			return model.Period{}, false
 		}

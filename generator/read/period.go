@@ -39,6 +39,9 @@ func parsePeriod(s, order string, years bool) (model.Period, error) {
 		if y, ok := periodYear(toks[0]); ok && years && (fiscal || len(toks[0]) == 4) {
 			return model.Period{Kind: model.Year, Fiscal: fiscal, Year: y}, nil
 		}
+		if p, ok := yearMonth(toks[0]); ok && !fiscal {
+			return p, nil
+		}
 	case 2:
 		a, b := toks[0], toks[1]
 		if isQuarter(b) {
@@ -104,6 +107,18 @@ func periodTokens(s string) []string {
 		}
 	}
 	return out
+}
+
+// yearMonth reads 202601 (YYYYMM), as some exports write months.
+func yearMonth(t string) (model.Period, bool) {
+	if len(t) != 6 || !allDigits(t) {
+		return model.Period{}, false
+	}
+	y, m := atoi(t[:4]), atoi(t[4:])
+	if y < 1900 || m < 1 || m > 12 {
+		return model.Period{}, false
+	}
+	return model.Period{Kind: model.Month, Year: y, N: m}, true
 }
 
 func isQuarter(t string) bool { return len(t) == 2 && t[0] == 'Q' && t[1] >= '1' && t[1] <= '4' }

@@ -349,6 +349,11 @@ func (p *rowParser) period(fi int, plan bool) (model.Period, bool) {
 		switch {
 		case plan && f == float64(int(f)) && f >= 1900 && f <= 2200:
 			v = model.Period{Kind: model.Year, Year: int(f)}
+		case f == float64(int(f)) && f >= 190001 && f <= 999912:
+			var ok bool
+			if v, ok = yearMonth(strconv.Itoa(int(f))); !ok {
+				err = cannot(c.v, "a period")
+			}
 		case f >= 3000:
 			var d time.Time
 			d, err = SerialDate(f, p.rd.date1904)

@@ -188,3 +188,31 @@ func TestReadXLSXTextSerial(t *testing.T) {
 		t.Errorf("go-live %v start %v, want zero and 2025-12-09", in.GoLive, in.Start)
 	}
 }
+
+// TestLongActualsTypedPeriods reads long actuals whose period cells are
+// typed: a date, a YYYYMM number and a quarter as text.
+func TestLongActualsTypedPeriods(t *testing.T) {
+	cfg := newSite(t)
+	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte(minimalInitiatives))
+	writeFile(t, dataPath(cfg, "metrics.csv"), []byte(minimalMetrics))
+	writeXLSX(t, dataPath(cfg, "actuals.xlsx"), false, sheetSpec{name: "Observations", rows: [][]any{
+		{"KPI", "Month", "Result"},
+		{"M-01", time.Date(2026, 2, 14, 0, 0, 0, 0, time.UTC), 9},
+		{"M-01", 202603, 8.5},
+		{"M-02", "Q2 2026", 111},
+	}})
+	ds := mustRead(t, cfg)
+	checkIssues(t, ds, nil)
+	want := []string{"2026-02", "2026-03", "2026-Q2"}
+	if len(ds.Actuals) != len(want) {
+		t.Fatalf("actuals = %+v", ds.Actuals)
+	}
+	for i, w := range want {
+		if got := ds.Actuals[i].Period.String(); got != w {
+			t.Errorf("actual %d period = %s, want %s", i, got, w)
+		}
+	}
+	if !ds.Actuals[2].End.Equal(day(2026, 6, 30)) {
+		t.Errorf("Q2 ends %v", ds.Actuals[2].End)
+	}
+}
