@@ -3,6 +3,7 @@ package e2e
 import (
 	"net/url"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -55,6 +56,55 @@ func TestBrowser(t *testing.T) {
 			if n, ok := charts[p]; ok && n == 0 {
 				t.Errorf("%s: no chart container", p)
 			}
+		}
+	})
+
+	t.Run("hostile site", func(t *testing.T) {
+		dir := t.TempDir()
+		ids := writeSite(t, dir, hostile)
+		mem := build(t, filepath.Join(dir, "opsalign.toml"))
+		srv := serve(t, mem)
+		base := srv.URL + "/"
+		var mu sync.Mutex
+		seen := map[string]hostilePage{}
+		t.Run("pages", func(t *testing.T) {
+			for _, p := range htmlPaths(mem) {
+				t.Run(p, func(t *testing.T) {
+					t.Parallel()
+					tab := open(t, bctx, base+p)
+					waitCharts(t, tab)
+					hp := checkHostile(t, tab)
+					assertClean(t, tab, base)
+					assertLinks(t, tab, base, mem)
+					mu.Lock()
+					seen[base+p] = hp
+					mu.Unlock()
+				})
+			}
+		})
+		if t.Failed() || len(seen) != len(htmlPaths(mem)) {
+			return
+		}
+		// The hostile text is on the pages, as text.
+		list := seen[base+"initiatives/index.html"].text
+		for _, h := range hostile {
+			if !strings.Contains(list, h) {
+				t.Errorf("initiatives/index.html does not show %q as text", h)
+			}
+		}
+		page := hostileLink(t, bctx, base, ids[0])
+		if !strings.Contains(seen[page].text, "</script><script>window.__pwned=1</script>") {
+			t.Errorf("%s does not show its id as text", page)
+		}
+		// And in the tooltips, as text.
+		var tipped bool
+		for _, hp := range seen {
+			for _, tip := range hp.tips {
+				tipped = tipped || strings.Contains(tip, hostile[0]) || strings.Contains(tip, hostile[1])
+			}
+		}
+		if !tipped {
+			t.Errorf("no tooltip of the hostile site shows a hostile name as text")
 		}
 	})
 
