@@ -66,10 +66,11 @@ var totalsLabels = map[string]bool{"total": true, "totals": true, "grandtotal": 
 
 // isTotals reports whether a row's first cell labels a totals row.
 func isTotals(v string) bool {
-	if len(v) > 16 || !strings.ContainsAny(v[:1], "tTgGsS \u00a0") {
+	v = cleanSpaces(v)
+	if v == "" || len(v) > 16 || !strings.ContainsRune("tTgGsS", rune(v[0])) {
 		return false
 	}
-	return totalsLabels[strings.TrimSuffix(foldValue(cleanSpaces(v)), ":")]
+	return totalsLabels[strings.TrimSuffix(foldValue(v), ":")]
 }
 
 // dataRow turns one row below the header into records.

@@ -236,3 +236,16 @@ func TestChunks(t *testing.T) {
 		}
 	}
 }
+
+func TestIsTotals(t *testing.T) {
+	for _, s := range []string{"Total", "TOTAL", "Grand Total", "  grand total:  ", "Subtotal", "Sub-total", "Totals", "\u00a0Total"} {
+		if !isTotals(s) {
+			t.Errorf("isTotals(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"", "Totally new CRM", "INI-001", "Sum", "Total cost programme phase two"} {
+		if isTotals(s) {
+			t.Errorf("isTotals(%q) = true", s)
+		}
+	}
+}
