@@ -278,6 +278,10 @@ func cannotDate(s string) error { return fmt.Errorf("%q is not a date", s) }
 func parseDay(s, order, orig string) (time.Time, error) {
 	var buf [5]dateToken
 	toks, ok := tokenizeDate(s, &buf)
+	if ok && len(toks) == 1 && toks[0].num && len(toks[0].text) == 8 && (toks[0].text[:2] == "19" || toks[0].text[:2] == "20") {
+		t := toks[0].text // 20260315, as SAP exports write dates
+		return ymd(atoi(t[:4]), atoi(t[4:6]), atoi(t[6:]), orig)
+	}
 	if !ok || len(toks) != 3 {
 		// a leading weekday: "Mon 15 Mar 2026"
 		if ok && len(toks) == 4 && !toks[0].num && len(toks[0].text) >= 3 {

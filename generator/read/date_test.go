@@ -43,6 +43,8 @@ func TestParseDate(t *testing.T) {
 		{"2026-02-30", "DMY", time.Time{}, true, false},
 		{"2026-13-01", "DMY", time.Time{}, true, false},
 		{"46000", "DMY", time.Time{}, true, false},
+		{"20260315", "DMY", day(2026, 3, 15), false, false},
+		{"20261315", "DMY", time.Time{}, true, false},
 		{"soon", "DMY", time.Time{}, true, false},
 		{"15-Foo-2026", "DMY", time.Time{}, true, false},
 		{"", "DMY", time.Time{}, true, false},

@@ -10,6 +10,8 @@ import (
 // so "Go-Live Date", "go_live_date" and "GO LIVE (date)" are equal.
 func foldHeader(s string) string {
 	s = strings.TrimSpace(s)
+	// a trailing "?", and the "*" or ":" templates put after a label
+	s = strings.TrimRight(s, "*: ")
 	s = strings.TrimSuffix(s, "?")
 	var b strings.Builder
 	b.Grow(len(s))

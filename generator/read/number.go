@@ -23,6 +23,9 @@ func ParseNumber(s string, decimal string) (float64, error) {
 	if s == "" {
 		return 0, errEmpty
 	}
+	if s == "-" || s == "\u2013" || s == "\u2014" { // accounting's zero
+		return 0, nil
+	}
 	neg := false
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
 		neg = true
@@ -211,7 +214,7 @@ func ParseMoney(s string, decimal string) (float64, string, error) {
 		neg = true
 		s = strings.TrimSpace(s[1 : len(s)-1])
 	}
-	if strings.HasPrefix(s, "-") {
+	if strings.HasPrefix(s, "-") && len(s) > 1 {
 		neg = !neg
 		s = strings.TrimSpace(s[1:])
 	}
@@ -293,6 +296,9 @@ func ParsePercent(s string, decimal string) (float64, error) {
 	s = normSpaces(s)
 	if s == "" {
 		return 0, errEmpty
+	}
+	if s == "-" || s == "\u2013" || s == "\u2014" {
+		return 0, errEmpty // a dash in a share column means "not given"
 	}
 	if t, ok := strings.CutSuffix(s, "%"); ok {
 		v, err := ParseNumber(t, decimal)

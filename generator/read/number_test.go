@@ -43,6 +43,8 @@ func TestParseNumber(t *testing.T) {
 		{"--5", ".", 0, true},
 		{"1e5", ".", 0, true},
 		{"k", ".", 0, true},
+		{"-", ".", 0, false},
+		{" – ", ".", 0, false},
 	}
 	for _, tt := range tests {
 		got, err := ParseNumber(tt.in, tt.dec)
@@ -84,6 +86,8 @@ func TestParseMoney(t *testing.T) {
 		{"$", ".", 0, "", true},
 		{"", ".", 0, "", true},
 		{"EURO", ".", 0, "", true},
+		{"$ -", ".", 0, "$", false},
+		{"120 k€", ".", 120000, "EUR", false},
 	}
 	for _, tt := range tests {
 		got, code, err := ParseMoney(tt.in, tt.dec)
@@ -140,6 +144,7 @@ func TestParsePercent(t *testing.T) {
 		{"101", ".", 0, true},
 		{"150%", ".", 0, true},
 		{"-5%", ".", 0, true},
+		{"-", ".", 0, true},
 		{"lots", ".", 0, true},
 		{"", ".", 0, true},
 	}

@@ -261,7 +261,11 @@ func (p *rowParser) date(fi int) time.Time {
 	var t time.Time
 	var err error
 	if f, ok := p.rd.typed(c, p.n, col); ok {
-		t, err = SerialDate(f, p.rd.date1904)
+		if f >= 19000101 && f <= 29991231 && f == float64(int(f)) {
+			t, err = ParseDate(strconv.Itoa(int(f)), p.rd.cfg.DateOrder) // 20260315
+		} else {
+			t, err = SerialDate(f, p.rd.date1904)
+		}
 	} else {
 		t, err = ParseDate(c.v, p.rd.cfg.DateOrder)
 	}

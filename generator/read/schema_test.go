@@ -14,6 +14,8 @@ func TestFoldHeader(t *testing.T) {
 		{"Adoption %", "adoption"},
 		{"# of users", "ofusers"},
 		{"IT Attended?", "itattended"},
+		{"Budget *", "budget"},
+		{"Go-Live Date:", "golivedate"},
 		{"Spend/Actual", "spendactual"},
 		{"  Value\u00a0Stream ", "valuestream"},
 	}
