@@ -10,24 +10,26 @@ import (
 
 // hostile are spreadsheet texts that try to break out of HTML, attributes,
 // scripts, templates and URLs. Each sets window.__pwned if it ever runs.
-var hostile = [6]string{
+var hostile = [8]string{
 	`</script><script>window.__pwned=1</script>`,
 	`<img src=x onerror="window.__pwned=2">`,
 	`{{.}}`,
 	`javascript:window.__pwned=3`,
 	`"'><svg onload=window.__pwned=4>`,
 	"line\u2028sep\u2029end",
+	`=HYPERLINK("http://evil.example/","click")`, // must stay text in the workbook
+	`@SUM(1+1)*cmd|' /C calc'!A0`,
 }
 
-// plain are harmless names in the places of hostile, for a site that is
+// plain are harmless words in the places of hostile, for a site that is
 // only small.
-var plain = [6]string{"Order hub", "Warehouse", "Retail", "Finance", "Dock scan", "Fleet"}
+var plain = [8]string{"Order hub", "Warehouse", "Retail", "Finance", "Dock scan", "Fleet", "Payments", "hours"}
 
 // writeSite writes a small, complete site folder into dir: opsalign.toml,
-// one CSV file per table in data/, and content/_index.md. The six words
+// one CSV file per table in data/, and content/_index.md. The eight words
 // are put into ids, names, units, owners, business units, services,
 // calendar windows and plan lines; the returned ids are the initiatives'.
-func writeSite(t testing.TB, dir string, w [6]string) []string {
+func writeSite(t testing.TB, dir string, w [8]string) []string {
 	t.Helper()
 	ini := []string{w[0], w[1], "INI-3", w[4], w[3]}
 	met := []string{"M-1", w[4]}
@@ -36,14 +38,14 @@ func writeSite(t testing.TB, dir string, w [6]string) []string {
 			{"ID", "Name", "Category", "Business Unit", "Business Owner", "IT Owner", "Metrics", "Budget", "Spend", "Plan Line", "Start", "Go Live", "Status", "Rollout", "Automation", "Process Standardized", "Training Plan", "Adoption Owner", "Adoption", "Risk", "DR Tested"},
 			{ini[0], w[1], "Run", w[2], w[3], w[4], met[0], "500000", "420000", w[3], "2026-01-15", "2026-06-15", "Live", "Phased", "Y", "Y", "Y", w[5], "80%", "Low", "2026-03-01"},
 			{ini[1], w[0], "Improve", w[4], w[5], w[0], met[1], "1200000", "900000", "PL-2", "2026-02-01", "2026-09-10", "Live", "Pilot", "N", "Y", "Y", w[2], "65%", "High", "2025-11-30"},
-			{ini[2], w[3], "Transform", w[5], w[0], w[1], met[0] + ", " + met[1], "2100000", "1500000", "PL-2", "2026-03-01", "2026-12-01", "In Flight", "Big Bang", "Y", "N", "N", "", "", "Medium", ""},
+			{ini[2], w[6], "Transform", w[5], w[0], w[1], met[0] + ", " + met[1], "2100000", "1500000", "PL-2", "2026-03-01", "2026-12-01", "In Flight", "Big Bang", "Y", "N", "N", "", "", "Medium", ""},
 			{ini[3], w[2], "Run", w[2], w[1], w[2], met[1], "300000", "310000", w[3], "2025-10-01", "2026-04-20", "Closed", "Phased", "N", "Y", "Y", w[4], "95%", "Low", "2026-05-01"},
 			{ini[4], w[5], "Improve", w[5], w[4], w[3], "", "750000", "", "PL-2", "2026-05-01", "2026-11-15", "Approved", "", "", "", "", "", "", "", ""},
 		},
 		"metrics": {
 			{"ID", "Name", "Kind", "Unit", "Direction", "Baseline", "Target", "Owner", "Business Unit"},
 			{met[0], w[0], "Cycle time", w[1], "lower", "10", "5", w[2], w[2]},
-			{met[1], w[4], "Throughput", w[5], "higher", "50", "90", w[3], w[4]},
+			{met[1], w[4], "Throughput", w[7], "higher", "50", "90", w[3], w[4]},
 		},
 		"actuals": {
 			{"Metric", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06", "2026-07", "2026-08", "2026-09"},

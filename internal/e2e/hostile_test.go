@@ -38,7 +38,8 @@ const tipsJS = `(async () => {
 // hostilePage is what one page of the hostile site showed.
 type hostilePage struct {
 	text string   // document.body.textContent
-	tips []string // tooltip texts
+	tips   []string // tooltip texts
+	charts int      // chart containers, every one drawn
 }
 
 // checkHostile checks one page of the hostile site: nothing injected ran
