@@ -37,7 +37,7 @@ const tipsJS = `(async () => {
 
 // hostilePage is what one page of the hostile site showed.
 type hostilePage struct {
-	text string   // document.body.textContent
+	text   string   // document.body.textContent
 	tips   []string // tooltip texts
 	charts int      // chart containers, every one drawn
 }
