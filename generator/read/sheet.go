@@ -198,7 +198,7 @@ func (s *sheet) noHeader() error {
 		what = "file"
 	}
 	s.rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name,
-		Message: fmt.Sprintf("%s ignored: it does not look like any of the tables (no header row with known columns)", what)})
+		Message: fmt.Sprintf("%s ignored: it does not look like any of the tables (no header row with known columns in the first %d rows)", what, headerScanRows)})
 	return nil
 }
 
