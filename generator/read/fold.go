@@ -25,6 +25,27 @@ func foldHeader(s string) string {
 	return b.String()
 }
 
+// stripBrackets removes parenthesised and bracketed parts of a header:
+// "Budget (USD)" becomes "Budget ".
+func stripBrackets(s string) string {
+	if !strings.ContainsAny(s, "([") {
+		return s
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range s {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 // foldName folds a sheet or file name for table recognition: lower case
 // with spaces, "-" and "_" removed.
 func foldName(s string) string {

@@ -61,6 +61,14 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 		} else if !c.num {
 			fi, ok = ts.alias[k]
 			r = ts.rank[k]
+			if !ok {
+				// "Budget (USD)", "Category [RGT]": a bracketed note after
+				// a known header.
+				if k2 := foldHeader(stripBrackets(text)); k2 != k && k2 != "" {
+					fi, ok = ts.alias[k2]
+					r = ts.rank[k2]
+				}
+			}
 		}
 		// The first column claiming a field gets it, unless a later one
 		// uses a more specific header ("Metric ID" over "Metric").

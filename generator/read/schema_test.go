@@ -251,3 +251,15 @@ func TestIsTotals(t *testing.T) {
 		}
 	}
 }
+
+func TestBracketedHeaders(t *testing.T) {
+	cfg := newSite(t)
+	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte("ID,Name,Category (Run/Grow/Transform),Budget (USD),GO LIVE (date),Spend [YTD]\nINI-001,ERP,Grow,100,2026-03-15,5\n"))
+	writeFile(t, dataPath(cfg, "metrics.csv"), []byte(minimalMetrics))
+	ds := mustRead(t, cfg)
+	checkIssues(t, ds, nil)
+	in := ds.Initiatives[0]
+	if in.Category != model.Improve || in.Budget != 100 || !in.GoLive.Equal(day(2026, 3, 15)) || in.Spend == nil || *in.Spend != 5 {
+		t.Errorf("initiative = %+v", in)
+	}
+}
