@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/site"
 	"github.com/opsalign/opsalign/themes"
 )
@@ -86,5 +87,24 @@ func TestQualityBanner(t *testing.T) {
 				t.Errorf("excluded %d: %s shows the banner: %v", excluded, p, got)
 			}
 		}
+	}
+}
+
+// TestEmptySite renders a site with nothing in it: no initiative, metric,
+// incident, window or issue, and no dataset at all.
+func TestEmptySite(t *testing.T) {
+	m := site.NewMemory()
+	in := Input{Scorecard: &model.Scorecard{Schema: 1, AsOf: "2026-09-30", Period: "2026-Q3", Headline: model.Headline{Answer: "yes"}}}
+	if err := parseDefault(t).Render(context.Background(), in, m); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"index.html", "initiatives/index.html", "metrics/index.html", "portfolio.html", "calendar.html", "reliability.html", "data-quality.html", "board-pack.html", "data/scorecard.json", "downloads/scorecard.xlsx", "assets/echarts.min.js"} {
+		if _, ok := m.Get(p); !ok {
+			t.Errorf("no %s", p)
+		}
+	}
+	idx, _ := m.Get("index.html")
+	if !strings.Contains(string(idx), "<strong>Yes</strong>") {
+		t.Error("index.html does not answer Yes")
 	}
 }
