@@ -114,6 +114,20 @@ func TestBrowser(t *testing.T) {
 		}
 	})
 
+	// Under a sub-path of an intranet server, as the same files.
+	t.Run("sample under a sub-path", func(t *testing.T) {
+		const prefix = "/intranet/ops-report/"
+		base := serveAt(t, sample, prefix).URL + prefix
+		for _, p := range []string{"index.html", "initiatives/index.html", "initiatives/INI-001.html", "metrics/index.html"} {
+			t.Run(p, func(t *testing.T) {
+				tab := open(t, bctx, base+p)
+				waitCharts(t, tab)
+				assertClean(t, tab, base)
+				assertLinks(t, tab, base, sample)
+			})
+		}
+	})
+
 	// From a file share: written to disk and opened with file://, the
 	// pages must draw and link to each other with nothing from outside.
 	t.Run("sample from file", func(t *testing.T) {

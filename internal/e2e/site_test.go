@@ -48,13 +48,23 @@ func htmlPaths(mem *site.Memory) []string {
 	return ps
 }
 
-// serve serves mem over HTTP as a plain static web server would: a
-// folder's index.html for a folder, content type by extension, 404 for
-// anything else. The server stops when t ends.
+// serve serves mem at the root of a local web server; see serveAt.
 func serve(t testing.TB, mem *site.Memory) *httptest.Server {
 	t.Helper()
+	return serveAt(t, mem, "/")
+}
+
+// serveAt serves mem under the sub-path prefix ("/" or "/a/b/") as a plain
+// static web server would: a folder's index.html for a folder, content
+// type by extension, 404 for anything else. The server stops when t ends.
+func serveAt(t testing.TB, mem *site.Memory, prefix string) *httptest.Server {
+	t.Helper()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := strings.TrimPrefix(r.URL.Path, "/")
+		p, ok := strings.CutPrefix(r.URL.Path, prefix)
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
 		if p == "" || strings.HasSuffix(p, "/") {
 			p += "index.html"
 		}
