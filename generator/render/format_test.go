@@ -65,3 +65,24 @@ func TestNiceRange(t *testing.T) {
 		}
 	}
 }
+
+func TestCellRef(t *testing.T) {
+	tests := []struct {
+		sheet string
+		row   int
+		col   string
+		want  string
+	}{
+		{"Register", 43, "H", "Register!H43"},
+		{"Register", 4, "", "Register!4"},
+		{"Instructions", 0, "", "Instructions"},
+		{"", 12, "F", "F12"},
+		{"", 7, "", "7"},
+		{"", 0, "", ""},
+	}
+	for _, tt := range tests {
+		if got := cellRef(tt.sheet, tt.row, tt.col); got != tt.want {
+			t.Errorf("cellRef(%q, %d, %q) = %q, want %q", tt.sheet, tt.row, tt.col, got, tt.want)
+		}
+	}
+}

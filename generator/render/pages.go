@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -232,7 +233,7 @@ func (b *build) dataQualityView() (any, error) {
 			v.Groups = append(v.Groups, IssueGroup{File: is.File})
 		}
 		g := &v.Groups[len(v.Groups)-1]
-		g.Issues = append(g.Issues, is)
+		g.Issues = append(g.Issues, IssueRow{Issue: is, Cell: cellRef(is.Sheet, is.Row, is.Column)})
 	}
 	return v, nil
 }
@@ -324,4 +325,20 @@ func verdictCounts(c model.VerdictCounts) []VerdictCount {
 		{model.NotAligned, verdictBadge(model.NotAligned), c.NotAligned},
 		{model.NotScored, verdictBadge(model.NotScored), c.NotScored},
 	}
+}
+
+// cellRef names a cell within its file: "Register!H43", "Register!43" for
+// a row, "H43" or "43" in a CSV file, the sheet alone for a whole sheet.
+func cellRef(sheet string, row int, col string) string {
+	ref := ""
+	if row > 0 {
+		ref = col + strconv.Itoa(row)
+	}
+	switch {
+	case sheet == "":
+		return ref
+	case ref == "":
+		return sheet
+	}
+	return sheet + "!" + ref
 }

@@ -376,7 +376,14 @@ type DataQualityView struct {
 // IssueGroup is the issues of one file.
 type IssueGroup struct {
 	File   string
-	Issues []model.Issue
+	Issues []IssueRow
+}
+
+// IssueRow is an issue with its cell named within its file ("Register!H43",
+// or "H43" in a CSV file).
+type IssueRow struct {
+	model.Issue
+	Cell string
 }
 
 // BoardPackView is the quarter's board pack.
