@@ -325,7 +325,7 @@ func (b *build) newTrendChart(mr *model.MetricResult) Chart {
 	if len(obs) > 0 {
 		x.Min, x.Max = b.fmt.Date(obs[0].End.AddDate(0, 0, -15)), b.fmt.Date(obs[len(obs)-1].End.AddDate(0, 0, 15))
 	}
-	lo, hi := mr.Baseline, mr.Target
+	lo, hi := min(mr.Baseline, mr.Target), max(mr.Baseline, mr.Target)
 	for _, o := range obs {
 		lo, hi = min(lo, o.Value), max(hi, o.Value)
 	}

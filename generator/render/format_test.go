@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -83,6 +84,27 @@ func TestCellRef(t *testing.T) {
 	for _, tt := range tests {
 		if got := cellRef(tt.sheet, tt.row, tt.col); got != tt.want {
 			t.Errorf("cellRef(%q, %d, %q) = %q, want %q", tt.sheet, tt.row, tt.col, got, tt.want)
+		}
+	}
+}
+
+// TestTrendAxis checks that a trend's value axis shows baseline, target and
+// every value, whichever way the metric improves.
+func TestTrendAxis(t *testing.T) {
+	cfg, ds, sc := fixture()
+	r := parseDefault(t)
+	b, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// M-01: lower is better, baseline 48, target 24, values 30–47 → step 5: 20–50.
+	// M-02: higher is better, baseline 120, target 160, values 118–125 → step 10: 110–170.
+	want := map[string]string{"M-01": `"yAxis":[{"name":"hours","min":20,"max":50}]`, "M-02": `"yAxis":[{"name":"claims","min":110,"max":170}]`}
+	for i := range sc.Metrics {
+		mr := &sc.Metrics[i]
+		c := b.metricChart(mr, nil)
+		if !strings.Contains(string(c.Option), want[mr.ID]) {
+			t.Errorf("%s: option has no %s: %.300s", mr.ID, want[mr.ID], c.Option)
 		}
 	}
 }
