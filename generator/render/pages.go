@@ -214,7 +214,11 @@ func (b *build) reliabilityView() (any, error) {
 		}
 	}
 	for id, n := range counts {
-		v.ByInitiative = append(v.ByInitiative, InitiativeIncidents{Initiative: b.initiativeLink(id), Count: n})
+		l := b.initiativeLink(id)
+		if rec := b.iniRecs[id]; rec != nil && rec.Name != "" {
+			l.Text += " " + rec.Name
+		}
+		v.ByInitiative = append(v.ByInitiative, InitiativeIncidents{Initiative: l, Count: n})
 	}
 	slices.SortFunc(v.ByInitiative, func(x, y InitiativeIncidents) int {
 		return cmp.Or(y.Count-x.Count, strings.Compare(x.Initiative.Text, y.Initiative.Text))
