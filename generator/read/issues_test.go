@@ -16,7 +16,9 @@ import (
 
 // TestReadBrokenCells puts one broken cell of each rule in a workbook and
 // CSV files and checks each issue's exact position and which rows are used.
-func TestReadBrokenCells(t *testing.T) {
+// brokenSite writes one broken cell of each rule into a workbook and CSV
+// files.
+func brokenSite(t *testing.T) config.Config {
 	cfg := newSite(t)
 	writeXLSX(t, dataPath(cfg, "register.xlsx"), false,
 		sheetSpec{name: "Initiatives", rows: [][]any{
@@ -41,6 +43,11 @@ func TestReadBrokenCells(t *testing.T) {
 	writeFile(t, dataPath(cfg, "calendar.csv"), []byte("Name,Start,End,Kind,Business Unit\nPeak,2026-11-16,2026-12-31,Peak,All\nOops,2026-10-10,2026-10-01,Freeze,Stores\nOdd,2026-01-01,2026-01-02,Party,\n"))
 	writeFile(t, dataPath(cfg, "incidents.csv"), []byte("ID,Opened,Resolved,Severity,Initiative\nINC1,2026-08-10 09:00,2026-08-09 09:00,1,INI-001\nINC2,2026-08-10 09:00,,P2,INI-404\nINC3,2026-08-10,,urgent,\n"))
 	writeFile(t, dataPath(cfg, "reviews.csv"), []byte("Date,Business Unit,IT Attended\n2026-01-10,Stores,Yes\n2026-02-10,Stores,maybe\n2026-03-10,Stores,\n"))
+	return cfg
+}
+
+func TestReadBrokenCells(t *testing.T) {
+	cfg := brokenSite(t)
 	ds := mustRead(t, cfg)
 
 	const x = "data/register.xlsx"
