@@ -45,11 +45,15 @@ func TestBrowser(t *testing.T) {
 		t.Run("filtering", func(t *testing.T) {
 			checkFilter(t, open(t, bctx, base+"initiatives/index.html"))
 		})
-		for _, p := range []string{"index.html", "initiatives/index.html", "initiatives/INI-001.html", "portfolio.html"} {
-			t.Run("phone/"+p, func(t *testing.T) {
-				checkPhone(t, open(t, bctx, base+p))
-			})
-		}
+		// At a phone's width, nothing scrolls sideways.
+		t.Run("phone", func(t *testing.T) {
+			for _, p := range []string{"index.html", "initiatives/index.html", "initiatives/INI-001.html", "metrics/index.html", "metrics/M-01.html", "portfolio.html", "calendar.html", "reliability.html", "data-quality.html", "board-pack.html", "methodology.html"} {
+				t.Run(p, func(t *testing.T) {
+					t.Parallel()
+					checkPhone(t, open(t, bctx, base+p))
+				})
+			}
+		})
 		// The chart check is vacuous on a page without charts: the key
 		// pages must have some.
 		for _, p := range []string{"index.html", "portfolio.html", "calendar.html", "reliability.html", "metrics/M-01.html"} {
@@ -80,6 +84,15 @@ func TestBrowser(t *testing.T) {
 					mu.Lock()
 					seen[base+p] = hp
 					mu.Unlock()
+				})
+			}
+		})
+		// Long unbroken names do not push a phone's page sideways.
+		t.Run("phone", func(t *testing.T) {
+			for _, p := range htmlPaths(mem) {
+				t.Run(p, func(t *testing.T) {
+					t.Parallel()
+					checkPhone(t, open(t, bctx, base+p))
 				})
 			}
 		})

@@ -137,20 +137,27 @@ func checkShown(t *testing.T, what string, rows, got []tableRow, want func(table
 }
 
 // overflowJS lists the elements that stick out to the right of the
-// viewport without a scrolling box around them.
+// viewport, or whose text sticks out of them past it, without a scrolling
+// box around them.
 const overflowJS = `(() => {
 	const w = document.documentElement.clientWidth, bad = [];
+	const boxed = el => {
+		for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+			const o = getComputedStyle(p).overflowX;
+			if (o === "auto" || o === "scroll" || o === "hidden" || o === "clip") return true;
+		}
+		return false;
+	};
+	const name = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+		(typeof el.className === "string" && el.className.trim() ? "." + el.className.trim().split(/\s+/).join(".") : "");
 	for (const el of document.body.querySelectorAll("*")) {
 		const r = el.getBoundingClientRect();
-		if (r.width === 0 || r.right <= w + 1) continue;
-		let p = el.parentElement, boxed = false;
-		for (; p && p !== document.body; p = p.parentElement) {
-			const o = getComputedStyle(p).overflowX;
-			if (o === "auto" || o === "scroll" || o === "hidden" || o === "clip") { boxed = true; break; }
-		}
-		if (!boxed) bad.push(el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : "") + " right=" + Math.round(r.right));
+		if (r.width === 0) continue;
+		const past = Math.max(r.right, r.left + el.scrollWidth);
+		if (past <= w + 1 || getComputedStyle(el).overflowX !== "visible" && r.right <= w + 1) continue;
+		if (!boxed(el)) bad.push(name(el) + " reaches " + Math.round(past) + "px: " + el.textContent.trim().slice(0, 40));
 	}
-	return {width: w, scrollWidth: document.documentElement.scrollWidth, bad: bad.slice(0, 8)};
+	return {width: w, scrollWidth: document.documentElement.scrollWidth, bad: bad.slice(-6)};
 })()`
 
 type overflow struct {
