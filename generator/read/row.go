@@ -195,8 +195,19 @@ func (p *rowParser) text(fi int) string {
 	if v == "" {
 		p.fail(fi, col, "", errEmpty)
 	}
+	if isExcelError(v) {
+		p.fail(fi, col, v, fmt.Errorf("the cell holds the spreadsheet error %s", v))
+		return ""
+	}
 	return v
 }
+
+// excelErrors are the error values a formula cell can hold.
+var excelErrors = map[string]bool{"#N/A": true, "#REF!": true, "#VALUE!": true, "#DIV/0!": true, "#NAME?": true, "#NUM!": true,
+	"#NULL!": true, "#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true, "#FIELD!": true, "#BLOCKED!": true, "#CONNECT!": true, "#BUSY!": true, "#UNKNOWN!": true}
+
+// isExcelError reports whether a cell holds a formula error such as #N/A.
+func isExcelError(v string) bool { return len(v) > 2 && v[0] == '#' && excelErrors[strings.ToUpper(v)] }
 
 // number reads a number field; ok is false when it is empty or unreadable.
 func (p *rowParser) number(fi int) (float64, bool) {

@@ -273,8 +273,13 @@ func (p *rowParser) present(fi int) bool {
 
 // opt reads an optional text field.
 func (p *rowParser) opt(fi int) string {
-	c, _ := p.cell(fi)
-	return numText(c)
+	c, col := p.cell(fi)
+	v := numText(c)
+	if isExcelError(v) {
+		p.fail(fi, col, v, fmt.Errorf("the cell holds the spreadsheet error %s", v))
+		return ""
+	}
+	return v
 }
 
 // optDate reads an optional date field.

@@ -155,6 +155,28 @@ func TestReadRegisterWorkbook(t *testing.T) {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
+// TestFormulaErrors checks that a formula's error value is never taken
+// as text: required, it excludes the row; optional, it is dropped.
+func TestFormulaErrors(t *testing.T) {
+	cfg := newSite(t)
+	writeFile(t, dataPath(cfg, "metrics.csv"), []byte(minimalMetrics))
+	writeXLSX(t, dataPath(cfg, "register.xlsx"), false, sheetSpec{name: "Initiatives", rows: [][]any{
+		{"ID", "Name", "Category", "Budget", "Business Unit"},
+		{"INI-001", "#N/A", "Run", 100, "Ops"},
+		{"INI-002", "CRM", "Run", 100, "#REF!"},
+	}})
+	// make B2 a real error cell, as Excel saves it
+	rewriteZipEntry(t, dataPath(cfg, "register.xlsx"), "xl/worksheets/sheet1.xml", `<c r="B2" t="s"><v>6</v></c>`, `<c r="B2" t="e"><f>VLOOKUP(A2,X!A:B,2,0)</f><v>#N/A</v></c>`)
+	ds := mustRead(t, cfg)
+	checkIssues(t, ds, []issueAt{
+		{model.SevError, "data/register.xlsx", "Initiatives", 2, "B", "name", "#N/A"},
+		{model.SevWarning, "data/register.xlsx", "Initiatives", 3, "E", "business_unit", "#REF!"},
+	})
+	if len(ds.Initiatives) != 1 || ds.Initiatives[0].ID != "INI-002" || ds.Initiatives[0].BusinessUnit != "" {
+		t.Errorf("initiatives = %+v", ds.Initiatives)
+	}
+}
+
 func TestRead1904Workbook(t *testing.T) {
 	cfg := newSite(t)
 	writeXLSX(t, dataPath(cfg, "old mac.xlsx"), true,
