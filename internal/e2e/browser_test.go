@@ -3,12 +3,16 @@ package e2e
 import (
 	"net/url"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/opsalign/opsalign/internal/browsertest"
 )
+
+// phonePages are the sample pages also checked at a phone's width.
+var phonePages = []string{"index.html", "initiatives/index.html", "initiatives/INI-001.html", "metrics/index.html", "metrics/M-01.html", "portfolio.html", "calendar.html", "reliability.html", "data-quality.html", "board-pack.html", "methodology.html"}
 
 // TestBrowser opens built sites in one headless Chromium, started once for
 // all its subtests. Pages open two at a time (-parallel), each in its own
@@ -33,6 +37,9 @@ func TestBrowser(t *testing.T) {
 					n := waitCharts(t, tab)
 					assertClean(t, tab, base)
 					assertLinks(t, tab, base, sample)
+					if slices.Contains(phonePages, p) {
+						checkPhone(t, tab)
+					}
 					mu.Lock()
 					charts[p] = n
 					mu.Unlock()
@@ -44,15 +51,6 @@ func TestBrowser(t *testing.T) {
 		})
 		t.Run("filtering", func(t *testing.T) {
 			checkFilter(t, open(t, bctx, base+"initiatives/index.html"))
-		})
-		// At a phone's width, nothing scrolls sideways.
-		t.Run("phone", func(t *testing.T) {
-			for _, p := range []string{"index.html", "initiatives/index.html", "initiatives/INI-001.html", "metrics/index.html", "metrics/M-01.html", "portfolio.html", "calendar.html", "reliability.html", "data-quality.html", "board-pack.html", "methodology.html"} {
-				t.Run(p, func(t *testing.T) {
-					t.Parallel()
-					checkPhone(t, open(t, bctx, base+p))
-				})
-			}
 		})
 		// The chart check is vacuous on a page without charts: the key
 		// pages must have some.
@@ -81,18 +79,11 @@ func TestBrowser(t *testing.T) {
 					hp.charts = n
 					assertClean(t, tab, base)
 					assertLinks(t, tab, base, mem)
+					// Long unbroken names do not push a phone's page sideways.
+					checkPhone(t, tab)
 					mu.Lock()
 					seen[base+p] = hp
 					mu.Unlock()
-				})
-			}
-		})
-		// Long unbroken names do not push a phone's page sideways.
-		t.Run("phone", func(t *testing.T) {
-			for _, p := range htmlPaths(mem) {
-				t.Run(p, func(t *testing.T) {
-					t.Parallel()
-					checkPhone(t, open(t, bctx, base+p))
 				})
 			}
 		})
