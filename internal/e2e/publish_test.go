@@ -131,6 +131,15 @@ func TestPublish(t *testing.T) {
 		if es := entries(t, o.dir); !slices.Equal(es, siteFiles) {
 			t.Errorf("site folder holds %q after the build, want %q (no staging left)", es, siteFiles)
 		}
+		// A second build replaces the site it wrote, with the same bytes.
+		first := snapshot(t, public)
+		o.expect(t, 0, "build", "--quiet")
+		if again := snapshot(t, public); !maps.Equal(first, again) {
+			t.Errorf("a second build of the same input published different files")
+		}
+		if es := entries(t, o.dir); !slices.Equal(es, siteFiles) {
+			t.Errorf("site folder holds %q after the second build, want %q", es, siteFiles)
+		}
 	})
 
 	t.Run("broken spreadsheet", func(t *testing.T) {
