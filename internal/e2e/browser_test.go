@@ -64,6 +64,7 @@ func TestBrowser(t *testing.T) {
 	t.Run("hostile site", func(t *testing.T) {
 		dir := t.TempDir()
 		ids := writeSite(t, dir, hostile)
+		moveToWorkbook(t, dir)
 		mem := build(t, filepath.Join(dir, "opsalign.toml"))
 		srv := serve(t, mem)
 		base := srv.URL + "/"
@@ -98,8 +99,10 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 		page := hostileLink(t, bctx, base, ids[0])
-		if !strings.Contains(seen[page].text, "</script><script>window.__pwned=1</script>") {
-			t.Errorf("%s does not show its id as text", page)
+		for _, want := range []string{"</script><script>window.__pwned=1</script>", hostileSheet, hostileFile} {
+			if !strings.Contains(seen[page].text, want) {
+				t.Errorf("%s does not show %q (its id, sheet and file) as text", page, want)
+			}
 		}
 		// And in the tooltips, as text.
 		var tipped bool

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // hostile are spreadsheet texts that try to break out of HTML, attributes,
@@ -123,6 +125,51 @@ func mkdir(t testing.TB, dir, name string) string {
 func write(t testing.TB, path, s string) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// hostileSheet and hostileFile name the workbook that holds the hostile
+// site's initiatives: file and sheet names reach the pages too (where each
+// figure came from).
+const (
+	hostileSheet = `<svg onload=window.__pwned=5>`
+	hostileFile  = `"'><img src=x onerror=window.__pwned=6>.xlsx`
+)
+
+// moveToWorkbook moves data/initiatives.csv of the site in dir into the
+// workbook data/hostileFile, on a sheet named hostileSheet, as text cells.
+func moveToWorkbook(t testing.TB, dir string) {
+	t.Helper()
+	src := filepath.Join(dir, "data", "initiatives.csv")
+	f, err := os.Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := excelize.NewFile()
+	defer x.Close()
+	if err := x.SetSheetName("Sheet1", hostileSheet); err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range rows {
+		cells := make([]any, len(row))
+		for j, v := range row {
+			cells[j] = v
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow(hostileSheet, cell, &cells); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := x.SaveAs(filepath.Join(dir, "data", hostileFile)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(src); err != nil {
 		t.Fatal(err)
 	}
 }
