@@ -21,6 +21,7 @@ type tableRow struct {
 	Hidden  bool   `json:"hidden"`
 }
 
+// rowsJS reads the body rows of the initiatives table, in their order.
 const rowsJS = `Array.from(document.querySelectorAll("#initiatives tbody tr")).map(r => ({
 	id: r.cells[0].textContent.trim(),
 	budget: r.cells[5].getAttribute("data-sort"),
@@ -29,6 +30,7 @@ const rowsJS = `Array.from(document.querySelectorAll("#initiatives tbody tr")).m
 	hidden: r.hidden,
 }))`
 
+// ids returns the ids of rows, in order.
 func ids(rows []tableRow) []string {
 	out := make([]string, len(rows))
 	for i, r := range rows {
@@ -160,6 +162,8 @@ const overflowJS = `(() => {
 	return {width: w, scrollWidth: document.documentElement.scrollWidth, bad: bad.slice(-6)};
 })()`
 
+// overflow is what overflowJS found: the viewport's width, the page's,
+// and the elements sticking out (the innermost last).
 type overflow struct {
 	Width       int      `json:"width"`
 	ScrollWidth int      `json:"scrollWidth"`
