@@ -18,6 +18,7 @@ import (
 
 	"github.com/opsalign/opsalign/generator/chrome"
 	"github.com/opsalign/opsalign/generator/commands"
+	"github.com/opsalign/opsalign/generator/console"
 )
 
 // version is set at link time (-ldflags "-X main.version=…").
@@ -135,7 +136,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runMore(ctx, cmd, o, pos, moreFlags{pdf: pdf, paper: paper, bind: bind, port: port, poll: poll, force: force})
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "opsalign %s: %v\n", cmd, err)
+		fmt.Fprintf(stderr, "opsalign %s: %s\n", cmd, console.Safe(err.Error()))
 		return exitFail
 	}
 	return exitOK

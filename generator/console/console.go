@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/opsalign/opsalign/generator/model"
 )
@@ -33,10 +34,23 @@ func WriteIssues(w io.Writer, issues []model.Issue, o Options) {
 	}
 }
 
-// oneLine folds line breaks so that one issue is one line whatever the
-// spreadsheet text held.
+// Safe returns s fit to print on a terminal, on one line (see oneLine).
+func Safe(s string) string { return oneLine(s) }
+
+// oneLine makes spreadsheet text safe for a terminal: line breaks and tabs
+// become spaces, so that one issue is one line, and every other control
+// character (escape sequences could recolour or rewrite the terminal)
+// becomes U+FFFD.
 func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+			return '\uFFFD'
+		}
+		return r
+	}, s)
 }
 
 // WriteCheck prints the whole report of `opsalign check`.
@@ -69,11 +83,11 @@ func writeSummary(w io.Writer, ds *model.Dataset) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  table\trows used\texcluded\ttotals skipped\tfrom")
 	for _, t := range ds.Summary.Tables {
-		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%s\n", t.Table, t.Rows, t.Excluded, t.Skipped, strings.Join(t.Sources, ", "))
+		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%s\n", t.Table, t.Rows, t.Excluded, t.Skipped, oneLine(strings.Join(t.Sources, ", ")))
 	}
 	tw.Flush()
 	if len(ds.Summary.Ignored) > 0 {
-		fmt.Fprintf(w, "  ignored: %s\n", strings.Join(ds.Summary.Ignored, ", "))
+		fmt.Fprintf(w, "  ignored: %s\n", oneLine(strings.Join(ds.Summary.Ignored, ", ")))
 	}
 }
 
