@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -136,7 +137,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runMore(ctx, cmd, o, pos, moreFlags{pdf: pdf, paper: paper, bind: bind, port: port, poll: poll, force: force})
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "opsalign %s: %s\n", cmd, console.Safe(err.Error()))
+		for _, line := range strings.Split(err.Error(), "\n") { // errors.Join: one file a line
+			fmt.Fprintf(stderr, "opsalign %s: %s\n", cmd, console.Safe(line))
+		}
 		return exitFail
 	}
 	return exitOK
