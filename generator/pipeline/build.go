@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"time"
@@ -38,6 +39,18 @@ type Builder struct {
 	unsafeMD  bool
 	lastCfg   config.Config
 	hasConfig bool
+
+	// prev is the last build into a *site.Memory, kept so that a rebuild
+	// after a narrative edit renders only the narrative pages.
+	prev *memoryBuild
+}
+
+// memoryBuild is a finished build into memory and what it was built from.
+type memoryBuild struct {
+	site     *site.Memory
+	res      *Result
+	renderer *render.Renderer
+	nav      string // navKey of its narrative pages
 }
 
 // NewBuilder returns a Builder for the site whose config is at configPath
@@ -58,12 +71,18 @@ func (b *Builder) Config() (config.Config, error) {
 func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*Result, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	prev := b.prev
+	b.prev = nil // set again only when this build succeeds
 	cfg, err := b.Config()
 	if err != nil {
 		return nil, err
 	}
-	res, err := Check(ctx, cfg, b.cache)
-	if err != nil {
+	mem, _ := out.(*site.Memory)
+	narrativeOnly := prev != nil && mem != nil && onlyContent(cfg, changed) && reflect.DeepEqual(cfg, prev.res.Config)
+	var res *Result
+	if narrativeOnly {
+		res = prev.res // no data file and no setting changed: the same scorecard
+	} else if res, err = Check(ctx, cfg, b.cache); err != nil {
 		return nil, err
 	}
 	r, err := b.theme(cfg, changed)
@@ -85,6 +104,10 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		Markdown:  markdownFunc(b.markdown),
 		Version:   b.version,
 	}
+	nav := navKey(pages)
+	if narrativeOnly && r == prev.renderer && nav == prev.nav {
+		in.Prev = prev.site
+	}
 	if err := r.Render(ctx, in, out); err != nil {
 		return nil, err
 	}
@@ -92,7 +115,44 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	if err := history.CopyTo(cfg.Dir, out); err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
+	if mem != nil {
+		b.prev = &memoryBuild{site: mem, res: res, renderer: r, nav: nav}
+	}
 	return res, nil
+}
+
+// onlyContent reports whether changed names some paths and all of them lie
+// in the site's content folder: then the data, the config and the theme
+// are as the previous build read them.
+func onlyContent(cfg config.Config, changed []string) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	dir, err := filepath.Abs(Path(cfg, cfg.ContentDir))
+	if err != nil {
+		return false
+	}
+	for _, c := range changed {
+		if !within(c, dir) || c == dir {
+			return false
+		}
+	}
+	return true
+}
+
+// navKey identifies what the navigation of every page takes from the
+// narrative pages: the names, titles and weights of the pages of their
+// own (not drafts, not the overview or board pack, which are rendered
+// again anyway).
+func navKey(ps []narrative.Page) string {
+	var sb strings.Builder
+	for _, p := range ps {
+		if p.Draft || p.Name == "_index" || p.Name == "board-pack" {
+			continue
+		}
+		fmt.Fprintf(&sb, "%q %q %d\n", p.Name, p.Title, p.Weight)
+	}
+	return sb.String()
 }
 
 // theme returns the parsed theme, parsing it again when the config names

@@ -230,7 +230,10 @@ func (b *build) jobs() ([]job, error) {
 			return b.r.execute(buf, kind, v)
 		}})
 	}
+	// narrative marks the last job as one that embeds narrative.
+	narrative := func() { js[len(js)-1].narrative = true }
 	page("index.html", kindIndex, b.indexView)
+	narrative()
 	page("initiatives/index.html", kindInitiatives, b.initiativesView)
 	page("metrics/index.html", kindMetrics, b.metricsView)
 	page("portfolio.html", kindPortfolio, b.portfolioView)
@@ -238,6 +241,7 @@ func (b *build) jobs() ([]job, error) {
 	page("reliability.html", kindReliability, b.reliabilityView)
 	page("data-quality.html", kindDataQuality, b.dataQualityView)
 	page("board-pack.html", kindBoardPack, b.boardPackView)
+	narrative()
 
 	taken := map[string]string{}
 	for _, p := range builtIn() {
@@ -250,6 +254,7 @@ func (b *build) jobs() ([]job, error) {
 		}
 		taken[strings.ToLower(p)] = cp.File
 		page(p, kindPage, func() (any, error) { return b.contentView(cp, p) })
+		narrative()
 	}
 	seen := map[string]bool{}
 	for i := range b.sc.Initiatives {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/site"
 )
 
 // Input is everything a site is rendered from.
@@ -27,6 +28,12 @@ type Input struct {
 	Markdown MarkdownFunc
 	// Version is the opsalign version shown in the footer.
 	Version string
+	// Prev, when not nil, is an earlier build of the same scorecard,
+	// dataset, config and theme whose narrative pages had the same names,
+	// titles and weights (so the same navigation): only the pages that
+	// embed narrative are rendered again, every other file is taken from
+	// Prev — shared, not copied, when out is a *site.Memory.
+	Prev *site.Memory
 }
 
 // ContentPage is one narrative page of content/ (the shape of

@@ -48,8 +48,9 @@ func Parse(theme, layouts fs.FS) (*Renderer, error) {
 
 // job renders one file of the site.
 type job struct {
-	path string
-	run  func(buf *bytes.Buffer) error
+	path      string
+	run       func(buf *bytes.Buffer) error
+	narrative bool // the page embeds narrative from content/
 }
 
 // Render renders every page of the site from in into out: the pages,
@@ -67,7 +68,34 @@ func (r *Renderer) Render(ctx context.Context, in Input, out site.Sink) error {
 	if err != nil {
 		return err
 	}
+	if in.Prev != nil {
+		if jobs, err = reuse(jobs, in.Prev, out); err != nil {
+			return err
+		}
+	}
 	return r.run(ctx, jobs, out)
+}
+
+// reuse puts into out every file of prev that jobs would render again
+// unchanged — all but the pages that embed narrative — and returns the jobs
+// left to run.
+func reuse(jobs []job, prev *site.Memory, out site.Sink) ([]job, error) {
+	put := out.Put
+	if m, ok := out.(*site.Memory); ok {
+		put = m.Share
+	}
+	var left []job
+	for _, j := range jobs {
+		b, ok := prev.Get(j.path)
+		if j.narrative || !ok {
+			left = append(left, j)
+			continue
+		}
+		if err := put(j.path, b); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+	}
+	return left, nil
 }
 
 // run executes jobs on a bounded set of goroutines.

@@ -43,6 +43,22 @@ func (m *Memory) Put(p string, b []byte) error {
 	return nil
 }
 
+// Share stores b at p without copying it. b must never change afterwards:
+// it is meant for the files of an earlier Memory, which are not changed
+// once built, so that a rebuild reuses them at no cost.
+func (m *Memory) Share(p string, b []byte) error {
+	if err := CheckPath(p); err != nil {
+		return err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if _, dup := m.files[p]; dup {
+		return fmt.Errorf("site: %s written twice", p)
+	}
+	m.files[p] = b
+	return nil
+}
+
 // Get returns the file at p.
 func (m *Memory) Get(p string) ([]byte, bool) {
 	m.mu.RLock()
