@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -27,6 +28,7 @@ func Workbook(sc *model.Scorecard) ([]byte, error) {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
 	st, err := newStyles(f)
 	if err != nil {
 		return nil, fmt.Errorf("export: styles: %w", err)
@@ -39,6 +41,9 @@ func Workbook(sc *model.Scorecard) ([]byte, error) {
 			return nil, fmt.Errorf("export: %w", err)
 		}
 	}
+	// Before the sheets are streamed: afterwards excelize would parse every
+	// streamed sheet back to mark the tabs.
+	f.SetActiveSheet(0)
 	steps := []struct {
 		sheet string
 		write func(*excelize.File, styles, *model.Scorecard) error
@@ -54,7 +59,6 @@ func Workbook(sc *model.Scorecard) ([]byte, error) {
 			return nil, fmt.Errorf("export: sheet %s: %w", s.sheet, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	if err := f.SetDocProps(docProps(sc)); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
 	}
