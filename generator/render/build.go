@@ -33,8 +33,9 @@ type build struct {
 	iniRecs    map[string]*model.Initiative // id → record (first of duplicates)
 	metRecs    map[string]*model.Metric
 	metResults map[string]*model.MetricResult
-	obs        map[string][]model.Observation // metric id → observations by period end
-	incidents  map[string][]model.Incident    // initiative id → incidents by opened
+	metRows    map[*model.MetricResult]MetricRow // every metric's row, built once
+	obs        map[string][]model.Observation    // metric id → observations by period end
+	incidents  map[string][]model.Incident       // initiative id → incidents by opened
 
 	resolver *resolver
 
@@ -98,6 +99,10 @@ func newBuild(r *Renderer, in Input) (*build, error) {
 	}
 	for _, is := range b.incidents {
 		slices.SortStableFunc(is, func(a, b model.Incident) int { return a.Opened.Compare(b.Opened) })
+	}
+	b.metRows = make(map[*model.MetricResult]MetricRow, len(sc.Metrics))
+	for i := range sc.Metrics {
+		b.metRows[&sc.Metrics[i]] = b.newMetricRow(&sc.Metrics[i])
 	}
 	b.chrome = newChromeCache(r.common)
 	b.site = b.newSite()

@@ -86,6 +86,16 @@ func portfolioChecks(results []model.CheckResult) []CheckRow {
 
 // metricRow makes the list row of a metric result.
 func (b *build) metricRow(mr *model.MetricResult) MetricRow {
+	if row, ok := b.metRows[mr]; ok {
+		return row
+	}
+	return b.newMetricRow(mr)
+}
+
+// newMetricRow builds a metric's row; metricRow returns the one built for
+// every metric of the scorecard in newBuild (a metric claimed by a hundred
+// initiatives is shown on each of their pages).
+func (b *build) newMetricRow(mr *model.MetricResult) MetricRow {
 	row := MetricRow{
 		ID:           mr.ID,
 		Path:         "metrics/" + b.metFiles[mr.ID],
