@@ -96,6 +96,7 @@ func parseTemplates(theme, layouts fs.FS) (common *template.Template, kinds map[
 			return nil, nil, fmt.Errorf("render: %s: %w", files[name].origin, err)
 		}
 	}
+	bindPartial(common)
 	kinds = map[string]*template.Template{}
 	for _, kind := range pageKinds() {
 		src, ok := files[kind]
@@ -109,6 +110,7 @@ func parseTemplates(theme, layouts fs.FS) (common *template.Template, kinds map[
 		if _, err := t.New(kind).Parse(src.text); err != nil {
 			return nil, nil, fmt.Errorf("render: %s: %w", src.origin, err)
 		}
+		bindPartial(t)
 		kinds[kind] = t
 	}
 	return common, kinds, nil
@@ -135,6 +137,8 @@ func funcs() template.FuncMap {
 		},
 		"list": func(cs ...CheckRow) []CheckRow { return cs },
 		"link": func(root string, l Link) LinkView { return LinkView{Root: root, Link: l} },
+		// partial is bound to each template set by bindPartial.
+		"partial": func(string, any) (template.HTML, error) { return "", errors.New("partial: not bound") },
 	}
 }
 
