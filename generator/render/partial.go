@@ -51,8 +51,9 @@ func (c *partialCache) exec(name string, data any) (template.HTML, error) {
 	return h, nil
 }
 
-// bindPartial gives the template set t its own "partial" function.
+// bindPartial gives the template set t its own "partial" and
+// "checkRows" functions.
 func bindPartial(t *template.Template) {
 	c := &partialCache{t: t}
-	t.Funcs(template.FuncMap{"partial": c.exec})
+	t.Funcs(template.FuncMap{"partial": c.exec, "checkRows": c.checkRows})
 }
