@@ -51,9 +51,9 @@ func (c *partialCache) exec(name string, data any) (template.HTML, error) {
 	return h, nil
 }
 
-// bindPartial gives the template set t its own "partial" and
-// "checkRows" functions.
+// bindPartial gives the template set t its own "partial", "checkRows" and
+// "initiativeRows" functions.
 func bindPartial(t *template.Template) {
 	c := &partialCache{t: t}
-	t.Funcs(template.FuncMap{"partial": c.exec, "checkRows": c.checkRows})
+	t.Funcs(template.FuncMap{"partial": c.exec, "checkRows": c.checkRows, "initiativeRows": c.initiativeRows})
 }

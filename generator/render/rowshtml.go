@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html/template"
 	"strconv"
 	"strings"
@@ -59,4 +60,89 @@ func (c *partialCache) checkRows(rows []CheckRow) (template.HTML, error) {
 		b.WriteString("</td></tr>")
 	}
 	return template.HTML(b.String()), nil
+}
+
+// initiativeRows returns the rows of the initiatives index, each starting
+// on a new line, or "" when a link holds a character that html/template
+// would rewrite in a URL (the theme's loop then writes the rows).
+func (c *partialCache) initiativeRows(root string, rows []InitiativeRow) (template.HTML, error) {
+	if !plainURL(root) {
+		return "", nil
+	}
+	for i := range rows {
+		if !plainURL(rows[i].Path) {
+			return "", nil
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(rows) * 2048)
+	for i := range rows {
+		r := &rows[i]
+		verdict, err := c.exec("badge", r.VerdictBadge)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString("\n<tr><th scope=\"row\"><a href=\"")
+		b.WriteString(root)
+		b.WriteString(r.Path)
+		b.WriteString("\">")
+		htmlText.WriteString(&b, r.ID)
+		b.WriteString("</a></th><td>")
+		htmlText.WriteString(&b, r.Name)
+		b.WriteString("</td><td>")
+		htmlText.WriteString(&b, r.Unit)
+		b.WriteString("</td><td>")
+		htmlText.WriteString(&b, r.CategoryText)
+		b.WriteString("</td><td>")
+		htmlText.WriteString(&b, r.Owners)
+		b.WriteString("</td><td class=\"num\" data-sort=\"")
+		htmlText.WriteString(&b, fmt.Sprint(r.Budget))
+		b.WriteString("\">")
+		htmlText.WriteString(&b, r.BudgetText)
+		b.WriteString("</td><td class=\"num\" data-sort=\"")
+		if r.Spend != nil {
+			htmlText.WriteString(&b, fmt.Sprint(*r.Spend))
+		}
+		b.WriteString("\">")
+		htmlText.WriteString(&b, r.SpendText)
+		b.WriteString("</td><td class=\"num\" data-sort=\"")
+		if r.Score != nil {
+			b.WriteString(strconv.Itoa(*r.Score))
+		}
+		b.WriteString("\">")
+		htmlText.WriteString(&b, r.ScoreText)
+		b.WriteString("</td><td data-sort=\"")
+		htmlText.WriteString(&b, string(r.Verdict))
+		b.WriteString("\">")
+		b.WriteString(string(verdict))
+		b.WriteString("</td>")
+		for _, ch := range r.Checks {
+			badge, err := c.exec("badge", ch.Badge)
+			if err != nil {
+				return "", err
+			}
+			b.WriteString("<td class=\"check\" data-sort=\"")
+			htmlText.WriteString(&b, string(ch.Result))
+			b.WriteString("\" title=\"")
+			htmlText.WriteString(&b, ch.Reason)
+			b.WriteString("\">")
+			b.WriteString(string(badge))
+			b.WriteString("</td>")
+		}
+		b.WriteString("\n</tr>")
+	}
+	return template.HTML(b.String()), nil
+}
+
+// plainURL reports whether s holds only characters that html/template
+// writes unchanged in an href (letters, digits, - . _ ~ /) and no colon,
+// so that it cannot be read as a scheme.
+func plainURL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~/", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }

@@ -43,3 +43,42 @@ func TestRowsHTMLLikeTemplate(t *testing.T) {
 		t.Errorf("checkRows:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestInitiativeRowsLikeTemplate checks the Go-written initiatives index
+// rows against the theme's loop, and that a link html/template would
+// rewrite leaves the rows to the loop.
+func TestInitiativeRowsLikeTemplate(t *testing.T) {
+	loops := template.Must(template.New("").Funcs(funcs()).Parse(
+		`{{define "badge"}}<span class="{{.Class}}">{{.Label}}</span>{{end}}` +
+			`{{define "loop"}}{{$root := .Root}}{{- range .Rows}}
+<tr><th scope="row"><a href="{{$root}}{{.Path}}">{{.ID}}</a></th><td>{{.Name}}</td><td>{{.Unit}}</td><td>{{.CategoryText}}</td><td>{{.Owners}}</td><td class="num" data-sort="{{.Budget}}">{{.BudgetText}}</td><td class="num" data-sort="{{with .Spend}}{{.}}{{end}}">{{.SpendText}}</td><td class="num" data-sort="{{with .Score}}{{.}}{{end}}">{{.ScoreText}}</td><td data-sort="{{.Verdict}}">{{partial "badge" .VerdictBadge}}</td>
+{{- range .Checks}}<td class="check" data-sort="{{.Result}}" title="{{.Reason}}">{{partial "badge" .Badge}}</td>{{end}}
+</tr>
+{{- end}}{{end}}` +
+			`{{define "go"}}{{initiativeRows .Root .Rows}}{{end}}`))
+	bindPartial(loops)
+	spend, score := 1234567.5, 0
+	rows := []InitiativeRow{
+		{ID: hostile, Path: "initiatives/~3Cx~3E.html", Name: hostile, Unit: hostile, CategoryText: hostile, Owners: hostile,
+			Budget: 1.25e6, BudgetText: hostile, Spend: &spend, SpendText: hostile, Score: &score, ScoreText: hostile,
+			Verdict: model.Verdict(hostile), VerdictBadge: Badge{Class: hostile, Label: hostile},
+			Checks: []CheckRow{{Result: model.Result(hostile), Reason: hostile, Badge: Badge{Class: "c", Label: hostile}}}},
+		{ID: "INI-2", Path: "initiatives/INI-2.html", Budget: 0.1, Verdict: model.Aligned},
+	}
+	run := func(name string, root string) string {
+		var buf bytes.Buffer
+		if err := loops.ExecuteTemplate(&buf, name, struct {
+			Root string
+			Rows []InitiativeRow
+		}{root, rows}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	if got, want := run("go", "../"), run("loop", "../"); got != want || got == "" {
+		t.Errorf("initiativeRows:\n got %q\nwant %q", got, want)
+	}
+	if got := run("go", "javascript:"); got != "" {
+		t.Errorf("initiativeRows with a root html/template rewrites = %q, want empty", got)
+	}
+}

@@ -140,6 +140,9 @@ func funcs() template.FuncMap {
 		// partial is bound to each template set by bindPartial.
 		"partial":   func(string, any) (template.HTML, error) { return "", errors.New("partial: not bound") },
 		"checkRows": func([]CheckRow) (template.HTML, error) { return "", errors.New("checkRows: not bound") },
+		"initiativeRows": func(string, []InitiativeRow) (template.HTML, error) {
+			return "", errors.New("initiativeRows: not bound")
+		},
 	}
 }
 
