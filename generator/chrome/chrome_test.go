@@ -3,13 +3,13 @@ package chrome_test
 import (
 	"bytes"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
-	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
