@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/opsalign/opsalign/internal/xlsxzip"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -28,7 +28,7 @@ func Workbook(sc *model.Scorecard) ([]byte, error) {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
+	f.SetZipWriter(xlsxzip.Sorted)
 	st, err := newStyles(f)
 	if err != nil {
 		return nil, fmt.Errorf("export: styles: %w", err)

@@ -3,6 +3,7 @@ package templates
 import (
 	"bytes"
 	"fmt"
+	"github.com/opsalign/opsalign/internal/xlsxzip"
 	"strings"
 	"time"
 
@@ -34,7 +35,7 @@ func Workbook(t model.Table, currency string) ([]byte, error) {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(newSortedZip)
+	f.SetZipWriter(xlsxzip.Sorted)
 	data := SheetName(t)
 	if err := f.SetSheetName("Sheet1", data); err != nil {
 		return nil, err

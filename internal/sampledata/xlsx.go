@@ -3,6 +3,7 @@ package sampledata
 import (
 	"bufio"
 	"fmt"
+	"github.com/opsalign/opsalign/internal/xlsxzip"
 	"os"
 	"time"
 
@@ -68,7 +69,7 @@ func writeXLSX(path string, wb workbook) (err error) {
 			err = cerr
 		}
 	}()
-	f.SetZipWriter(newSortedZip)
+	f.SetZipWriter(xlsxzip.Sorted)
 	styles := map[string]int{}
 	style := func(format string) (int, error) {
 		if id, ok := styles[format]; ok {
