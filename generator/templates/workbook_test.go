@@ -33,7 +33,7 @@ func TestHeaderRows(t *testing.T) {
 			"Plan Line", "Start", "Go Live", "Status", "Rollout", "Automation", "Process Standardized", "Training",
 			"Adoption Owner", "Adoption", "Risk", "DR Tested"},
 		model.TableMetrics:   {"ID", "Name", "Kind", "Unit", "Direction", "Baseline", "Target", "Owner", "Business Unit"},
-		model.TableActuals:   {"Metric", "Period", "Value"},
+		model.TableActuals:   {"Metric ID", "Period", "Value"},
 		model.TableCalendar:  {"Name", "Start", "End", "Kind", "Business Unit"},
 		model.TablePlan:      {"Plan Line", "Business Unit", "Category", "Period", "Amount"},
 		model.TableIncidents: {"ID", "Opened", "Resolved", "Severity", "Initiative", "Business Unit", "Service"},
