@@ -112,18 +112,33 @@ func writeChecks(f *excelize.File, st styles, sc *model.Scorecard) error {
 		{head: "Initiative"}, {head: "Name"}, {head: "Business unit"}, {head: "Principle", kind: count},
 		{head: "Check"}, {head: "Title"}, {head: "Result"}, {head: "Reason"},
 	}
-	var rows [][]any
-	for _, in := range sc.Initiatives {
-		for _, c := range in.Checks {
-			var principle any
-			if c.Principle != 0 {
-				principle = c.Principle
-			}
-			rows = append(rows, []any{in.ID, in.Name, in.BusinessUnit, principle,
-				c.ID, checkTitle(c.ID), string(c.Result), c.Reason})
+	rows := checkRows{sc: sc}
+	for i, in := range sc.Initiatives {
+		for j := range in.Checks {
+			rows.at = append(rows.at, [2]int32{int32(i), int32(j)})
 		}
 	}
-	return writeTable(f, st, SheetChecks, cols, rows, 1)
+	return streamTable(f, st, SheetChecks, cols, rows, 1)
+}
+
+// checkRows are the rows of the Checks sheet, one per initiative and
+// check, made as they are written (90k rows at 10k initiatives).
+type checkRows struct {
+	sc *model.Scorecard
+	at [][2]int32 // initiative and check index of each row
+}
+
+func (r checkRows) Len() int { return len(r.at) }
+
+func (r checkRows) Row(i int, dst []any) []any {
+	in := &r.sc.Initiatives[r.at[i][0]]
+	c := &in.Checks[r.at[i][1]]
+	var principle any
+	if c.Principle != 0 {
+		principle = c.Principle
+	}
+	return append(dst, in.ID, in.Name, in.BusinessUnit, principle,
+		c.ID, checkTitle(c.ID), string(c.Result), c.Reason)
 }
 
 // checkTitle names a per-initiative check, or returns its id when unknown.

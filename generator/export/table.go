@@ -72,19 +72,38 @@ func newStyles(f *excelize.File) (styles, error) {
 // written with a StreamWriter: cells go straight to XML rather than into
 // excelize's cell model (a 10k-initiative Checks sheet has 90k rows).
 func writeTable(f *excelize.File, st styles, sheet string, cols []column, rows [][]any, freezeCols int) error {
-	// First pass: each cell's value and style, and the columns' widths.
+	return streamTable(f, st, sheet, cols, sliceRows(rows), freezeCols)
+}
+
+// rowSource gives a sheet's rows one at a time: row i is appended to dst.
+// A large sheet makes each row as it is written rather than holding them
+// all.
+type rowSource interface {
+	Len() int
+	Row(i int, dst []any) []any
+}
+
+// sliceRows is a rowSource of rows made beforehand.
+type sliceRows [][]any
+
+func (r sliceRows) Len() int                   { return len(r) }
+func (r sliceRows) Row(i int, dst []any) []any { return append(dst, r[i]...) }
+
+// streamTable is writeTable over a rowSource.
+func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows rowSource, freezeCols int) error {
+	// First pass: the columns' widths; the cells are made again row by row
+	// as they are streamed, rather than held for the whole sheet.
 	widths := make([]int, len(cols))
 	head := make([]any, len(cols))
 	for c, col := range cols {
 		head[c] = excelize.Cell{StyleID: st.head, Value: col.head}
 		widths[c] = longestWord(col.head) + 3 // headers wrap; room for the filter button
 	}
-	cells := make([][]any, len(rows))
-	for r, row := range rows {
+	cellsOf := func(r int, row []any, out []any) ([]any, error) {
 		if len(row) > len(cols) {
-			return fmt.Errorf("%s row %d: %d cells for %d columns", sheet, r+2, len(row), len(cols))
+			return nil, fmt.Errorf("%s row %d: %d cells for %d columns", sheet, r+2, len(row), len(cols))
 		}
-		out := make([]any, len(row))
+		out = out[:0]
 		for c, v := range row {
 			k := cols[c].kind
 			if t, ok := v.(typed); ok {
@@ -93,16 +112,25 @@ func writeTable(f *excelize.File, st styles, sheet string, cols []column, rows [
 			cell, n, err := cellOf(st, v, k)
 			if err != nil {
 				name, _ := excelize.CoordinatesToCellName(c+1, r+2)
-				return fmt.Errorf("%s!%s: %w", sheet, name, err)
+				return nil, fmt.Errorf("%s!%s: %w", sheet, name, err)
 			}
-			out[c] = cell
+			out = append(out, cell)
 			widths[c] = max(widths[c], n)
 		}
-		cells[r] = out
+		return out, nil
+	}
+	var cells, row []any
+	n := rows.Len()
+	for r := range n {
+		row = rows.Row(r, row[:0])
+		var err error
+		if cells, err = cellsOf(r, row, cells); err != nil {
+			return err
+		}
 	}
 	// The autofilter goes into the worksheet before streaming; the stream
 	// writes it after the rows.
-	end, _ := excelize.CoordinatesToCellName(len(cols), len(rows)+1)
+	end, _ := excelize.CoordinatesToCellName(len(cols), n+1)
 	if err := f.AutoFilter(sheet, "A1:"+end, nil); err != nil {
 		return err
 	}
@@ -130,9 +158,13 @@ func writeTable(f *excelize.File, st styles, sheet string, cols []column, rows [
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
-	for r, row := range cells {
+	for r := range n {
+		row = rows.Row(r, row[:0])
+		if cells, err = cellsOf(r, row, cells); err != nil {
+			return err
+		}
 		name, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(name, row); err != nil {
+		if err := sw.SetRow(name, cells); err != nil {
 			return fmt.Errorf("%s!%s: %w", sheet, name, err)
 		}
 	}
