@@ -98,6 +98,12 @@ func reuse(jobs []job, prev *site.Memory, out site.Sink) ([]job, error) {
 	return left, nil
 }
 
+// maxKeptBuffer is the largest page buffer a worker keeps for its next
+// page: the few pages of tens of megabytes at 10k initiatives (the
+// initiatives index, reliability) should not hold that memory for the
+// rest of the build.
+const maxKeptBuffer = 4 << 20
+
 // run executes jobs on a bounded set of goroutines.
 func (r *Renderer) run(ctx context.Context, jobs []job, out site.Sink) error {
 	ctx, cancel := context.WithCancelCause(ctx)
@@ -122,6 +128,9 @@ func (r *Renderer) run(ctx context.Context, jobs []job, out site.Sink) error {
 				}
 				if err := out.Put(j.path, buf.Bytes()); err != nil {
 					cancel(fmt.Errorf("render: %w", err))
+				}
+				if buf.Cap() > maxKeptBuffer {
+					buf = new(bytes.Buffer) // let a big page's buffer go
 				}
 			}
 		}()
