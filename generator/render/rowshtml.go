@@ -146,3 +146,50 @@ func plainURL(s string) bool {
 	}
 	return true
 }
+
+// incidentRows returns the rows of the reliability page's incident list,
+// each starting on a new line, or "" when there are none or a link holds a
+// character html/template would rewrite in a URL (the theme's loop then
+// writes the rows).
+func incidentRows(root string, rows []IncidentRow) template.HTML {
+	if len(rows) == 0 || !plainURL(root) {
+		return ""
+	}
+	for i := range rows {
+		if !plainURL(rows[i].Initiative.Path) {
+			return ""
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(rows) * 256)
+	for i := range rows {
+		r := &rows[i]
+		b.WriteString("\n<tr><th scope=\"row\">")
+		htmlText.WriteString(&b, r.ID)
+		b.WriteString("</th><td class=\"num\">")
+		b.WriteString(strconv.Itoa(r.Severity))
+		b.WriteString("</td><td>")
+		htmlText.WriteString(&b, r.Opened)
+		b.WriteString("</td><td>")
+		htmlText.WriteString(&b, r.Resolved)
+		b.WriteString("</td><td>")
+		if r.Initiative.Path != "" {
+			b.WriteString("<a href=\"")
+			b.WriteString(root)
+			b.WriteString(r.Initiative.Path)
+			b.WriteString("\">")
+			htmlText.WriteString(&b, r.Initiative.Text)
+			b.WriteString("</a>")
+		} else {
+			htmlText.WriteString(&b, r.Initiative.Text)
+		}
+		b.WriteString("</td><td>")
+		htmlText.WriteString(&b, r.Unit)
+		b.WriteString("</td><td>")
+		htmlText.WriteString(&b, r.Service)
+		b.WriteString("</td><td><code>")
+		htmlText.WriteString(&b, r.Ref)
+		b.WriteString("</code></td></tr>")
+	}
+	return template.HTML(b.String())
+}

@@ -82,3 +82,39 @@ func TestInitiativeRowsLikeTemplate(t *testing.T) {
 		t.Errorf("initiativeRows with a root html/template rewrites = %q, want empty", got)
 	}
 }
+
+// TestIncidentRowsLikeTemplate checks the Go-written incident rows against
+// the theme's loop.
+func TestIncidentRowsLikeTemplate(t *testing.T) {
+	loops := template.Must(template.New("").Funcs(funcs()).Parse(
+		`{{define "link" -}}
+{{if .Link.Path}}<a href="{{.Root}}{{.Link.Path}}">{{.Link.Text}}</a>{{else}}{{.Link.Text}}{{end}}
+{{- end}}` +
+			`{{define "loop"}}{{$root := .Root}}{{- range .Rows}}
+<tr><th scope="row">{{.ID}}</th><td class="num">{{.Severity}}</td><td>{{.Opened}}</td><td>{{.Resolved}}</td><td>{{template "link" (link $root .Initiative)}}</td><td>{{.Unit}}</td><td>{{.Service}}</td><td><code>{{.Ref}}</code></td></tr>
+{{- end}}{{end}}` +
+			`{{define "go"}}{{incidentRows .Root .Rows}}{{end}}`))
+	rows := []IncidentRow{
+		{ID: hostile, Opened: hostile, Resolved: hostile, Severity: -2, Initiative: Link{Path: "initiatives/a~3C.html", Text: hostile}, Unit: hostile, Service: hostile, Ref: hostile},
+		{ID: "INC-2", Severity: 1, Initiative: Link{Text: hostile}},
+	}
+	run := func(name, root string, rows []IncidentRow) string {
+		var buf bytes.Buffer
+		if err := loops.ExecuteTemplate(&buf, name, struct {
+			Root string
+			Rows []IncidentRow
+		}{root, rows}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	if got, want := run("go", "../", rows), run("loop", "../", rows); got != want || got == "" {
+		t.Errorf("incidentRows:\n got %q\nwant %q", got, want)
+	}
+	if got := run("go", "a:", rows); got != "" {
+		t.Errorf("incidentRows with a root html/template rewrites = %q, want empty", got)
+	}
+	if got := run("go", "", nil); got != "" {
+		t.Errorf("incidentRows of none = %q, want empty", got)
+	}
+}
