@@ -121,9 +121,10 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	return res, nil
 }
 
-// onlyContent reports whether changed names some paths and all of them lie
-// in the site's content folder: then the data, the config and the theme
-// are as the previous build read them.
+// onlyContent reports whether changed names some paths and all of them are
+// Markdown files in the site's content folder, outside its data folder
+// (content_dir may be the site folder itself): then the data are as the
+// previous build read them.
 func onlyContent(cfg config.Config, changed []string) bool {
 	if len(changed) == 0 {
 		return false
@@ -132,8 +133,12 @@ func onlyContent(cfg config.Config, changed []string) bool {
 	if err != nil {
 		return false
 	}
+	data, err := filepath.Abs(Path(cfg, cfg.DataDir))
+	if err != nil {
+		return false
+	}
 	for _, c := range changed {
-		if !within(c, dir) || c == dir {
+		if !within(c, dir) || within(c, data) || !strings.EqualFold(filepath.Ext(c), ".md") {
 			return false
 		}
 	}

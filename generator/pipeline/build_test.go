@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/site"
 )
 
@@ -159,4 +160,36 @@ func TestDataEditRebuildsAll(t *testing.T) {
 	got := build(t, bl, []string{p})
 	want := build(t, NewBuilder(filepath.Join(dir, "opsalign.toml"), true, time.Time{}, "test"), nil)
 	sameSite(t, got, want)
+}
+
+// TestOnlyContent lists which changes let a rebuild reuse the previous
+// scorecard.
+func TestOnlyContent(t *testing.T) {
+	dir := t.TempDir()
+	site := config.Config{Dir: dir, ContentDir: "content", DataDir: "data"}
+	flat := config.Config{Dir: dir, ContentDir: ".", DataDir: "data"}
+	p := func(rel string) string { return filepath.Join(dir, rel) }
+	tests := []struct {
+		name    string
+		cfg     config.Config
+		changed []string
+		want    bool
+	}{
+		{"nothing known", site, nil, false},
+		{"one page", site, []string{p("content/about.md")}, true},
+		{"pages, upper-case extension", site, []string{p("content/_index.md"), p("content/sub/x.MD")}, true},
+		{"a page and a workbook", site, []string{p("content/about.md"), p("data/register.xlsx")}, false},
+		{"an image in content", site, []string{p("content/logo.png")}, false},
+		{"the content folder itself", site, []string{p("content")}, false},
+		{"the config", site, []string{p("opsalign.toml")}, false},
+		{"content is the site folder: a page", flat, []string{p("about.md")}, true},
+		{"content is the site folder: a workbook", flat, []string{p("data/register.xlsx")}, false},
+		{"content is the site folder: markdown in data", flat, []string{p("data/notes.md")}, false},
+		{"content is the site folder: the config", flat, []string{p("opsalign.toml")}, false},
+	}
+	for _, tt := range tests {
+		if got := onlyContent(tt.cfg, tt.changed); got != tt.want {
+			t.Errorf("%s: onlyContent = %t, want %t", tt.name, got, tt.want)
+		}
+	}
 }
