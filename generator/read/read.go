@@ -8,8 +8,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/model"
@@ -41,13 +45,19 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	}
 	sc := newSchemas()
 	key := cacheKey(cfg)
-	var results []*fileResult
-	var errs []error
+	// Files are parsed concurrently (the schemas are only read); results
+	// and errors are kept in path order.
+	type slot struct {
+		path, file, rel string
+		size            int64
+		mod             time.Time
+		res             *fileResult
+		err             error
+	}
+	slots := make([]slot, len(paths))
+	var todo []int
 	keep := map[string]bool{}
-	for _, p := range paths {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
+	for i, p := range paths {
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
 		file := rel
@@ -60,25 +70,55 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 			}
 		}
 		keep[p] = true
+		s := &slots[i]
+		s.path, s.file, s.rel = p, file, rel
 		st, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, &model.FileError{File: file, Err: err})
+			s.err = &model.FileError{File: file, Err: err}
 			continue
 		}
-		if res := cache.get(p, st.Size(), st.ModTime(), key); res != nil {
-			results = append(results, res)
+		s.size, s.mod = st.Size(), st.ModTime()
+		if res := cache.get(p, s.size, s.mod, key); res != nil {
+			s.res = res
 			continue
 		}
-		res, err := readFile(ctx, cfg, sc, p, file, rel)
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, ctx.Err()
+		todo = append(todo, i)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				s := &slots[i]
+				if ctx.Err() != nil {
+					continue
+				}
+				s.res, s.err = readFile(ctx, cfg, sc, s.path, s.file, s.rel)
 			}
-			errs = append(errs, err)
+		}()
+	}
+	for _, i := range todo {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var results []*fileResult
+	var errs []error
+	for i := range slots {
+		s := &slots[i]
+		if s.err != nil {
+			errs = append(errs, s.err)
 			continue
 		}
-		cache.put(p, st.Size(), st.ModTime(), key, res)
-		results = append(results, res)
+		if slices.Contains(todo, i) {
+			cache.put(s.path, s.size, s.mod, key, s.res)
+		}
+		results = append(results, s.res)
 	}
 	cache.prune(keep)
 	errs = append(errs, unusedSources(cfg, dataRel, paths, root)...)
