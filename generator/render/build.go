@@ -9,7 +9,9 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/opsalign/opsalign/generator/boardpack"
 	"github.com/opsalign/opsalign/generator/export"
+	"github.com/opsalign/opsalign/generator/history"
 	"github.com/opsalign/opsalign/generator/model"
 )
 
@@ -40,6 +42,12 @@ type build struct {
 	resolver *resolver
 
 	chrome *chromeCache
+
+	// prev is the quarter closed before the report period (nil: none),
+	// prevIni its initiatives by id and changes what changed since.
+	prev    *history.Quarter
+	prevIni map[string]*model.InitiativeResult
+	changes *boardpack.Changes
 
 	trendMu sync.Mutex
 	trends  map[string]*trendOnce // metric id → its trend chart, built once
@@ -104,6 +112,13 @@ func newBuild(r *Renderer, in Input) (*build, error) {
 	for i := range sc.Metrics {
 		b.metRows[&sc.Metrics[i]] = b.newMetricRow(&sc.Metrics[i])
 	}
+	if b.prev = history.Previous(in.History, sc); b.prev != nil {
+		b.changes = boardpack.Compare(b.prev.Scorecard, sc)
+		b.prevIni = make(map[string]*model.InitiativeResult, len(b.prev.Scorecard.Initiatives))
+		for i := range b.prev.Scorecard.Initiatives {
+			b.prevIni[b.prev.Scorecard.Initiatives[i].ID] = &b.prev.Scorecard.Initiatives[i]
+		}
+	}
 	b.chrome = newChromeCache(r.common)
 	b.site = b.newSite()
 	b.resolver = &resolver{b: b}
@@ -124,6 +139,8 @@ func (b *build) newSite() *Site {
 		Headline: b.sc.Headline,
 		Sources:  b.ds.Summary.Files,
 		Fmt:      b.fmt,
+		Closed:   b.closedQuarters(),
+		Since:    b.since(),
 	}
 	if s.Title == "" {
 		s.Title = "Operations & IT alignment"

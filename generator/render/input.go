@@ -5,6 +5,7 @@ import (
 	"io/fs"
 
 	"github.com/opsalign/opsalign/generator/config"
+	"github.com/opsalign/opsalign/generator/history"
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/site"
 )
@@ -28,6 +29,10 @@ type Input struct {
 	Markdown MarkdownFunc
 	// Version is the opsalign version shown in the footer.
 	Version string
+	// History holds the closed quarters (history.Load), oldest first. The
+	// latest one closed before the report period is compared with on the
+	// overview, the initiative pages and the board pack.
+	History []history.Quarter
 	// Prev, when not nil, is an earlier build of the same scorecard,
 	// dataset, config and theme whose narrative pages had the same names,
 	// titles and weights (so the same navigation): only the pages that

@@ -72,6 +72,7 @@ func (b *build) initiativeView(ir *model.InitiativeResult, p string) (any, error
 	for _, inc := range b.incidents[ir.ID] {
 		v.Incidents = append(v.Incidents, b.incidentRow(inc))
 	}
+	v.Previous = b.initiativeDelta(ir)
 	return v, nil
 }
 
@@ -260,6 +261,7 @@ func (b *build) boardPackView() (any, error) {
 		}
 		v.Narrative = h
 	}
+	v.Pack = b.pack(v.Narrative)
 	return v, nil
 }
 

@@ -27,6 +27,10 @@ type Site struct {
 	Sources  []string // data files read, relative to the site folder
 	Nav      []NavItem
 	Fmt      Formatter
+	// Closed lists the closed quarters, newest first; Since compares with
+	// the latest one before the report period (nil when none).
+	Closed []ClosedQuarter
+	Since  *Since
 }
 
 // Quality sums up the data-quality issues for the banner.
@@ -269,6 +273,8 @@ type InitiativeView struct {
 	Metrics   []MetricPanel
 	Unknown   []string // linked metric ids not in the metrics table
 	Incidents []IncidentRow
+	// Previous is the initiative in the last closed quarter; nil when none.
+	Previous *InitiativeDelta
 }
 
 // MetricPanel is a linked metric with its trend chart.
@@ -398,6 +404,8 @@ type BoardPackView struct {
 	NotAligned    []InitiativeRow
 	Collisions    []Collision
 	OwnershipGaps []InitiativeRow
+	// Pack is the board pack's principle sections, exceptions and changes.
+	Pack *PackView
 }
 
 // PrincipleRow counts one principle's check results across initiatives.

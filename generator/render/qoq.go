@@ -1,0 +1,211 @@
+package render
+
+import (
+	"math"
+	"path"
+	"slices"
+	"strconv"
+
+	"github.com/opsalign/opsalign/generator/boardpack"
+	"github.com/opsalign/opsalign/generator/history"
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// ClosedQuarter is a closed quarter listed on the site, with a link to its
+// frozen board pack.
+type ClosedQuarter struct {
+	Period string
+	AsOf   string
+	Path   string // "history/2026-Q2/board-pack.html"
+	Answer string // the headline answer then: "yes" or "no"
+}
+
+// Since compares the report with the latest quarter closed before it.
+type Since struct {
+	ClosedQuarter
+	Figures []DeltaRow
+}
+
+// DeltaRow is one figure then and now.
+type DeltaRow struct {
+	Label  string
+	Prev   string
+	Cur    string
+	Change string // "+5 pts", "−$50,000", "±0"; "" when not comparable
+	// Class is "better", "worse", "same", "moved" (no better direction)
+	// or "" when not comparable; Icon tells them apart without colour.
+	Class string
+	Icon  string
+}
+
+// InitiativeDelta is an initiative's verdict and score in the last closed
+// quarter.
+type InitiativeDelta struct {
+	Period      string
+	Path        string
+	New         bool // not in the register then
+	Verdict     Badge
+	Score       string
+	ScoreChange string // "+20", "−5", "±0", or "" when either is unscored
+}
+
+// figureLabels names the figures a Since compares, and which way is better
+// (+1 higher, −1 lower, 0 neither).
+var figureLabels = map[string]struct {
+	label  string
+	better int
+}{
+	"aligned_spend_share":     {"Aligned spend", +1},
+	"metrics_improving_share": {"Metrics improving", +1},
+	"change_incidents":        {"Change incidents", -1},
+	"mttr_hours":              {"MTTR", -1},
+	"budget_total":            {"Budget", 0},
+	"spend_total":             {"Spend", 0},
+	"split.budget.run":        {"Run share of budget", 0},
+	"split.budget.improve":    {"Improve share of budget", 0},
+	"split.budget.transform":  {"Transform share of budget", 0},
+	"verdicts.aligned":        {"Aligned initiatives", +1},
+	"verdicts.at_risk":        {"At-risk initiatives", -1},
+	"verdicts.not_aligned":    {"Not-aligned initiatives", -1},
+	"verdicts.not_scored":     {"Not-scored initiatives", 0},
+}
+
+// closedQuarter describes a closed quarter for the site.
+func closedQuarter(q *history.Quarter) ClosedQuarter {
+	return ClosedQuarter{Period: q.Period, AsOf: q.AsOf, Path: path.Join(history.Dir, q.Period, history.BoardPackFile), Answer: q.Scorecard.Headline.Answer}
+}
+
+// closedQuarters lists the closed quarters, newest first.
+func (b *build) closedQuarters() []ClosedQuarter {
+	out := make([]ClosedQuarter, 0, len(b.in.History))
+	for i := range b.in.History {
+		out = append(out, closedQuarter(&b.in.History[i]))
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// closedBefore lists the quarters closed before the report period, newest
+// first: what a board pack may link to. A quarter closed later is left
+// out, so that closing a quarter again gives the same board pack.
+func (b *build) closedBefore() []ClosedQuarter {
+	var out []ClosedQuarter
+	for i := range b.in.History {
+		q := &b.in.History[i]
+		if q.Period != b.sc.Period && q.AsOf < b.sc.AsOf {
+			out = append(out, closedQuarter(q))
+		}
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// since compares with the latest quarter closed before the report period;
+// nil when there is none.
+func (b *build) since() *Since {
+	if b.changes == nil {
+		return nil
+	}
+	s := &Since{ClosedQuarter: closedQuarter(b.prev)}
+	for _, d := range b.changes.Figures {
+		s.Figures = append(s.Figures, b.deltaRow(d))
+	}
+	return s
+}
+
+// deltaRow formats one figure's change.
+func (b *build) deltaRow(d boardpack.Delta) DeltaRow {
+	f := b.fmt
+	info := figureLabels[d.ID]
+	row := DeltaRow{Label: info.label}
+	if row.Label == "" {
+		row.Label = d.ID
+	}
+	var change string
+	format := func(v *float64) string {
+		switch d.Kind {
+		case "share":
+			return f.Pct(v)
+		case "money":
+			return f.MoneyP(v)
+		case "hours":
+			return f.Hours(v)
+		}
+		return f.NumP(v)
+	}
+	row.Prev, row.Cur = format(d.Prev), format(d.Cur)
+	c := d.Change()
+	if c == nil {
+		return row
+	}
+	v := *c
+	switch d.Kind {
+	case "share":
+		v = roundTo(v*100, 0)
+		change = signed(v, strconv.FormatFloat(math.Abs(v), 'f', 0, 64)+" pts")
+	case "money":
+		v = math.Round(v)
+		change = signed(v, f.Money(math.Abs(v)))
+	case "hours":
+		v = roundTo(v, 1)
+		change = signed(v, strconv.FormatFloat(math.Abs(v), 'f', 1, 64)+" h")
+	default:
+		change = signed(v, f.Num(math.Abs(v)))
+	}
+	row.Change = change
+	switch {
+	case v == 0:
+		row.Class, row.Icon = "same", "="
+	case info.better == 0:
+		row.Class, row.Icon = "moved", arrow(v)
+	case (v > 0) == (info.better > 0):
+		row.Class, row.Icon = "better", arrow(v)
+	default:
+		row.Class, row.Icon = "worse", arrow(v)
+	}
+	return row
+}
+
+// signed puts the sign of v before the formatted magnitude s.
+func signed(v float64, s string) string {
+	switch {
+	case v > 0:
+		return "+" + s
+	case v < 0:
+		return "−" + s
+	}
+	return "±" + s
+}
+
+func arrow(v float64) string {
+	if v > 0 {
+		return "▲"
+	}
+	return "▼"
+}
+
+// initiativeDelta is an initiative's standing in the last closed quarter.
+func (b *build) initiativeDelta(ir *model.InitiativeResult) *InitiativeDelta {
+	if b.prev == nil {
+		return nil
+	}
+	d := &InitiativeDelta{Period: b.prev.Period, Path: path.Join(history.Dir, b.prev.Period, history.BoardPackFile)}
+	p, ok := b.prevIni[ir.ID]
+	if !ok {
+		d.New = true
+		return d
+	}
+	d.Verdict = verdictBadge(p.Verdict)
+	d.Score = b.fmt.IntP(p.Score)
+	if p.Score != nil && ir.Score != nil {
+		d.ScoreChange = signed(float64(*ir.Score-*p.Score), strconv.Itoa(abs(*ir.Score-*p.Score)))
+	}
+	return d
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
