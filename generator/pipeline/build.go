@@ -96,6 +96,10 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	if b.markdown == nil || b.unsafeMD != cfg.UnsafeHTML {
 		b.markdown, b.unsafeMD = narrative.NewRenderer(cfg.UnsafeHTML), cfg.UnsafeHTML
 	}
+	closed, err := history.Load(cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
 	in := render.Input{
 		Config:    cfg,
 		Dataset:   res.Dataset,
@@ -103,6 +107,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		Content:   contentPages(pages),
 		Markdown:  markdownFunc(b.markdown),
 		Version:   b.version,
+		History:   closed,
 	}
 	nav := navKey(pages)
 	if narrativeOnly && r == prev.renderer && nav == prev.nav {
