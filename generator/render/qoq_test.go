@@ -121,3 +121,35 @@ func TestNoHistoryNoChanges(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileHistory renders hostile spreadsheet text in both quarters:
+// the changes the board pack lists stay text.
+func TestHostileHistory(t *testing.T) {
+	m := renderFixture(t, func(in *Input) {
+		hist := closedFixture(t)
+		prev := hist[0].Scorecard
+		for i := range prev.Initiatives {
+			prev.Initiatives[i].Name = hostileTexts[0]
+			prev.Initiatives[i].ID = hostileTexts[5] // removed: shown as text
+		}
+		hostileInput(in)
+		in.History = hist
+	})
+	for _, p := range []string{"board-pack.html", "index.html"} {
+		b, _ := m.Get(p)
+		s := string(b)
+		if p == "board-pack.html" && !strings.Contains(s, "No longer in the register") {
+			t.Errorf("%s: the removed hostile ids are not listed", p)
+		}
+		for _, bad := range []string{"<script>alert", "<img src=x", `" onmouseover="`} {
+			if strings.Contains(s, bad) {
+				t.Errorf("%s: raw %q reached the page", p, bad)
+			}
+		}
+		for _, tag := range scriptTag.FindAllString(s, -1) {
+			if !strings.HasPrefix(tag, `<script src="`) && !strings.HasPrefix(tag, `<script type="application/json" id="chart-`) {
+				t.Errorf("%s: unexpected %s", p, tag)
+			}
+		}
+	}
+}
