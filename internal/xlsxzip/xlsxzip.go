@@ -9,6 +9,7 @@ package xlsxzip
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
 	"io"
 	"io/fs"
@@ -56,7 +57,7 @@ func (z *sorted) AddFS(fsys fs.FS) error {
 	})
 }
 
-// Close writes every part, deflated, in name order and closes the archive.
+// Close writes every part, deflated at the fastest level, in name order and closes the archive.
 func (z *sorted) Close() error {
 	names := make([]string, 0, len(z.parts))
 	for n := range z.parts {
@@ -64,6 +65,11 @@ func (z *sorted) Close() error {
 	}
 	slices.Sort(names)
 	zw := zip.NewWriter(z.w)
+	// The fastest deflate level: a workbook is a quarter bigger, written
+	// several times faster (compression was a third of the 10k workbook's cost).
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestSpeed)
+	})
 	for _, n := range names {
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate})
 		if err != nil {
