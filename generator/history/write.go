@@ -61,6 +61,10 @@ func write(ctx context.Context, siteDir string, s Snapshot, force bool) (err err
 	if err != nil {
 		return err
 	}
+	if err = os.Chmod(tmp, 0o755); err != nil { // MkdirTemp makes it 0700: a web server could not read it
+		os.RemoveAll(tmp)
+		return err
+	}
 	defer func() {
 		if err != nil {
 			os.RemoveAll(tmp)
