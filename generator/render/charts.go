@@ -450,7 +450,7 @@ func (b *build) incidentsChart() Chart {
 	var all, change []opts.BarData
 	var mttr []opts.LineData
 	t := newTable(1, "Quarter", "Sev 1–2 incidents", "Change-caused", "MTTR")
-	for _, q := range b.sc.Portfolio.ByQuarter {
+	for _, q := range b.pastQuarters() {
 		labels = append(labels, q.Period)
 		all = append(all, opts.BarData{Value: q.Incidents})
 		change = append(change, opts.BarData{Value: q.ChangeIncidents})
@@ -499,4 +499,20 @@ func niceRange(lo, hi float64) (float64, float64) {
 		nlo = 0
 	}
 	return roundTo(nlo, 6), roundTo(nhi, 6)
+}
+
+// pastQuarters returns the quarters of the breakdown up to the report
+// period: incidents are history, and quarters after as_of (which the
+// breakdown holds for planned go-lives) would show as empty bars.
+func (b *build) pastQuarters() []model.QuarterFigures {
+	qs := b.sc.Portfolio.ByQuarter
+	if b.sc.Period == "" {
+		return qs
+	}
+	for i, q := range qs {
+		if q.Period > b.sc.Period { // same naming scheme, so the text order is the time order
+			return qs[:i]
+		}
+	}
+	return qs
 }

@@ -205,7 +205,7 @@ func (b *build) reliabilityView() (any, error) {
 		ChangeIncidents: b.sc.Portfolio.ChangeIncidents,
 		MTTRHours:       b.sc.Portfolio.MTTRHours,
 		Chart:           b.incidentsChart(),
-		Quarters:        b.sc.Portfolio.ByQuarter,
+		Quarters:        b.pastQuarters(),
 	}
 	counts := map[string]int{}
 	for _, inc := range b.ds.Incidents {
