@@ -134,6 +134,9 @@ func TestErrors(t *testing.T) {
 		{"source with unknown table", "\n[[sources]]\nfile = \"a.xlsx\"\ntable = \"budget\"\n", 2, "sources", "not one of"},
 		{"empty output dir", "output_dir = \"\"\n", 1, "output_dir", "empty"},
 		{"currency", "currency = \"dollars\"\n", 1, "currency", "three-letter"},
+		{"logo type", "[brand]\nlogo = \"logo.pdf\"\n", 2, "brand.logo", "image"},
+		{"logo outside", "[brand]\nlogo = \"../secret/logo.png\"\n", 2, "brand.logo", "inside the site folder"},
+		{"logo absolute", "[brand]\nlogo = \"/etc/logo.png\"\n", 2, "brand.logo", "inside the site folder"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -177,6 +178,18 @@ func Parse(c *Config, file string, data []byte) error {
 	c.Currency = strings.ToUpper(strings.TrimSpace(c.Currency))
 	if len(c.Currency) != 3 {
 		return fail("currency", "%q: must be a three-letter ISO 4217 code such as USD", c.Currency)
+	}
+	if c.Brand.Logo != "" {
+		l := filepath.ToSlash(c.Brand.Logo)
+		switch strings.ToLower(path.Ext(l)) {
+		case ".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp":
+		default:
+			return fail("brand.logo", "%q: must be an .svg, .png, .jpg, .gif or .webp image", c.Brand.Logo)
+		}
+		if path.IsAbs(l) || filepath.IsAbs(c.Brand.Logo) || l != path.Clean(l) || strings.HasPrefix(l, "../") {
+			return fail("brand.logo", "%q: must be a path inside the site folder, such as \"logo.svg\"", c.Brand.Logo)
+		}
+		c.Brand.Logo = l
 	}
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {

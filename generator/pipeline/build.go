@@ -100,7 +100,12 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
+	logo, err := loadLogo(cfg)
+	if err != nil {
+		return nil, err
+	}
 	in := render.Input{
+		Logo:      logo,
 		Config:    cfg,
 		Dataset:   res.Dataset,
 		Scorecard: res.Scorecard,

@@ -135,6 +135,7 @@ func (b *build) newSite() *Site {
 		Period:   b.sc.Period,
 		Currency: b.fmt.Currency,
 		Accent:   cfg.Brand.Accent,
+		Logo:     logoPath(b.in.Logo),
 		Question: question,
 		Headline: b.sc.Headline,
 		Sources:  b.ds.Summary.Files,
@@ -303,6 +304,12 @@ func (b *build) jobs() ([]job, error) {
 		enc.SetIndent("", "  ")
 		return enc.Encode(b.sc)
 	}})
+	if p := logoPath(b.in.Logo); p != "" {
+		js = append(js, job{path: p, run: func(buf *bytes.Buffer) error {
+			buf.Write(b.in.Logo.Data)
+			return nil
+		}})
+	}
 	for _, a := range b.r.assets {
 		js = append(js, job{path: a.path, run: func(buf *bytes.Buffer) error {
 			buf.Write(a.data)
@@ -310,4 +317,12 @@ func (b *build) jobs() ([]job, error) {
 		}})
 	}
 	return js, nil
+}
+
+// logoPath is where the site's logo is written, "" without one.
+func logoPath(l *Logo) string {
+	if l == nil {
+		return ""
+	}
+	return "assets/brand-logo" + l.Ext
 }

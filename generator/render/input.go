@@ -29,6 +29,9 @@ type Input struct {
 	Markdown MarkdownFunc
 	// Version is the opsalign version shown in the footer.
 	Version string
+	// Logo is the site's logo (config brand.logo), nil for none; it is
+	// written to assets/ and shown in the header and on the board pack.
+	Logo *Logo
 	// History holds the closed quarters (history.Load), oldest first. The
 	// latest one closed before the report period is compared with on the
 	// overview, the initiative pages and the board pack.
@@ -69,4 +72,10 @@ type Resolver interface {
 	Chart(name string) (template.HTML, error)
 	// Table returns an HTML table.
 	Table(name string) (template.HTML, error)
+}
+
+// Logo is an image file of the site's brand.
+type Logo struct {
+	Ext  string // ".svg", ".png", …
+	Data []byte
 }

@@ -20,6 +20,7 @@ type Site struct {
 	Period   string
 	Currency string
 	Accent   string
+	Logo     string // site path of the logo, "" for none
 	// Question is the COO's question the headline answers.
 	Question string
 	Headline model.Headline
