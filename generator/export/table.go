@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -41,6 +42,8 @@ type typed struct {
 type styles struct {
 	head int
 	kind map[kind]int
+
+	splices *splices // nil: every row goes through the StreamWriter
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -99,6 +102,7 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 		head[c] = excelize.Cell{StyleID: st.head, Value: col.head}
 		widths[c] = longestWord(col.head) + 3 // headers wrap; room for the filter button
 	}
+	simple := true
 	cellsOf := func(r int, row []any, out []any) ([]any, error) {
 		if len(row) > len(cols) {
 			return nil, fmt.Errorf("%s row %d: %d cells for %d columns", sheet, r+2, len(row), len(cols))
@@ -116,6 +120,7 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 			}
 			out = append(out, cell)
 			widths[c] = max(widths[c], n)
+			simple = simple && simpleCell(cell)
 		}
 		return out, nil
 	}
@@ -158,6 +163,16 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 	if err := sw.SetRow("A1", head); err != nil {
 		return err
 	}
+	if simple && st.splices != nil && n > 0 {
+		idx, err := f.GetSheetIndex(sheet)
+		if err != nil || idx < 0 {
+			return fmt.Errorf("%s: no such sheet", sheet)
+		}
+		st.splices.add("xl/worksheets/sheet"+strconv.Itoa(idx+1)+".xml", func(w io.Writer) error {
+			return spliceRows(w, len(cols), rows, cellsOf)
+		})
+		return sw.Flush()
+	}
 	for r := range n {
 		row = rows.Row(r, row[:0])
 		if cells, err = cellsOf(r, row, cells); err != nil {
@@ -169,6 +184,47 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 		}
 	}
 	return sw.Flush()
+}
+
+// spliceRows writes the data rows of a simple sheet as StreamWriter.SetRow
+// writes them, from row 2.
+func spliceRows(w io.Writer, ncols int, rows rowSource, cellsOf func(int, []any, []any) ([]any, error)) error {
+	refs := make([]string, ncols)
+	for c := range refs {
+		refs[c], _ = excelize.ColumnNumberToName(c + 1)
+	}
+	var (
+		buf       []byte
+		row, cell []any
+		err       error
+		ref       []byte
+	)
+	for r := range rows.Len() {
+		row = rows.Row(r, row[:0])
+		if cell, err = cellsOf(r, row, cell); err != nil {
+			return err
+		}
+		num := strconv.Itoa(r + 2)
+		buf = append(buf, `<row r="`...)
+		buf = append(buf, num...)
+		buf = append(buf, `">`...)
+		for c, v := range cell {
+			if v == nil {
+				continue
+			}
+			ref = append(append(ref[:0], refs[c]...), num...)
+			buf = appendCell(buf, string(ref), v)
+		}
+		buf = append(buf, `</row>`...)
+		if len(buf) >= 64<<10 {
+			if _, err := w.Write(buf); err != nil {
+				return err
+			}
+			buf = buf[:0]
+		}
+	}
+	_, err = w.Write(buf)
+	return err
 }
 
 // longestWord returns the length in characters of the longest word of s.

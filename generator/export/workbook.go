@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/opsalign/opsalign/internal/xlsxzip"
+	"io"
 	"time"
+
+	"github.com/opsalign/opsalign/internal/xlsxzip"
 
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/xuri/excelize/v2"
@@ -23,15 +25,25 @@ const (
 // Workbook writes the scorecard as an .xlsx: Summary, Initiatives, Checks,
 // Metrics, Issues sheets.
 func Workbook(sc *model.Scorecard) ([]byte, error) {
+	return workbook(sc, true)
+}
+
+// workbook is Workbook; splice writes the data rows of simple sheets
+// without the StreamWriter (see splices), with the same bytes.
+func workbook(sc *model.Scorecard, splice bool) ([]byte, error) {
 	if sc == nil {
 		return nil, errors.New("export: no scorecard")
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(xlsxzip.Sorted)
+	sp := &splices{rows: map[string]func(io.Writer) error{}}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return sp.wrap(xlsxzip.Sorted(w)) })
 	st, err := newStyles(f)
 	if err != nil {
 		return nil, fmt.Errorf("export: styles: %w", err)
+	}
+	if splice {
+		st.splices = sp
 	}
 	if err := f.SetSheetName("Sheet1", SheetSummary); err != nil {
 		return nil, fmt.Errorf("export: %w", err)
