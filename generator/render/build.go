@@ -300,9 +300,15 @@ func (b *build) jobs() ([]job, error) {
 	}
 
 	js = append(js, job{path: "data/scorecard.json", run: func(buf *bytes.Buffer) error {
-		enc := json.NewEncoder(buf)
-		enc.SetIndent("", "  ")
-		return enc.Encode(b.sc)
+		// What json.Encoder with SetIndent("", "  ") writes.
+		src, err := json.Marshal(b.sc)
+		if err != nil {
+			return err
+		}
+		buf.Grow(len(src) * 2)
+		appendIndented(buf, src)
+		buf.WriteByte('\n')
+		return nil
 	}})
 	if p := logoPath(b.in.Logo); p != "" {
 		js = append(js, job{path: p, run: func(buf *bytes.Buffer) error {
