@@ -287,7 +287,7 @@ func (b *build) jobs() ([]job, error) {
 			continue // a duplicate id: the first one has the page
 		}
 		seen[p] = true
-		page(p, kindInitiative, func() (any, error) { return b.initiativeView(ir, p) })
+		js = append(js, job{path: p, run: func(buf *bytes.Buffer) error { return b.initiativePage(buf, ir, p) }})
 	}
 	for i := range b.sc.Metrics {
 		mr := &b.sc.Metrics[i]

@@ -265,33 +265,46 @@ type mark struct {
 // beside it as Marks, and as rows of the data table.
 func (b *build) metricChart(mr *model.MetricResult, gls []goLive) Chart {
 	c := b.trendChart(mr)
-	gls = slices.Clone(gls)
-	slices.SortStableFunc(gls, func(a, b goLive) int { return a.Date.Compare(b.Date) })
+	marks, rows := b.goLiveMarks(gls)
+	c.Table.Rows = append(slices.Clip(c.Table.Rows), rows...)
+	c.Marks = marks
+	return c
+}
+
+// goLiveMarks returns the go-lives with a date, by date, as the JSON of
+// a trend chart's Marks and as rows of its data table.
+func (b *build) goLiveMarks(gls []goLive) (template.JS, [][]Cell) {
+	if len(gls) > 1 {
+		gls = slices.Clone(gls)
+		slices.SortStableFunc(gls, func(a, b goLive) int { return a.Date.Compare(b.Date) })
+	}
 	var marks []mark
-	rows := slices.Clip(c.Table.Rows)
+	var rows [][]Cell
 	for _, g := range gls {
 		if g.Date.IsZero() {
 			continue
 		}
 		d := b.fmt.Date(g.Date)
 		marks = append(marks, mark{Name: "Go-live " + g.ID, XAxis: d})
-		rows = append(rows, c.Table.cells([]string{"Go-live " + g.ID, d}))
+		rows = append(rows, []Cell{{Text: "Go-live " + g.ID}, {Text: d, Num: true}})
 	}
-	c.Table.Rows = rows
-	if len(marks) > 0 {
-		js, err := json.Marshal(marks)
-		if err != nil {
-			panic("render: marks: " + err.Error()) // unreachable: strings only
-		}
-		c.Marks = template.JS(js)
+	if len(marks) == 0 {
+		return "", nil
 	}
-	return c
+	js, err := json.Marshal(marks)
+	if err != nil {
+		panic("render: marks: " + err.Error()) // unreachable: strings only
+	}
+	return template.JS(js), rows
 }
 
 // trendChart returns a metric's trend chart without go-lives, built once
 // per build: a line on a time axis (each value at its period's end) with
 // baseline and target lines.
-func (b *build) trendChart(mr *model.MetricResult) Chart {
+func (b *build) trendChart(mr *model.MetricResult) Chart { return b.trend(mr).chart }
+
+// trend returns a metric's trend chart, built on first use.
+func (b *build) trend(mr *model.MetricResult) *trendOnce {
 	b.trendMu.Lock()
 	once, ok := b.trends[mr.ID]
 	if !ok {
@@ -299,14 +312,18 @@ func (b *build) trendChart(mr *model.MetricResult) Chart {
 		b.trends[mr.ID] = once
 	}
 	b.trendMu.Unlock()
-	once.Do(func() { once.chart = b.newTrendChart(mr) })
-	return once.chart
+	once.Do(func() {
+		once.chart = b.newTrendChart(mr)
+		once.html = newChartHTML(once.chart)
+	})
+	return once
 }
 
 // trendOnce builds one metric's trend chart once.
 type trendOnce struct {
 	sync.Once
 	chart Chart
+	html  chartHTML
 }
 
 func (b *build) newTrendChart(mr *model.MetricResult) Chart {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"cmp"
 	"slices"
 	"strconv"
@@ -51,7 +52,9 @@ func (b *build) initiativesView() (any, error) {
 	return v, nil
 }
 
-func (b *build) initiativeView(ir *model.InitiativeResult, p string) (any, error) {
+// initiativeView is an initiative page's view, without the charts of its
+// metric panels (initiativePage adds them when the templates need them).
+func (b *build) initiativeView(ir *model.InitiativeResult, p string) *InitiativeView {
 	v := &InitiativeView{
 		Frame:  b.frame(p, ir.ID+" "+ir.Name, "initiatives"),
 		Row:    b.initiativeRow(ir),
@@ -66,14 +69,29 @@ func (b *build) initiativeView(ir *model.InitiativeResult, p string) (any, error
 				v.Unknown = append(v.Unknown, id)
 				continue
 			}
-			v.Metrics = append(v.Metrics, MetricPanel{Row: b.metricRow(mr), Chart: b.metricChart(mr, []goLive{{ID: rec.ID, Date: rec.GoLive}})})
+			v.Metrics = append(v.Metrics, MetricPanel{Row: b.metricRow(mr), mr: mr, goLives: []goLive{{ID: rec.ID, Date: rec.GoLive}}})
 		}
 	}
 	for _, inc := range b.incidents[ir.ID] {
 		v.Incidents = append(v.Incidents, b.incidentRow(inc))
 	}
 	v.Previous = b.initiativeDelta(ir)
-	return v, nil
+	return v
+}
+
+// initiativePage writes an initiative's page: in Go when the theme's
+// templates for it are the default ones, else through the templates.
+func (b *build) initiativePage(buf *bytes.Buffer, ir *model.InitiativeResult, p string) error {
+	v := b.initiativeView(ir, p)
+	if ok, err := b.writeInitiativePage(buf, v); ok || err != nil {
+		return err
+	}
+	buf.Reset()
+	for i := range v.Metrics {
+		m := &v.Metrics[i]
+		m.Chart = b.metricChart(m.mr, m.goLives)
+	}
+	return b.r.execute(buf, kindInitiative, v)
 }
 
 // initiativeFields lists an initiative's fields with the cell each was read from.

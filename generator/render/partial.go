@@ -52,8 +52,9 @@ func (c *partialCache) exec(name string, data any) (template.HTML, error) {
 }
 
 // bindPartial gives the template set t its own "partial", "checkRows" and
-// "initiativeRows" functions.
-func bindPartial(t *template.Template) {
+// "initiativeRows" functions, and returns its partial cache.
+func bindPartial(t *template.Template) *partialCache {
 	c := &partialCache{t: t}
 	t.Funcs(template.FuncMap{"partial": c.exec, "checkRows": c.checkRows, "initiativeRows": c.initiativeRows})
+	return c
 }

@@ -16,10 +16,14 @@ import (
 // Renderer holds a theme's parsed templates and static assets. Parse once,
 // render many: a Renderer is safe for concurrent use.
 type Renderer struct {
-	common *template.Template            // base and partials, for chart blocks
-	kinds  map[string]*template.Template // page kind → its template set
-	assets []asset
-	bufs   sync.Pool
+	common   *template.Template            // base and partials, for chart blocks
+	kinds    map[string]*template.Template // page kind → its template set
+	partials map[string]*partialCache      // page kind → its partial cache
+	// compiled: the templates of initiative pages are the default
+	// theme's, so writeInitiativePage may write them in Go.
+	compiled bool
+	assets   []asset
+	bufs     sync.Pool
 }
 
 // asset is one static file of the theme.
@@ -33,7 +37,7 @@ type asset struct {
 // folder, replaces the theme's template of the same name; layouts may be
 // nil.
 func Parse(theme, layouts fs.FS) (*Renderer, error) {
-	common, kinds, err := parseTemplates(theme, layouts)
+	common, kinds, partials, err := parseTemplates(theme, layouts)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +45,11 @@ func Parse(theme, layouts fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Renderer{common: common, kinds: kinds, assets: assets}
+	compiled, err := defaultInitiative(kinds[kindInitiative])
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{common: common, kinds: kinds, partials: partials, compiled: compiled, assets: assets}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	return r, nil
 }

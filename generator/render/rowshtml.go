@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -19,17 +20,22 @@ var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;",
 // FieldRowsHTML returns the rows of an initiative's fields table, each
 // starting on a new line.
 func (v *InitiativeView) FieldRowsHTML() template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
+	v.writeFieldRows(&b)
+	return template.HTML(b.String())
+}
+
+// writeFieldRows writes what FieldRowsHTML returns into b.
+func (v *InitiativeView) writeFieldRows(b *bytes.Buffer) {
 	for _, f := range v.Fields {
 		b.WriteString("\n<tr><th scope=\"row\">")
-		htmlText.WriteString(&b, f.Label)
+		escapeTo(b, f.Label)
 		b.WriteString("</th><td>")
-		htmlText.WriteString(&b, f.Value)
+		escapeTo(b, f.Value)
 		b.WriteString("</td><td><code>")
-		htmlText.WriteString(&b, f.Ref)
+		escapeTo(b, f.Ref)
 		b.WriteString("</code></td></tr>")
 	}
-	return template.HTML(b.String())
 }
 
 // checkRows returns the rows of a checks table, each starting on a new

@@ -78,10 +78,10 @@ type source struct {
 
 // parseTemplates builds one template set per page kind: base.html and every
 // partial, then the kind's own file.
-func parseTemplates(theme, layouts fs.FS) (common *template.Template, kinds map[string]*template.Template, err error) {
+func parseTemplates(theme, layouts fs.FS) (common *template.Template, kinds map[string]*template.Template, partials map[string]*partialCache, err error) {
 	files, err := layoutFiles(theme, layouts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var shared []string
 	for name := range files {
@@ -93,27 +93,28 @@ func parseTemplates(theme, layouts fs.FS) (common *template.Template, kinds map[
 	common = template.New("").Funcs(funcs())
 	for _, name := range shared {
 		if _, err := common.New(name).Parse(files[name].text); err != nil {
-			return nil, nil, fmt.Errorf("render: %s: %w", files[name].origin, err)
+			return nil, nil, nil, fmt.Errorf("render: %s: %w", files[name].origin, err)
 		}
 	}
 	bindPartial(common)
 	kinds = map[string]*template.Template{}
+	partials = map[string]*partialCache{}
 	for _, kind := range pageKinds() {
 		src, ok := files[kind]
 		if !ok {
-			return nil, nil, fmt.Errorf("render: theme has no layouts/%s", kind)
+			return nil, nil, nil, fmt.Errorf("render: theme has no layouts/%s", kind)
 		}
 		t, err := common.Clone()
 		if err != nil {
-			return nil, nil, fmt.Errorf("render: %w", err)
+			return nil, nil, nil, fmt.Errorf("render: %w", err)
 		}
 		if _, err := t.New(kind).Parse(src.text); err != nil {
-			return nil, nil, fmt.Errorf("render: %s: %w", src.origin, err)
+			return nil, nil, nil, fmt.Errorf("render: %s: %w", src.origin, err)
 		}
-		bindPartial(t)
+		partials[kind] = bindPartial(t)
 		kinds[kind] = t
 	}
-	return common, kinds, nil
+	return common, kinds, partials, nil
 }
 
 // funcs are the template functions every layout can use.

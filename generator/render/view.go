@@ -282,6 +282,9 @@ type InitiativeView struct {
 type MetricPanel struct {
 	Row   MetricRow
 	Chart Chart
+
+	mr      *model.MetricResult
+	goLives []goLive
 }
 
 // MetricsView lists every metric.
