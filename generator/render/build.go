@@ -235,13 +235,27 @@ func builtIn() []string {
 // jobs lists every file of the site.
 func (b *build) jobs() ([]job, error) {
 	var js []job
-	// The workbook is the slowest single file: start it first.
+	// The slowest single files come first, so that no worker is left
+	// with one of them while the others have nothing more to do: the
+	// workbook, then data/scorecard.json, then the pages that list every
+	// initiative; the thousands of small pages fill in around them.
 	js = append(js, job{path: "downloads/scorecard.xlsx", run: func(buf *bytes.Buffer) error {
 		x, err := export.Workbook(b.sc)
 		if err != nil {
 			return err
 		}
 		buf.Write(x)
+		return nil
+	}})
+	js = append(js, job{path: "data/scorecard.json", run: func(buf *bytes.Buffer) error {
+		// What json.Encoder with SetIndent("", "  ") writes.
+		src, err := json.Marshal(b.sc)
+		if err != nil {
+			return err
+		}
+		buf.Grow(len(src) * 2)
+		appendIndented(buf, src)
+		buf.WriteByte('\n')
 		return nil
 	}})
 	page := func(p, kind string, view func() (any, error)) {
@@ -299,17 +313,6 @@ func (b *build) jobs() ([]job, error) {
 		page(p, kindMetric, func() (any, error) { return b.metricView(mr, p) })
 	}
 
-	js = append(js, job{path: "data/scorecard.json", run: func(buf *bytes.Buffer) error {
-		// What json.Encoder with SetIndent("", "  ") writes.
-		src, err := json.Marshal(b.sc)
-		if err != nil {
-			return err
-		}
-		buf.Grow(len(src) * 2)
-		appendIndented(buf, src)
-		buf.WriteByte('\n')
-		return nil
-	}})
 	if p := logoPath(b.in.Logo); p != "" {
 		js = append(js, job{path: p, run: func(buf *bytes.Buffer) error {
 			buf.Write(b.in.Logo.Data)

@@ -199,3 +199,71 @@ func incidentRows(root string, rows []IncidentRow) template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// scoreboardRows returns the rows of a metric scoreboard, each starting
+// on a new line, or "" when there are none or a link holds a character
+// html/template would rewrite in a URL (the theme's loop then writes the
+// rows). A metric claimed by a hundred initiatives links each of them.
+func scoreboardRows(root string, rows []MetricRow) template.HTML {
+	if len(rows) == 0 || !plainURL(root) {
+		return ""
+	}
+	n := 0
+	for i := range rows {
+		if !plainURL(rows[i].Path) {
+			return ""
+		}
+		for _, l := range rows[i].Initiatives {
+			if !plainURL(l.Path) {
+				return ""
+			}
+		}
+		n += 400 + 64*len(rows[i].Initiatives)
+	}
+	var b bytes.Buffer
+	b.Grow(n)
+	for i := range rows {
+		r := &rows[i]
+		b.WriteString("\n<tr><th scope=\"row\"><a href=\"")
+		b.WriteString(root)
+		b.WriteString(r.Path)
+		b.WriteString("\">")
+		escapeTo(&b, r.ID)
+		b.WriteString("</a></th><td>")
+		escapeTo(&b, r.Name)
+		b.WriteString("</td><td>")
+		escapeTo(&b, string(r.Direction))
+		b.WriteString("</td><td class=\"num\">")
+		escapeTo(&b, r.BaselineText)
+		b.WriteString("</td><td class=\"num\">")
+		escapeTo(&b, r.TargetText)
+		b.WriteString("</td><td class=\"num\">")
+		escapeTo(&b, r.LatestText)
+		b.WriteString("</td><td>")
+		escapeTo(&b, r.LatestPeriod)
+		b.WriteString("</td><td class=\"num\" data-sort=\"")
+		if r.Progress != nil {
+			escapeTo(&b, fmt.Sprint(*r.Progress))
+		}
+		b.WriteString("\">")
+		escapeTo(&b, r.ProgressText)
+		b.WriteString("</td><td>")
+		for j, l := range r.Initiatives {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			if l.Path != "" {
+				b.WriteString("<a href=\"")
+				b.WriteString(root)
+				b.WriteString(l.Path)
+				b.WriteString("\">")
+				escapeTo(&b, l.Text)
+				b.WriteString("</a>")
+			} else {
+				escapeTo(&b, l.Text)
+			}
+		}
+		b.WriteString("</td></tr>")
+	}
+	return template.HTML(b.String())
+}

@@ -118,3 +118,44 @@ func TestIncidentRowsLikeTemplate(t *testing.T) {
 		t.Errorf("incidentRows of none = %q, want empty", got)
 	}
 }
+
+// TestScoreboardRowsLikeTemplate checks the Go-written scoreboard rows
+// against the theme's loop, and that a link html/template would rewrite
+// leaves the rows to the loop.
+func TestScoreboardRowsLikeTemplate(t *testing.T) {
+	loops := template.Must(template.New("").Funcs(funcs()).Parse(
+		`{{define "loop"}}{{$root := .Root}}{{- range .Rows}}
+<tr><th scope="row"><a href="{{$root}}{{.Path}}">{{.ID}}</a></th><td>{{.Name}}</td><td>{{.Direction}}</td><td class="num">{{.BaselineText}}</td><td class="num">{{.TargetText}}</td><td class="num">{{.LatestText}}</td><td>{{.LatestPeriod}}</td><td class="num" data-sort="{{with .Progress}}{{.}}{{end}}">{{.ProgressText}}</td><td>{{range $i, $l := .Initiatives}}{{if $i}}, {{end}}{{if $l.Path}}<a href="{{$root}}{{$l.Path}}">{{$l.Text}}</a>{{else}}{{$l.Text}}{{end}}{{end}}</td></tr>
+{{- end}}{{end}}` +
+			`{{define "go"}}{{scoreboardRows .Root .Rows}}{{end}}`))
+	progress := 0.075
+	rows := []MetricRow{
+		{ID: hostile, Path: "metrics/~3Cm~3E.html", Name: hostile, Direction: model.Direction(hostile), BaselineText: hostile, TargetText: hostile,
+			LatestText: hostile, LatestPeriod: hostile, Progress: &progress, ProgressText: hostile,
+			Initiatives: []Link{{Path: "initiatives/~3Ci~3E.html", Text: hostile}, {Text: hostile}, {Path: "initiatives/INI-2.html", Text: "INI-2"}}},
+		{ID: "M-2", Path: "metrics/M-2.html", Direction: model.Higher},
+	}
+	run := func(name, root string, rows []MetricRow) string {
+		var buf bytes.Buffer
+		if err := loops.ExecuteTemplate(&buf, name, struct {
+			Root string
+			Rows []MetricRow
+		}{root, rows}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	if got, want := run("go", "../", rows), run("loop", "../", rows); got != want || got == "" {
+		t.Errorf("scoreboardRows:\n got %q\nwant %q", got, want)
+	}
+	if got := run("go", "a:", rows); got != "" {
+		t.Errorf("scoreboardRows with a root html/template rewrites = %q, want empty", got)
+	}
+	bad := []MetricRow{{ID: "M", Path: "metrics/M.html", Initiatives: []Link{{Path: "javascript:alert(1)", Text: "x"}}}}
+	if got := run("go", "", bad); got != "" {
+		t.Errorf("scoreboardRows with a link html/template rewrites = %q, want empty", got)
+	}
+	if got := run("go", "", nil); got != "" {
+		t.Errorf("scoreboardRows of none = %q, want empty", got)
+	}
+}

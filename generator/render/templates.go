@@ -142,6 +142,7 @@ func funcs() template.FuncMap {
 		"partial":      func(string, any) (template.HTML, error) { return "", errors.New("partial: not bound") },
 		"checkRows":    func([]CheckRow) (template.HTML, error) { return "", errors.New("checkRows: not bound") },
 		"incidentRows": incidentRows,
+		"scoreboardRows": scoreboardRows,
 		"initiativeRows": func(string, []InitiativeRow) (template.HTML, error) {
 			return "", errors.New("initiativeRows: not bound")
 		},
