@@ -267,3 +267,35 @@ func scoreboardRows(root string, rows []MetricRow) template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// linkItems returns the list items of links, each starting on a new line
+// (a link without a path is its text alone), or "" when there are none or
+// a link holds a character html/template would rewrite in a URL (the
+// theme's loop then writes the items).
+func linkItems(root string, links []Link) template.HTML {
+	if len(links) == 0 || !plainURL(root) {
+		return ""
+	}
+	for _, l := range links {
+		if !plainURL(l.Path) {
+			return ""
+		}
+	}
+	var b bytes.Buffer
+	b.Grow(len(links) * 64)
+	for _, l := range links {
+		b.WriteString("\n<li>")
+		if l.Path != "" {
+			b.WriteString("<a href=\"")
+			b.WriteString(root)
+			b.WriteString(l.Path)
+			b.WriteString("\">")
+			escapeTo(&b, l.Text)
+			b.WriteString("</a>")
+		} else {
+			escapeTo(&b, l.Text)
+		}
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}

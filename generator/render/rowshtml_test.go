@@ -159,3 +159,36 @@ func TestScoreboardRowsLikeTemplate(t *testing.T) {
 		t.Errorf("scoreboardRows of none = %q, want empty", got)
 	}
 }
+
+// TestLinkItemsLikeTemplate checks the Go-written list items against the
+// theme's loop.
+func TestLinkItemsLikeTemplate(t *testing.T) {
+	loops := template.Must(template.New("").Funcs(funcs()).Parse(
+		`{{define "link" -}}
+{{if .Link.Path}}<a href="{{.Root}}{{.Link.Path}}">{{.Link.Text}}</a>{{else}}{{.Link.Text}}{{end}}
+{{- end}}` +
+			`{{define "loop"}}{{$root := .Root}}{{- range .Links}}
+<li>{{template "link" (link $root .)}}</li>
+{{- end}}{{end}}` +
+			`{{define "go"}}{{linkItems .Root .Links}}{{end}}`))
+	links := []Link{{Path: "initiatives/~3Ci~3E.html", Text: hostile}, {Text: hostile}, {Path: "initiatives/INI-2.html", Text: "INI-2"}}
+	run := func(name, root string, links []Link) string {
+		var buf bytes.Buffer
+		if err := loops.ExecuteTemplate(&buf, name, struct {
+			Root  string
+			Links []Link
+		}{root, links}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	if got, want := run("go", "../", links), run("loop", "../", links); got != want || got == "" {
+		t.Errorf("linkItems:\n got %q\nwant %q", got, want)
+	}
+	if got := run("go", "../", []Link{{Path: "javascript:x", Text: "x"}}); got != "" {
+		t.Errorf("linkItems with a link html/template rewrites = %q, want empty", got)
+	}
+	if got := run("go", "", nil); got != "" {
+		t.Errorf("linkItems of none = %q, want empty", got)
+	}
+}

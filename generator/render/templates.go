@@ -143,6 +143,7 @@ func funcs() template.FuncMap {
 		"checkRows":      func([]CheckRow) (template.HTML, error) { return "", errors.New("checkRows: not bound") },
 		"incidentRows":   incidentRows,
 		"scoreboardRows": scoreboardRows,
+		"linkItems":      linkItems,
 		"initiativeRows": func(string, []InitiativeRow) (template.HTML, error) {
 			return "", errors.New("initiativeRows: not bound")
 		},
