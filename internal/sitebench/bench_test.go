@@ -2,12 +2,14 @@ package sitebench
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/pipeline"
+	"github.com/opsalign/opsalign/generator/publish"
 	"github.com/opsalign/opsalign/generator/read"
 	"github.com/opsalign/opsalign/generator/score"
 	"github.com/opsalign/opsalign/generator/site"
@@ -53,6 +55,33 @@ func benchStages(b *testing.B, name string) {
 				b.Fatal(err)
 			}
 		}
+	})
+	b.Run("write", func(b *testing.B) {
+		// Writing a rendered site into a fresh folder, as publish does
+		// after rendering (here from memory, so only the writing counts).
+		mem := site.NewMemory()
+		if _, err := bl.Build(ctx, nil, mem); err != nil {
+			b.Fatal(err)
+		}
+		paths := mem.Paths()
+		dir := b.TempDir()
+		n := 0
+		for b.Loop() {
+			n++
+			err := publish.Dir(ctx, filepath.Join(dir, fmt.Sprint(n)), func(s site.Sink) error {
+				for _, p := range paths {
+					data, _ := mem.Get(p)
+					if err := s.Put(p, data); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(len(paths)), "files")
 	})
 	b.Run("rebuild-narrative-edit", func(b *testing.B) {
 		content := filepath.Join(cfg.Dir, cfg.ContentDir, "_index.md")
