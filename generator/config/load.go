@@ -59,7 +59,7 @@ type rawSource struct {
 	File      *string           `toml:"file"`
 	Sheet     string            `toml:"sheet"`
 	Table     *string           `toml:"table"`
-	HeaderRow int               `toml:"header_row"`
+	HeaderRow *int              `toml:"header_row"`
 	Columns   map[string]string `toml:"columns"`
 }
 
@@ -117,6 +117,9 @@ func Parse(c *Config, file string, data []byte) error {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			return &Error{File: file, Line: pe.Position.Line, Err: errors.New(pe.Message)}
+		}
+		if de := decodeError(file, err); de != nil {
+			return de
 		}
 		return &Error{File: file, Line: lineOfDecodeErr(err), Err: err}
 	}
@@ -200,11 +203,14 @@ func Parse(c *Config, file string, data []byte) error {
 		return err
 	}
 	for i, s := range r.Sources {
-		src, err := buildSource(s, i, fail)
+		line := lines.nth("sources", i)
+		src, err := buildSource(s, i, func(key string, format string, a ...any) error {
+			return &Error{File: file, Line: line, Key: key, Err: fmt.Errorf(format, a...)}
+		})
 		if err != nil {
 			return err
 		}
-		src.Line = lines.nth("sources", i)
+		src.Line = line
 		c.Sources = append(c.Sources, src)
 	}
 	return nil
@@ -321,14 +327,16 @@ func applyPolicy(p *model.Policy, r rawPolicy, fail failFunc) error {
 	return nil
 }
 
+// buildSource checks the i-th (0-based) [[sources]] entry; fail reports at
+// the entry's line.
 func buildSource(s rawSource, i int, fail failFunc) (Source, error) {
 	key := fmt.Sprintf("sources[%d]", i+1)
 	if s.File == nil || strings.TrimSpace(*s.File) == "" {
-		return Source{}, fail("sources", "%s: file is required", key)
+		return Source{}, fail(key+".file", "file is required: the spreadsheet this entry describes, relative to data_dir")
 	}
-	src := Source{File: filepath.ToSlash(*s.File), Sheet: s.Sheet, HeaderRow: s.HeaderRow, Columns: s.Columns}
+	src := Source{File: filepath.ToSlash(*s.File), Sheet: s.Sheet, Columns: s.Columns}
 	if s.Table == nil {
-		return src, fail("sources", "%s (%s): table is required", key, src.File)
+		return src, fail(key+".table", "table is required in the entry for %s", src.File)
 	}
 	t := model.Table(strings.ToLower(strings.TrimSpace(*s.Table)))
 	ok := false
@@ -336,11 +344,14 @@ func buildSource(s rawSource, i int, fail failFunc) (Source, error) {
 		ok = ok || k == t
 	}
 	if !ok {
-		return src, fail("sources", "%s (%s): table %q is not one of initiatives, metrics, actuals, calendar, plan, incidents, reviews", key, src.File, *s.Table)
+		return src, fail(key+".table", "%q in the entry for %s is not one of initiatives, metrics, actuals, calendar, plan, incidents, reviews", *s.Table, src.File)
 	}
 	src.Table = t
-	if s.HeaderRow < 0 {
-		return src, fail("sources", "%s (%s): header_row %d must be 1 or more", key, src.File, s.HeaderRow)
+	if s.HeaderRow != nil {
+		if *s.HeaderRow < 1 {
+			return src, fail(key+".header_row", "%d in the entry for %s: must be 1 or more (rows are numbered from 1)", *s.HeaderRow, src.File)
+		}
+		src.HeaderRow = *s.HeaderRow
 	}
 	return src, nil
 }
