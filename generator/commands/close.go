@@ -27,7 +27,7 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 	}
 	q, err := history.ParseQuarter(period, cfg.FiscalYearStart)
 	if err != nil {
-		return err
+		return &UsageError{Err: err}
 	}
 	name := q.String()
 	if closed, err := history.Closed(cfg.Dir, name); err != nil {

@@ -16,7 +16,7 @@ type Options struct {
 	AsOf     time.Time // --as-of; zero when not given
 	Strict   bool      // any error-level issue fails the command
 	Quiet    bool
-	Terminal bool // stdout is a terminal: progress may be shown
+	Terminal bool // stderr is a terminal: progress may be shown there
 	Stdout   io.Writer
 	Stderr   io.Writer
 	Logger   *slog.Logger
@@ -35,3 +35,11 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	return enc.Encode(v)
 }
+
+// UsageError is an error in the command line itself, such as a PERIOD
+// that is not a quarter: the command exits with status 2, not 1.
+type UsageError struct{ Err error }
+
+func (e *UsageError) Error() string { return e.Err.Error() }
+
+func (e *UsageError) Unwrap() error { return e.Err }
