@@ -1,6 +1,7 @@
 package score
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -136,6 +137,34 @@ func TestMoney(t *testing.T) {
 	} {
 		if got := money(c.v, c.cur); got != c.want {
 			t.Errorf("money(%v, %q) = %q, want %q", c.v, c.cur, got, c.want)
+		}
+	}
+}
+
+// Reasons never write a negative zero: a metric back at its baseline with
+// target below baseline has progress 0 / −20 = −0.
+func TestFormatNegativeZero(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	for _, c := range []struct {
+		got, want string
+	}{
+		{pct(negZero), "0%"}, {pct(-0.0004), "0%"}, {pct(-0.0006), "-0.1%"}, {pct(0.2449), "24.5%"}, {pct(0.75), "75%"},
+		{num(negZero), "0"}, {num(-0.00004), "0"}, {num(-0.00006), "-0.0001"}, {num(106.25), "106.25"},
+		{points(negZero), "0"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// Progress at the baseline is +0 whichever way the metric points, so that
+// scorecard.json never carries -0.
+func TestProgressAtBaseline(t *testing.T) {
+	for _, m := range []model.Metric{{Baseline: 100, Target: 80}, {Baseline: 50, Target: 60}} {
+		p, ok := progress(&m, m.Baseline)
+		if !ok || p != 0 || math.Signbit(p) {
+			t.Errorf("progress(%v → %v) at baseline = %v, want +0", m.Baseline, m.Target, p)
 		}
 	}
 }

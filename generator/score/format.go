@@ -11,6 +11,9 @@ import (
 // 0.2449 → "24.5%".
 func pct(x float64) string {
 	s := strconv.FormatFloat(100*x, 'f', 1, 64)
+	if s == "-0.0" { // −0, or a negative share that rounds to 0
+		s = "0.0"
+	}
 	return strings.TrimSuffix(s, ".0") + "%"
 }
 
@@ -21,6 +24,9 @@ func points(x float64) string { return strings.TrimSuffix(pct(x), "%") }
 // decimals for computed figures: 1.48, 106.25, 0.1541.
 func num(v float64) string {
 	r := math.Round(v*1e4) / 1e4
+	if r == 0 {
+		r = 0 // not −0
+	}
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 

@@ -268,7 +268,11 @@ func progress(m *model.Metric, v float64) (float64, bool) {
 	if d == 0 {
 		return 0, false
 	}
-	return (v - m.Baseline) / d, true
+	p := (v - m.Baseline) / d
+	if p == 0 {
+		p = 0 // at baseline with target below it: 0 / −20 is −0
+	}
+	return p, true
 }
 
 // spend returns the spend of an initiative as totals use it: its reported
