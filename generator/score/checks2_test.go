@@ -38,6 +38,21 @@ func TestPlanFunded(t *testing.T) {
 		{"no spend reported anywhere: budget stands in", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
 			in.Spend = nil
 		}, model.Pass, "spend USD 1,000 within budget USD 1,000"},
+		// Another initiative reports spend, this one does not: its spend counts 0.
+		{"no spend while others report one", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			other := baseInitiative()
+			other.ID, other.Spend = "INI-002", f(5000)
+			in.Spend = nil
+			ds.Initiatives = []model.Initiative{other}
+		}, model.Pass, "spend USD 0 within budget USD 1,000"},
+		// Budget 0: any spend is above 0 × 1.1.
+		{"spend on a zero budget", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Budget, in.Spend = 0, f(1)
+		}, model.Warn, "spend USD 1 exceeds budget USD 0"},
+		// A Run initiative on a plan line is judged the same way.
+		{"run category", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Category, in.Spend = model.Run, f(2000)
+		}, model.Warn, "spend USD 2,000 exceeds budget USD 1,000 by more than 10% (limit USD 1,100)"},
 	})
 }
 
@@ -167,6 +182,36 @@ func TestImpactRealized(t *testing.T) {
 			q := model.Period{Kind: model.Quarter, Year: 2026, N: 2}
 			ds.Actuals = append(ds.Actuals, model.Observation{Metric: "M-02", Period: q, End: q.End(1), Value: 52})
 		}, model.Warn, "M-02 at 52 in 2026-Q2: progress 20%"},
+		// Progress 0.5 is below a policy minimum of 0.6: warn.
+		{"policy minimum progress", func(ds *model.Dataset, in *model.Initiative, p *model.Policy, _ *Options) {
+			p.MinProgress = 0.6
+		}, model.Warn, "progress 50% from baseline 100 to target 80, below 60%"},
+		// 99.9: (99.9 − 100) / (80 − 100) = 0.005 > 0, below 0.25: warn.
+		{"small progress above 0", sep(99.9), model.Warn, "progress 0.5%"},
+		// Beyond the target: (70 − 100) / (80 − 100) = 1.5.
+		{"beyond the target", sep(70), model.Pass, "progress 150%"},
+		// A higher-is-better metric: (55 − 50) / (60 − 50) = 0.5.
+		{"higher is better", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Metrics = []string{"M-02"}
+			setActual(ds, "M-02", "2026-09", 55)
+		}, model.Pass, "M-02 at 55 in 2026-09: progress 50% from baseline 50 to target 60"},
+		// The latest value at as_of (2026-09, back at 100) decides, not the
+		// best value after go-live (2026-08 at 80).
+		{"the latest value decides, not the best", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			setActual(ds, "M-01", "2026-08", 80)
+			setActual(ds, "M-01", "2026-09", 100)
+		}, model.Fail, "M-01 at 100 in 2026-09: progress 0%"},
+		// Live by status with go-live after as_of: go-live + 90 > as_of, n/a.
+		{"live status, go-live after as_of", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.GoLive = d("2026-10-15")
+		}, model.NA, "go-live 2026-10-15 plus 90 days is after as_of 2026-09-30"},
+		// On Hold with a past go-live is not live.
+		{"on hold is not live", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Status = model.StatusOnHold
+		}, model.NA, "not live"},
+		{"no linked metric", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Metrics = nil
+		}, model.Fail, "no linked metric has an observation after go-live 2026-01-15"},
 	})
 }
 
@@ -212,6 +257,31 @@ func TestChangeManaged(t *testing.T) {
 		{"no status, past grace", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
 			in.Adoption, in.Status = f(0.5), model.StatusNone
 		}, model.Warn, "adoption 50%"},
+		{"transform is judged", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Category, in.TrainingPlan = model.Transform, false
+		}, model.Fail, "no training plan"},
+		// Every gap is named.
+		{"all gaps", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.TrainingPlan, in.AdoptionOwner, in.Risk, in.Rollout = false, "", model.RiskHigh, model.RolloutBigBang
+		}, model.Fail, "no training plan; no adoption owner; High risk with a Big Bang rollout"},
+		// Fail outranks the adoption warning.
+		{"a gap outranks low adoption", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.TrainingPlan, in.Adoption = false, f(0.1)
+		}, model.Fail, "no training plan"},
+		{"approved is judged", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Status, in.AdoptionOwner = model.StatusApproved, ""
+		}, model.Fail, "no adoption owner"},
+		{"no status, not yet live", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Status, in.GoLive, in.Adoption = model.StatusNone, d("2026-12-01"), nil
+		}, model.Pass, "training plan and adoption owner Cy Dee"},
+		// 0.8 is below a policy target of 0.85.
+		{"policy adoption target", func(ds *model.Dataset, in *model.Initiative, p *model.Policy, _ *Options) {
+			p.AdoptionTarget = 0.85
+		}, model.Warn, "adoption 80% is below the 85% target"},
+		// 2026-07-02 + 90 days = as_of: past the grace period, adoption judged.
+		{"exactly at the end of the grace period", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.GoLive, in.Adoption = d("2026-07-02"), f(0.5)
+		}, model.Warn, "adoption 50% is below the 70% target"},
 	})
 }
 
@@ -267,5 +337,36 @@ func TestStableInOperation(t *testing.T) {
 			in.Risk = model.RiskHigh
 			ds.Incidents = []model.Incident{inc("INC1", 2, dt("2026-06-01 10:00", time.UTC), "INI-001")}
 		}, model.Fail, "INC1"},
+		// 2026-09-30 − 30 days = 2026-08-31: a test on 2026-08-30 is too old.
+		{"policy DR age", func(ds *model.Dataset, in *model.Initiative, p *model.Policy, _ *Options) {
+			in.Risk, in.DRTested, p.DRMaxAgeDays = model.RiskHigh, d("2026-08-30"), 30
+		}, model.Warn, "the last DR test 2026-08-30 is more than 30 days before as_of 2026-09-30"},
+		{"policy DR age, on the bound", func(ds *model.Dataset, in *model.Initiative, p *model.Policy, _ *Options) {
+			in.Risk, in.DRTested, p.DRMaxAgeDays = model.RiskHigh, d("2026-08-31"), 30
+		}, model.Pass, "within 30 days"},
+		{"Medium risk needs no DR test", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Risk = model.RiskMedium
+		}, model.Pass, "no severity 1–2"},
+		// Opened before the window counts by its opening date, even if resolved in it.
+		{"opened before the window, resolved in it", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			i := inc("INC1", 1, dt("2026-03-30 10:00", time.UTC), "INI-001")
+			i.Resolved = dt("2026-04-10 10:00", time.UTC)
+			ds.Incidents = []model.Incident{i}
+		}, model.Pass, "no severity 1–2"},
+		{"two incidents are named", incs(inc("INC1", 1, dt("2026-05-01 10:00", time.UTC), "INI-001"),
+			inc("INC2", 2, dt("2026-06-01 10:00", time.UTC), "INI-001")),
+			model.Fail, "2 severity 1–2 incidents attributed to it opened in the trailing window (2026-04-02 – 2026-09-30): INC1 (sev 1, 2026-05-01), INC2 (sev 2, 2026-06-01)"},
+		{"closed is live", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Status = model.StatusClosed
+			ds.Incidents = []model.Incident{inc("INC1", 1, dt("2026-05-01 10:00", time.UTC), "INI-001")}
+		}, model.Fail, "INC1"},
+		{"no status, go-live after as_of: not live", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Status, in.GoLive = model.StatusNone, d("2026-10-01")
+		}, model.NA, "not live"},
+		// No status, go-live on as_of: live (go-live ≤ as_of), though not past grace.
+		{"no status, go-live on as_of: live", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Status, in.GoLive = model.StatusNone, d("2026-09-30")
+			ds.Incidents = []model.Incident{inc("INC1", 2, dt("2026-09-30 10:00", time.UTC), "INI-001")}
+		}, model.Fail, "INC1 (sev 2, 2026-09-30)"},
 	})
 }

@@ -145,6 +145,19 @@ func TestITEmbedded(t *testing.T) {
 			in.BusinessUnit = "All"
 			ds.Reviews = reviews("all", map[string]bool{"2026-05-01": false, "2026-06-01": true})
 		}, model.Warn, "IT attended 1 of 2 All reviews (50%)"},
+		// 2 of 4 = 0.5 is below a warn threshold of 0.6: fail.
+		{"policy warn threshold", func(ds *model.Dataset, in *model.Initiative, p *model.Policy, _ *Options) {
+			ds.Reviews[0].ITAttended, ds.Reviews[1].ITAttended = false, false
+			p.ReviewAttendanceWarn = 0.6
+		}, model.Fail, "2 of 4 Stores reviews (50%) in the trailing window (2026-04-02 – 2026-09-30), below 60%"},
+		// Reviews only outside the window count as none: warn, not fail.
+		{"reviews only outside the window", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			ds.Reviews = reviews("Stores", map[string]bool{"2026-04-01": false, "2026-10-01": false})
+		}, model.Warn, "Stores held no operational review in the trailing window (2026-04-02 – 2026-09-30)"},
+		// The reviews table present but empty: every unit has no review.
+		{"empty reviews table", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			ds.Reviews = nil
+		}, model.Warn, "held no operational review"},
 	})
 }
 
@@ -220,5 +233,38 @@ func TestProcessStable(t *testing.T) {
 			setActual(ds, "M-01", "2025-02", 1)
 			setActual(ds, "M-01", "2025-03", 0)
 		}, model.Fail, "CV undefined (mean 0)"},
+		// Start 2025-04-30: [2024-10-29, 2025-04-30) holds the ends of Jan, Feb
+		// and Mar 2025, exactly 3 observations of 100: CV 0, enough.
+		{"exactly 3 observations", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.ProcessStandardized = false
+			in.Start = d("2025-04-30")
+		}, model.Pass, "metrics stable before start 2025-04-30 (M-01 CV 0 over 3 observations, at most 0.15)"},
+		// 84, 116, …: σ 16, mean 100, CV 0.16 ≤ a policy maximum of 0.2.
+		{"policy CV maximum", func(ds *model.Dataset, in *model.Initiative, p *model.Policy, _ *Options) {
+			in.ProcessStandardized = false
+			in.Start = d("2025-07-31")
+			for i, v := range []float64{84, 116, 84, 116, 84, 116} {
+				setActual(ds, "M-01", time.Date(2025, time.Month(1+i), 1, 0, 0, 0, 0, time.UTC).Format("2006-01"), v)
+			}
+			p.StabilityCVMax = 0.2
+		}, model.Pass, "M-01 CV 0.16 over 6"},
+		// The CV uses |mean|: −85, −115, … has mean −100, σ 15, CV 0.15.
+		{"negative mean", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.ProcessStandardized = false
+			in.Start = d("2025-07-31")
+			for i, v := range []float64{-85, -115, -85, -115, -85, -115} {
+				setActual(ds, "M-01", time.Date(2025, time.Month(1+i), 1, 0, 0, 0, 0, time.UTC).Format("2006-01"), v)
+			}
+		}, model.Pass, "M-01 CV 0.15 over 6"},
+		// Only known linked metrics are judged: the unknown M-99 is skipped.
+		{"unknown linked ids are not judged", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.ProcessStandardized = false
+			in.Start = d("2025-04-30")
+			in.Metrics = []string{"M-99", "M-01"}
+		}, model.Pass, "M-01 CV 0 over 3"},
+		// The flag passes even without a start date or any metric.
+		{"standardised without start or metric", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Start, in.Metrics = time.Time{}, nil
+		}, model.Pass, "standardised"},
 	})
 }
