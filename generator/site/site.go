@@ -24,10 +24,13 @@ type Sink interface {
 type Memory struct {
 	mu    sync.RWMutex
 	files map[string][]byte
+	lazy  map[string]*lazyFile // made on first read (PutLazy)
 }
 
 // NewMemory returns an empty in-memory site.
-func NewMemory() *Memory { return &Memory{files: map[string][]byte{}} }
+func NewMemory() *Memory {
+	return &Memory{files: map[string][]byte{}, lazy: map[string]*lazyFile{}}
+}
 
 // Put stores a copy of b at p.
 func (m *Memory) Put(p string, b []byte) error {
@@ -36,7 +39,7 @@ func (m *Memory) Put(p string, b []byte) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, dup := m.files[p]; dup {
+	if m.has(p) {
 		return fmt.Errorf("site: %s written twice", p)
 	}
 	m.files[p] = slices.Clone(b)
@@ -52,7 +55,7 @@ func (m *Memory) Share(p string, b []byte) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if _, dup := m.files[p]; dup {
+	if m.has(p) {
 		return fmt.Errorf("site: %s written twice", p)
 	}
 	m.files[p] = b
@@ -60,19 +63,23 @@ func (m *Memory) Share(p string, b []byte) error {
 }
 
 // Get returns the file at p.
+//
+// A file put with PutLazy is made here, on its first read; if making it
+// failed, Get reports no file (Load says why).
 func (m *Memory) Get(p string) ([]byte, bool) {
-	m.mu.RLock()
-	defer m.mu.RUnlock()
-	b, ok := m.files[p]
-	return b, ok
+	b, ok, err := m.Load(p)
+	return b, ok && err == nil
 }
 
 // Paths returns every path, sorted.
 func (m *Memory) Paths() []string {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	ps := make([]string, 0, len(m.files))
+	ps := make([]string, 0, len(m.files)+len(m.lazy))
 	for p := range m.files {
+		ps = append(ps, p)
+	}
+	for p := range m.lazy {
 		ps = append(ps, p)
 	}
 	slices.Sort(ps)
@@ -83,13 +90,16 @@ func (m *Memory) Paths() []string {
 func (m *Memory) Len() int {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	return len(m.files)
+	return len(m.files) + len(m.lazy)
 }
 
 // CopyTo puts every file of m into dst, in path order.
 func (m *Memory) CopyTo(dst Sink) error {
 	for _, p := range m.Paths() {
-		b, _ := m.Get(p)
+		b, _, err := m.Load(p)
+		if err != nil {
+			return err
+		}
 		if err := dst.Put(p, b); err != nil {
 			return err
 		}
