@@ -246,7 +246,7 @@ func (b *build) jobs() ([]job, error) {
 		}
 		buf.Write(x)
 		return nil
-	}})
+	}, download: true})
 	js = append(js, job{path: "data/scorecard.json", run: func(buf *bytes.Buffer) error {
 		// What json.Encoder with SetIndent("", "  ") writes.
 		src, err := json.Marshal(b.sc)
@@ -257,7 +257,7 @@ func (b *build) jobs() ([]job, error) {
 		appendIndented(buf, src)
 		buf.WriteByte('\n')
 		return nil
-	}})
+	}, download: true})
 	page := func(p, kind string, view func() (any, error)) {
 		js = append(js, job{path: p, run: func(buf *bytes.Buffer) error {
 			v, err := view()

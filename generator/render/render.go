@@ -59,6 +59,10 @@ type job struct {
 	path      string
 	run       func(buf *bytes.Buffer) error
 	narrative bool // the page embeds narrative from content/
+	// download: a file made from the scorecard alone (the workbook,
+	// data/scorecard.json), made on first read when the Sink is a
+	// site.LazySink.
+	download bool
 }
 
 // Render renders every page of the site from in into out: the pages,
@@ -88,18 +92,25 @@ func (r *Renderer) Render(ctx context.Context, in Input, out site.Sink) error {
 // unchanged — all but the pages that embed narrative — and returns the jobs
 // left to run.
 func reuse(jobs []job, prev *site.Memory, out site.Sink) ([]job, error) {
-	put := out.Put
-	if m, ok := out.(*site.Memory); ok {
-		put = m.Share
-	}
+	mem, _ := out.(*site.Memory)
 	var left []job
 	for _, j := range jobs {
-		b, ok := prev.Get(j.path)
-		if j.narrative || !ok {
+		if j.narrative || !prev.Has(j.path) {
 			left = append(left, j)
 			continue
 		}
-		if err := put(j.path, b); err != nil {
+		if mem != nil {
+			// Shared as it is: a download not made yet stays so.
+			if err := mem.ShareFile(j.path, prev); err != nil {
+				return nil, fmt.Errorf("render: %w", err)
+			}
+			continue
+		}
+		b, _, err := prev.Load(j.path)
+		if err == nil {
+			err = out.Put(j.path, b)
+		}
+		if err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 	}
@@ -112,8 +123,26 @@ func reuse(jobs []job, prev *site.Memory, out site.Sink) ([]job, error) {
 // rest of the build.
 const maxKeptBuffer = 4 << 20
 
-// run executes jobs on a bounded set of goroutines.
+// run executes jobs on a bounded set of goroutines; a download is only
+// put, to be made when first read, when out is a site.LazySink.
 func (r *Renderer) run(ctx context.Context, jobs []job, out site.Sink) error {
+	if lazy, ok := out.(site.LazySink); ok {
+		var eager []job
+		for _, j := range jobs {
+			if !j.download {
+				eager = append(eager, j)
+				continue
+			}
+			if err := lazy.PutLazy(j.path, func() ([]byte, error) {
+				var buf bytes.Buffer
+				err := j.run(&buf)
+				return buf.Bytes(), err
+			}); err != nil {
+				return fmt.Errorf("render: %w", err)
+			}
+		}
+		jobs = eager
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	next := make(chan job)
