@@ -17,8 +17,12 @@ func FuzzResolve(f *testing.F) {
 	for _, p := range []string{"index.html", "initiatives/index.html", "initiatives/INI-001.html", "assets/app.js"} {
 		m.Put(p, []byte(p))
 	}
+	m.PutLazy("downloads/s.xlsx", func() ([]byte, error) { return []byte("downloads/s.xlsx"), nil })
 	f.Fuzz(func(t *testing.T, urlPath string) {
-		name, b, found := resolve(m, urlPath)
+		name, b, found, err := resolve(m, urlPath)
+		if err != nil {
+			t.Fatalf("resolve(%q): %v", urlPath, err)
+		}
 		if !found && b != nil {
 			t.Errorf("resolve(%q): bytes without a file", urlPath)
 		}

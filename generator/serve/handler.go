@@ -34,8 +34,11 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 		send(w, st.gen, ".html", p.render(), code)
 		return
 	}
-	name, b, found := resolve(st.site, r.URL.Path)
+	name, b, found, err := resolve(st.site, r.URL.Path)
 	switch {
+	case err != nil: // a download that failed to be made
+		p := statusPage{Title: "Could not make this file", Text: "The site built, but this file could not be made.", Error: err.Error()}
+		send(w, st.gen, ".html", p.render(), http.StatusInternalServerError)
 	case found:
 		send(w, st.gen, name, b, http.StatusOK)
 	case name != "": // a folder asked for without its slash
@@ -53,8 +56,9 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 }
 
 // resolve finds the file for a URL path. found reports a file; otherwise a
-// non-empty name is a folder holding an index.html, to redirect to.
-func resolve(m *site.Memory, urlPath string) (name string, b []byte, found bool) {
+// non-empty name is a folder holding an index.html, to redirect to. err
+// is set when the file is one made on first read and making it failed.
+func resolve(m *site.Memory, urlPath string) (name string, b []byte, found bool, err error) {
 	name = strings.TrimPrefix(path.Clean("/"+urlPath), "/")
 	switch {
 	case name == "":
@@ -62,15 +66,18 @@ func resolve(m *site.Memory, urlPath string) (name string, b []byte, found bool)
 	case strings.HasSuffix(urlPath, "/"):
 		name += "/index.html"
 	}
-	if b, ok := m.Get(name); ok {
-		return name, b, true
+	if b, ok, err := m.Load(name); ok {
+		if err != nil {
+			return name, nil, false, err
+		}
+		return name, b, true, nil
 	}
 	if !strings.HasSuffix(urlPath, "/") && name != "index.html" {
-		if _, ok := m.Get(name + "/index.html"); ok {
-			return name, nil, false
+		if m.Has(name + "/index.html") {
+			return name, nil, false, nil
 		}
 	}
-	return "", nil, false
+	return "", nil, false, nil
 }
 
 // names serves /_opsalign/names: the names narrative can use.

@@ -116,6 +116,24 @@ func TestPageServing(t *testing.T) {
 	}
 }
 
+// TestLazyDownloads checks that a file made on first read is served, and
+// that one whose making failed is a 500 naming the error as text.
+func TestLazyDownloads(t *testing.T) {
+	s := newServer(Options{}.withDefaults())
+	m := site.NewMemory()
+	m.PutLazy("downloads/scorecard.xlsx", func() ([]byte, error) { return []byte("PK\x03\x04"), nil })
+	m.PutLazy("data/scorecard.json", func() ([]byte, error) { return nil, errors.New("<b>bad</b> cell") })
+	s.publish(m)
+	h := s.routes()
+	if rec := get(h, "GET", "/downloads/scorecard.xlsx"); rec.Code != 200 || rec.Body.String() != "PK\x03\x04" {
+		t.Errorf("lazy workbook: %d %q", rec.Code, rec.Body.String())
+	}
+	rec := get(h, "GET", "/data/scorecard.json")
+	if rec.Code != 500 || !strings.Contains(rec.Body.String(), "&lt;b&gt;bad&lt;/b&gt; cell") || strings.Contains(rec.Body.String(), "<b>bad") {
+		t.Errorf("failed download: %d %.300q", rec.Code, rec.Body.String())
+	}
+}
+
 func TestSiteNotFoundPage(t *testing.T) {
 	s := newServer(Options{}.withDefaults())
 	m := testSite(t)
