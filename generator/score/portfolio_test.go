@@ -325,3 +325,128 @@ func TestHeadline(t *testing.T) {
 		}
 	}
 }
+
+// Band bounds are inclusive on both sides; the bands come from the policy.
+func TestSplitBands(t *testing.T) {
+	cases := []struct {
+		name                  string
+		run, improve, transfm float64 // budgets, total 100
+		bands                 map[model.Category]model.Band
+		want                  model.Result
+		reason                string
+	}{
+		{"on the lower run and upper improve bounds", 55, 30, 15, nil, model.Pass,
+			"Budget split within policy: run 55% (band 55%–75%), improve 30% (band 15%–30%), transform 15% (band 5%–20%)"},
+		{"on the upper run and lower transform bounds", 75, 20, 5, nil, model.Pass, "run 75% (band 55%–75%)"},
+		{"transform above", 55, 15, 30, nil, model.Fail, "Budget split outside policy: transform 30% is 10 points above its 5%–20% band"},
+		{"improve below", 70, 14.5, 15.5, nil, model.Fail, "improve 14.5% is 0.5 points below its 15%–30% band"},
+		// run 0.6 against a policy band of 0.8–0.9: 20 points below.
+		{"policy bands", 60, 25, 15, map[model.Category]model.Band{model.Run: {0.8, 0.9}, model.Improve: {0, 1}, model.Transform: {0, 1}},
+			model.Fail, "run 60% is 20 points below its 80%–90% band"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := model.DefaultPolicy()
+			if c.bands != nil {
+				p.Split = c.bands
+			}
+			rs := []model.InitiativeResult{
+				result("A", model.Run, c.run, 0, model.Aligned),
+				result("B", model.Improve, c.improve, 0, model.Aligned),
+				result("C", model.Transform, c.transfm, 0, model.Aligned),
+			}
+			x := newIndex(&model.Dataset{}, p, testOptions(), testAsOf)
+			cr := checkOf(t, portfolio(x, rs, nil).Checks, model.CheckSplitWithinPolicy)
+			if cr.Result != c.want || !strings.Contains(cr.Reason, c.reason) {
+				t.Errorf("split_within_policy %s (%s), want %s with %q", cr.Result, cr.Reason, c.want, c.reason)
+			}
+		})
+	}
+}
+
+// aligned_spend passes at the target (inclusive), reads the target from the
+// policy, and is n/a when scored initiatives spent nothing.
+func TestAlignedSpendTarget(t *testing.T) {
+	cases := []struct {
+		name           string
+		aligned, other float64 // spend of an aligned and of an at-risk initiative
+		target         float64
+		share          *float64
+		want           model.Result
+		reason         string
+	}{
+		// 600 / (600 + 400) = 0.6
+		{"on the target", 600, 400, 0.6, f(0.6), model.Pass, "Aligned spend 60% (USD 600 of USD 1,000 on scored initiatives) meets the 60% target"},
+		{"just below", 599, 401, 0.6, f(0.599), model.Fail, "Aligned spend 59.9% (USD 599 of USD 1,000 on scored initiatives) is below the 60% target"},
+		{"policy target", 600, 400, 0.7, f(0.6), model.Fail, "is below the 70% target"},
+		{"no spend", 0, 0, 0.6, nil, model.NA, "No spend on scored initiatives"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := model.DefaultPolicy()
+			p.AlignedSpendTarget = c.target
+			rs := []model.InitiativeResult{
+				result("A", model.Run, 1000, c.aligned, model.Aligned),
+				result("B", model.Run, 1000, c.other, model.AtRisk),
+				result("C", model.Run, 1000, 5000, model.NotScored), // Cancelled: not in either spend
+			}
+			ds := &model.Dataset{Initiatives: []model.Initiative{{ID: "A", Spend: f(c.aligned)}}}
+			x := newIndex(ds, p, testOptions(), testAsOf)
+			pf := portfolio(x, rs, nil)
+			cr := checkOf(t, pf.Checks, model.CheckAlignedSpend)
+			if (c.share == nil) != (pf.AlignedSpendShare == nil) || (c.share != nil && !near(pf.AlignedSpendShare, *c.share)) ||
+				cr.Result != c.want || !strings.Contains(cr.Reason, c.reason) {
+				t.Errorf("share %v, aligned_spend %s (%s), want %v %s with %q", pf.AlignedSpendShare, cr.Result, cr.Reason, c.share, c.want, c.reason)
+			}
+		})
+	}
+}
+
+// change_incidents counts severity 1–2 incidents attributed to any
+// initiative of the register (a Cancelled one too) opened in the report
+// period 2026-Q3; 0, not null, when the incidents table has none.
+func TestChangeIncidents(t *testing.T) {
+	utc := func(s string) time.Time { return dt(s, time.UTC) }
+	cancelled := baseInitiative()
+	cancelled.ID, cancelled.Status = "INI-009", model.StatusCancelled
+	inc := func(id, opened, ini string) model.Incident {
+		return model.Incident{ID: id, Severity: 2, Opened: utc(opened), Initiative: ini}
+	}
+	cases := []struct {
+		name      string
+		asOf      string
+		incidents []model.Incident
+		count     int
+		want      model.Result
+		reason    string
+	}{
+		{"none", "2026-09-30", nil, 0, model.Pass, "No severity 1–2 incident attributed to an initiative opened in 2026-Q3"},
+		{"unattributed only", "2026-09-30", []model.Incident{inc("I1", "2026-08-01 10:00", "")}, 0, model.Pass, "No severity"},
+		{"a Cancelled initiative's", "2026-09-30", []model.Incident{inc("I1", "2026-08-01 10:00", "INI-009")}, 1, model.Fail,
+			"1 severity 1–2 incident attributed to initiatives opened in 2026-Q3: I1 (INI-009, sev 2, 2026-08-01)"},
+		// The report period is the whole quarter that holds as_of.
+		{"after as_of in the report period", "2026-08-15", []model.Incident{inc("I1", "2026-09-20 10:00", "INI-001")}, 1, model.Fail, "I1 (INI-001"},
+		{"five are named, the rest counted", "2026-09-30", []model.Incident{
+			inc("I1", "2026-07-01 10:00", "INI-001"), inc("I2", "2026-07-02 10:00", "INI-001"), inc("I3", "2026-07-03 10:00", "INI-001"),
+			inc("I4", "2026-07-04 10:00", "INI-001"), inc("I5", "2026-07-05 10:00", "INI-001"), inc("I6", "2026-07-06 10:00", "INI-001"),
+			inc("I7", "2026-07-07 10:00", "INI-009")}, 7, model.Fail,
+			"7 severity 1–2 incidents attributed to initiatives opened in 2026-Q3: I1 (INI-001, sev 2, 2026-07-01), I2 (INI-001, sev 2, 2026-07-02), " +
+				"I3 (INI-001, sev 2, 2026-07-03), I4 (INI-001, sev 2, 2026-07-04), I5 (INI-001, sev 2, 2026-07-05), and 2 more"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ds := baseDataset(baseInitiative(), cancelled)
+			ds.Incidents = c.incidents
+			o := testOptions()
+			o.AsOf = d(c.asOf)
+			p := Score(ds, model.DefaultPolicy(), o).Portfolio
+			cr := checkOf(t, p.Checks, model.CheckNoInstability)
+			if p.ChangeIncidents == nil || *p.ChangeIncidents != c.count || cr.Result != c.want || !strings.Contains(cr.Reason, c.reason) {
+				t.Errorf("change incidents %v, no_instability %s (%s), want %d %s with %q", p.ChangeIncidents, cr.Result, cr.Reason, c.count, c.want, c.reason)
+			}
+			if p.MTTRHours != nil {
+				t.Errorf("MTTR %v, want null: no incident is resolved", *p.MTTRHours)
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package score
 
 import (
 	"testing"
+	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
 )
@@ -148,5 +149,75 @@ func TestChecksListedInOrder(t *testing.T) {
 	}
 	if sc.Initiatives[0].Status != nil {
 		t.Errorf("status %v, want nil", *sc.Initiatives[0].Status)
+	}
+}
+
+// Score and verdict from the checks of whole initiatives, policy weights
+// included. The base initiative passes all nine checks (score 100).
+func TestScoreAndVerdict(t *testing.T) {
+	type edit = func(ds *model.Dataset, in *model.Initiative, p *model.Policy)
+	impactWarn := func(ds *model.Dataset, in *model.Initiative, p *model.Policy) { setActual(ds, "M-01", "2026-09", 96) } // progress 0.2
+	// five leaves five checks applicable: outcome, business, impact, change, stable.
+	five := func(ds *model.Dataset, in *model.Initiative, p *model.Policy) {
+		delete(ds.Present, model.TableReviews)
+		delete(ds.Present, model.TableCalendar)
+		delete(ds.Present, model.TablePlan)
+		in.Automation = false
+	}
+	both := func(es ...edit) edit {
+		return func(ds *model.Dataset, in *model.Initiative, p *model.Policy) {
+			for _, e := range es {
+				e(ds, in, p)
+			}
+		}
+	}
+	cases := []struct {
+		name    string
+		edit    edit
+		score   int
+		verdict model.Verdict
+	}{
+		{"all pass", nil, 100, model.Aligned},
+		// (8 + 0.5) / 9 = 94.4 → 94; a warning alone does not stop aligned.
+		{"one warning", impactWarn, 94, model.Aligned},
+		// weights: impact_realized 2 → (8·1 + 2·0.5) / (8 + 2) = 90.
+		{"weighted warning", both(impactWarn, func(_ *model.Dataset, _ *model.Initiative, p *model.Policy) {
+			p.Weights = map[string]float64{model.CheckImpactRealized: 2}
+		}), 90, model.Aligned},
+		// 8 / 9 = 88.9 → 89, but a check fails: at risk.
+		{"a non-blocking fail", func(_ *model.Dataset, in *model.Initiative, _ *model.Policy) { in.PlanLine = "" }, 89, model.AtRisk},
+		// 8 / 9 → 89; impact_realized fails: not aligned whatever the score.
+		{"a blocking fail", func(ds *model.Dataset, _ *model.Initiative, _ *model.Policy) { setActual(ds, "M-01", "2026-09", 100) }, 89, model.NotAligned},
+		// A failing check weighted 0 leaves the score at 100 but still fails.
+		{"a fail weighted 0", func(_ *model.Dataset, in *model.Initiative, p *model.Policy) {
+			in.PlanLine = ""
+			p.Weights = map[string]float64{model.CheckPlanFunded: 0}
+		}, 100, model.AtRisk},
+		// n/a left out: 5 applicable, business owned warns → 4.5 / 5 = 90.
+		{"n/a left out", both(five, func(_ *model.Dataset, in *model.Initiative, _ *model.Policy) { in.ITOwner = "ann lee" }), 90, model.Aligned},
+		// 5 applicable, two warnings: (3 + 2·0.5) / 5 = 80, on the bound.
+		{"exactly 80", both(five, impactWarn, func(_ *model.Dataset, in *model.Initiative, _ *model.Policy) { in.ITOwner = "Ann Lee" }), 80, model.Aligned},
+		// 5 applicable: 2 pass, 1 warn, 2 fail (not blocking) → 2.5 / 5 = 50: at risk.
+		{"exactly 50", both(five, impactWarn, func(_ *model.Dataset, in *model.Initiative, _ *model.Policy) {
+			in.BusinessOwner, in.TrainingPlan = "", false
+		}), 50, model.AtRisk},
+		// 4 pass, 5 fail (none blocking): 4 / 9 = 44.4 → 44, below 50.
+		{"below 50", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy) {
+			in.BusinessOwner, in.PlanLine, in.TrainingPlan, in.ProcessStandardized, in.Start = "", "", false, false, time.Time{}
+			ds.Calendar = []model.Window{window("Peak", "2026-01-01", "2026-01-31", model.WindowPeak, "")}
+		}, 44, model.NotAligned},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in, ds, p := baseInitiative(), baseDataset(), model.DefaultPolicy()
+			if c.edit != nil {
+				c.edit(ds, &in, &p)
+			}
+			ds.Initiatives = []model.Initiative{in}
+			r := Score(ds, p, testOptions()).Initiatives[0]
+			if r.Score == nil || *r.Score != c.score || r.Verdict != c.verdict {
+				t.Errorf("score %v verdict %s, want %d %s; checks %+v", r.Score, r.Verdict, c.score, c.verdict, r.Checks)
+			}
+		})
 	}
 }
