@@ -46,7 +46,13 @@ func TestNewThenCheck(t *testing.T) {
 	if err := New(context.Background(), o, dir); !errors.Is(err, templates.ErrNotEmpty) {
 		t.Errorf("second new into %s: err = %v, want ErrNotEmpty", dir, err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "data", "plan.xlsx")); err != nil {
-		t.Error(err)
+	// outputs.md: config, starter narrative, and a blank spreadsheet
+	// template for every table.
+	for _, p := range []string{"opsalign.toml", "content/_index.md", "content/board-pack.md",
+		"data/initiatives.xlsx", "data/metrics.xlsx", "data/actuals.xlsx", "data/calendar.xlsx",
+		"data/plan.xlsx", "data/incidents.xlsx", "data/reviews.xlsx"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p))); err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -2,20 +2,32 @@ package commands
 
 import (
 	"fmt"
+	"io"
 	"runtime/debug"
+	"strings"
 )
 
 // Version prints the opsalign version and the versions of its main
 // dependencies.
 func Version(o Options) error {
-	fmt.Fprintf(o.Stdout, "opsalign %s\n", o.Version)
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return nil
-	}
-	fmt.Fprintf(o.Stdout, "  %s\n", bi.GoVersion)
-	for _, d := range bi.Deps {
-		fmt.Fprintf(o.Stdout, "  %s %s\n", d.Path, d.Version)
-	}
+	bi, _ := debug.ReadBuildInfo()
+	writeVersion(o.Stdout, o.Version, bi)
 	return nil
+}
+
+// writeVersion prints version, then the Go version and every dependency
+// of bi (nil: none known), one a line.
+func writeVersion(w io.Writer, version string, bi *debug.BuildInfo) {
+	fmt.Fprintf(w, "opsalign %s\n", version)
+	if bi == nil {
+		return
+	}
+	fmt.Fprintf(w, "  %s\n", bi.GoVersion)
+	for _, d := range bi.Deps {
+		v := d.Version
+		if d.Replace != nil {
+			v = strings.TrimSpace(d.Replace.Path + " " + d.Replace.Version)
+		}
+		fmt.Fprintf(w, "  %s %s\n", d.Path, v)
+	}
 }
