@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -232,6 +233,21 @@ func FuzzParseQuarter(f *testing.F) {
 			t.Fatalf("%v ends %s, in quarter %v", p, p.End(fyStart).Format("2006-01-02"), got)
 		}
 	})
+}
+
+func TestFrozenNote(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<html>\n<body class=\"board-pack\">\n<h1>x</h1>", "<html>\n<body class=\"board-pack\">\n<p class=\"frozen-note\" role=\"note\">Board pack of 2026-Q2, frozen when the quarter was closed: figures as of 2026-06-30. Links to other pages open the live site, which shows the latest figures.</p>\n<h1>x</h1>"},
+		{"<p>no body</p>", "<p>no body</p>"},
+	}
+	for _, tt := range tests {
+		if got := string(FrozenNote([]byte(tt.in), "2026-Q2", "2026-06-30")); got != tt.want {
+			t.Errorf("FrozenNote(%q) =\n%q\nwant\n%q", tt.in, got, tt.want)
+		}
+	}
+	if got := string(FrozenNote([]byte("<body>"), "<b>", "&")); !strings.Contains(got, "of &lt;b&gt;, ") || !strings.Contains(got, "as of &amp;.") {
+		t.Errorf("FrozenNote does not escape: %q", got)
+	}
 }
 
 func TestRelink(t *testing.T) {

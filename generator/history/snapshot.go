@@ -2,6 +2,7 @@ package history
 
 import (
 	"fmt"
+	"html"
 	"path"
 	"regexp"
 	"slices"
@@ -55,6 +56,28 @@ func Relink(page []byte) []byte {
 	})
 }
 
+// bodyRE finds the opening body tag of a page.
+var bodyRE = regexp.MustCompile(`<body[^>]*>`)
+
+// FrozenNote puts a note at the top of a frozen board pack, after its
+// body tag, saying what it is and that its links open the live site
+// (which shows the latest figures, not the quarter's). The note is not
+// printed. A page without a body tag is returned unchanged.
+func FrozenNote(page []byte, period, asOf string) []byte {
+	loc := bodyRE.FindIndex(page)
+	if loc == nil {
+		return page
+	}
+	note := `<p class="frozen-note" role="note">Board pack of ` + html.EscapeString(period) +
+		`, frozen when the quarter was closed: figures as of ` + html.EscapeString(asOf) +
+		`. Links to other pages open the live site, which shows the latest figures.</p>`
+	out := make([]byte, 0, len(page)+len(note)+1)
+	out = append(out, page[:loc[1]]...)
+	out = append(out, '\n')
+	out = append(out, note...)
+	return append(out, page[loc[1]:]...)
+}
+
 // hasScheme reports whether a link names a scheme (https:, mailto:).
 func hasScheme(link string) bool {
 	i := strings.IndexAny(link, ":/?#")
@@ -75,7 +98,7 @@ func Freeze(built *site.Memory, m Manifest) (Snapshot, error) {
 		}
 		files[dst] = b
 	}
-	files[BoardPackFile] = Relink(files[BoardPackFile])
+	files[BoardPackFile] = FrozenNote(Relink(files[BoardPackFile]), m.Period, m.AsOf)
 	for _, a := range Referenced(files[BoardPackFile]) {
 		b, ok := built.Get(a)
 		if !ok {
