@@ -94,13 +94,38 @@ func ParseDate(s string, order string) (time.Time, error) {
 	return parseDay(d, order, s)
 }
 
-// isoDay is the fast path for 2026-03-15.
+// isoDay is the fast path for 2026-03-15 (s has 10 bytes, "-" at 4 and 7).
 func isoDay(s string) (time.Time, bool) {
-	if !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
+	var n [8]int
+	for i, j := range [8]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		c := s[j]
+		if c < '0' || c > '9' {
+			return time.Time{}, false
+		}
+		n[i] = int(c - '0')
+	}
+	y, m, d := n[0]*1000+n[1]*100+n[2]*10+n[3], n[4]*10+n[5], n[6]*10+n[7]
+	if y < 1900 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return time.Time{}, false
 	}
-	t, err := ymd(atoi(s[:4]), atoi(s[5:7]), atoi(s[8:]), s)
-	return t, err == nil
+	return utcDay(y, m, d), true
+}
+
+// utcDay returns midnight UTC of a valid date, the same value as
+// time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) without its
+// normalisation and zone lookup.
+func utcDay(y, m, d int) time.Time {
+	// days from civil (H. Hinnant): March-based years, 400-year eras
+	if m <= 2 {
+		y--
+	}
+	era := y / 400 // y >= 1899
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	days := era*146097 + doe - 719468
+	return time.Unix(int64(days)*86400, 0).UTC()
 }
 
 // ParseDateTime reads a date optionally followed by a time of day
@@ -386,5 +411,5 @@ func ymd(y, m, d int, orig string) (time.Time, error) {
 	if d > daysIn(y, m) {
 		return time.Time{}, fmt.Errorf("%q is not a valid date", orig)
 	}
-	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), nil
+	return utcDay(y, m, d), nil
 }

@@ -19,6 +19,7 @@ type header struct {
 	columns  map[string]string // field -> letter, shared by every record of the sheet
 	unknown  []string          // headers of unknown columns, "F: Notes"
 	matched  int
+	memo     []enumMemo // per field index, for enumerated fields; made by the first row
 
 	// wide actuals: one column per period
 	wide     bool

@@ -55,7 +55,7 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 				continue
 			}
 			seenInit[in.ID] = len(ds.Initiatives)
-			ds.Initiatives = append(ds.Initiatives, *in)
+			ds.Initiatives = appendRecord(ds.Initiatives, in)
 		}
 		for m := range r.metrics.all {
 			if first, ok := seenMetric[m.ID]; ok {
@@ -65,7 +65,7 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 				continue
 			}
 			seenMetric[m.ID] = len(ds.Metrics)
-			ds.Metrics = append(ds.Metrics, *m)
+			ds.Metrics = appendRecord(ds.Metrics, m)
 		}
 		for l := range r.plan.all {
 			if first, ok := seenPlan[l.ID]; ok {
@@ -75,19 +75,19 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 				continue
 			}
 			seenPlan[l.ID] = len(ds.Plan)
-			ds.Plan = append(ds.Plan, *l)
+			ds.Plan = appendRecord(ds.Plan, l)
 		}
 		for w := range r.calendar.all {
-			ds.Calendar = append(ds.Calendar, *w)
+			ds.Calendar = appendRecord(ds.Calendar, w)
 		}
 		for i := range r.incidents.all {
-			ds.Incidents = append(ds.Incidents, *i)
+			ds.Incidents = appendRecord(ds.Incidents, i)
 		}
 		for v := range r.reviews.all {
-			ds.Reviews = append(ds.Reviews, *v)
+			ds.Reviews = appendRecord(ds.Reviews, v)
 		}
 		for o := range r.actuals.all {
-			ds.Actuals = append(ds.Actuals, *o)
+			ds.Actuals = appendRecord(ds.Actuals, o)
 		}
 	}
 
@@ -197,4 +197,14 @@ func target[T any](owned bool, results []*fileResult, get func(*fileResult) *chu
 		}
 	}
 	return make([]T, 0, n)
+}
+
+// appendRecord appends *r to s. When s is the block r lives in and r is
+// the next slot (see target), the record is already in place and is not
+// copied onto itself.
+func appendRecord[T any](s []T, r *T) []T {
+	if n := len(s); n < cap(s) && &s[:n+1][n] == r {
+		return s[:n+1]
+	}
+	return append(s, *r)
 }

@@ -78,11 +78,14 @@ func plainNumber(s string, decimal string) (float64, bool) {
 	if decimal == "," {
 		dec = ','
 	}
-	digits, seps := 0, 0
+	digits, seps, frac := 0, 0, 0
+	var mant uint64 // the digits as an integer; wraps past 19 digits, used only up to 15
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= '0' && c <= '9':
 			digits++
+			frac += seps
+			mant = mant*10 + uint64(c-'0')
 		case c == dec:
 			seps++
 		case c == '-' && i == 0:
@@ -92,6 +95,22 @@ func plainNumber(s string, decimal string) (float64, bool) {
 	}
 	if digits == 0 || seps > 1 || s[len(s)-1] == dec {
 		return 0, false
+	}
+	if digits <= 15 {
+		// mant < 10^15 < 2^53 and 10^frac are exact floats, so one
+		// division rounds correctly: the value strconv.ParseFloat returns.
+		v := float64(mant)
+		if frac > 0 {
+			p := 10.0
+			for range frac - 1 {
+				p *= 10
+			}
+			v /= p
+		}
+		if s[0] == '-' {
+			v = -v
+		}
+		return v, true
 	}
 	if seps == 1 && dec == ',' {
 		s = strings.Replace(s, ",", ".", 1)

@@ -335,6 +335,13 @@ func (p *rowParser) boolean(fi int) (bool, bool) {
 // enum reads an enumerated field; ok is false when empty or unknown.
 func (p *rowParser) enum(fi int, typ, what string) (string, bool) {
 	c, col := p.cell(fi)
+	if p.h.memo == nil {
+		p.h.memo = make([]enumMemo, len(p.h.ts.fields))
+	}
+	memo := &p.h.memo[fi]
+	if val, ok := memo.get(c.v); ok {
+		return val, true
+	}
 	v := cleanSpaces(c.v)
 	if v == "" {
 		p.fail(fi, col, "", errEmpty)
@@ -345,7 +352,33 @@ func (p *rowParser) enum(fi int, typ, what string) (string, bool) {
 		p.fail(fi, col, v, fmt.Errorf("%q is not a known %s (use %s)", v, what, enumHint(typ)))
 		return "", false
 	}
+	memo.put(c.v, val)
 	return val, true
+}
+
+// enumMemo remembers the last cells of an enumerated column that named a
+// value, and the value: a column repeats a few spellings, which then skip
+// trimming, folding and the map.
+type enumMemo struct {
+	raw, val [4]string
+	next     int // the slot to fill next
+}
+
+func (m *enumMemo) get(raw string) (string, bool) {
+	if raw == "" {
+		return "", false
+	}
+	for i := range m.raw {
+		if m.raw[i] == raw {
+			return m.val[i], true
+		}
+	}
+	return "", false
+}
+
+func (m *enumMemo) put(raw, val string) {
+	m.raw[m.next], m.val[m.next] = raw, val
+	m.next = (m.next + 1) % len(m.raw)
 }
 
 func enumHint(typ string) string {
@@ -389,16 +422,26 @@ func (p *rowParser) period(fi int, plan bool) (model.Period, bool) {
 	return v, true
 }
 
-// list splits a list of metric ids on , ; | and line breaks.
+// splitList splits a list of metric ids on , ; | and line breaks, trims
+// each id and drops empty ones. The result is never nil.
 func splitList(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '\n' || r == '\r' })
-	out := f[:0]
-	for _, x := range f {
-		if x = cleanSpaces(x); x != "" {
-			out = append(out, x)
+	var buf [8]string
+	items := buf[:0]
+	start := 0
+	for i := 0; i <= len(s); i++ {
+		if i < len(s) {
+			switch s[i] {
+			case ',', ';', '|', '\n', '\r':
+			default:
+				continue
+			}
 		}
+		if x := cleanSpaces(s[start:i]); x != "" {
+			items = append(items, x)
+		}
+		start = i + 1
 	}
-	return out
+	return append(make([]string, 0, len(items)), items...)
 }
 
 // numText returns a typed number cell as it would be written (1001, not 1001.0).
