@@ -14,11 +14,17 @@ import (
 func Build(ctx context.Context, o Options) (*pipeline.Result, string, error) {
 	path, explicit := o.configPath()
 	b := pipeline.NewBuilder(path, explicit, o.AsOf, o.Version)
+	p := newProgress(o)
+	defer p.done()
+	if p != nil {
+		b.SetStage(p.stage)
+	}
 	if o.Strict {
 		cfg, err := b.Config()
 		if err != nil {
 			return nil, "", err
 		}
+		p.stage("Reading spreadsheets")
 		res, err := pipeline.Check(ctx, cfg, nil)
 		if err != nil {
 			return nil, "", err
@@ -28,6 +34,7 @@ func Build(ctx context.Context, o Options) (*pipeline.Result, string, error) {
 		}
 	}
 	res, out, err := b.Publish(ctx)
+	p.done()
 	if err != nil {
 		return nil, "", err
 	}

@@ -15,7 +15,10 @@ func Check(ctx context.Context, o Options, asJSON bool) error {
 	if err != nil {
 		return err
 	}
+	p := newProgress(o)
+	p.stage("Reading spreadsheets")
 	res, err := pipeline.Check(ctx, cfg, nil)
+	p.done()
 	if err != nil {
 		return err
 	}

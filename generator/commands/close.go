@@ -35,6 +35,9 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 	} else if closed && !force {
 		return fmt.Errorf("%s: %w (use --force to replace it)", filepath.Join(history.Dir, name), history.ErrClosed)
 	}
+	p := newProgress(o)
+	defer p.done()
+	p.stage("Reading spreadsheets")
 	res, err := pipeline.Check(ctx, cfg, nil)
 	if err != nil {
 		return err
@@ -55,6 +58,9 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 	}
 	built := site.NewMemory()
 	b := pipeline.NewBuilder(path, explicit, end, o.Version)
+	if p != nil {
+		b.SetStage(p.stage)
+	}
 	res, err = b.Build(ctx, nil, built)
 	if err != nil {
 		return err
@@ -79,9 +85,11 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 	if force {
 		write = history.Replace
 	}
+	p.stage("Writing " + filepath.Join(history.Dir, name))
 	if err := write(ctx, cfg.Dir, snap); err != nil {
 		return err
 	}
+	p.done()
 	if !o.Quiet {
 		fmt.Fprintf(o.Stdout, "Closed %s as of %s into %s: %d files; headline %s.\n", name, res.Scorecard.AsOf,
 			filepath.Join(history.Dir, name)+string(filepath.Separator), len(snap.Files)+1, res.Scorecard.Headline.Answer)

@@ -43,6 +43,21 @@ type Builder struct {
 	// prev is the last build into a *site.Memory, kept so that a rebuild
 	// after a narrative edit renders only the narrative pages.
 	prev *memoryBuild
+
+	stage func(name string) // see SetStage; nil: not told
+}
+
+// SetStage makes every build call f with the name of each stage as it
+// begins ("Reading spreadsheets", "Rendering pages"), for a progress
+// line. Call it before the first build.
+func (b *Builder) SetStage(f func(name string)) {
+	b.stage = f
+}
+
+func (b *Builder) report(name string) {
+	if b.stage != nil {
+		b.stage(name)
+	}
 }
 
 // memoryBuild is a finished build into memory and what it was built from.
@@ -82,8 +97,11 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	var res *Result
 	if narrativeOnly {
 		res = prev.res // no data file and no setting changed: the same scorecard
-	} else if res, err = Check(ctx, cfg, b.cache); err != nil {
-		return nil, err
+	} else {
+		b.report("Reading spreadsheets")
+		if res, err = Check(ctx, cfg, b.cache); err != nil {
+			return nil, err
+		}
 	}
 	r, err := b.theme(cfg, changed)
 	if err != nil {
@@ -118,6 +136,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	if narrativeOnly && r == prev.renderer && nav == prev.nav {
 		in.Prev = prev.site
 	}
+	b.report("Rendering pages")
 	if err := r.Render(ctx, in, out); err != nil {
 		return nil, err
 	}
