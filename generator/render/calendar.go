@@ -1,0 +1,213 @@
+package render
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// The calendar chart has one row per business unit on a category y axis.
+// ECharts places a markArea corner given as a category at the centre of
+// its band (MarkAreaView's getSingleMarkerEndPoint calls dataToPoint, and
+// a category axis with boundaryGap maps a category to its band's centre),
+// so a window given by its unit would shade a line, or run from one
+// centre to another. The windows are therefore drawn on a second, hidden
+// value axis spanning 0 to the number of rows, where row i is the band
+// [i, i+1]: both axes start at the bottom and divide the same height. A
+// window of every unit leaves its y coordinates null, which ECharts reads
+// as the ends of the axis: the full height.
+
+// windowsSeries names the series that carries the shaded windows.
+const windowsSeries = "Peak or freeze window"
+
+// calendarWindow is a peak or freeze window as the calendar chart draws
+// it.
+type calendarWindow struct {
+	w    *model.Window
+	unit string // the unit as shown, trimmed; "" for every unit
+	key  string // matching key of unit (unitKey); "" for every unit
+}
+
+// calendarChart shows go-lives (points, one row per business unit; a
+// diamond when the go-live falls in a peak or freeze window) against peak
+// and freeze windows (shaded) on a time axis. A window of every unit
+// shades the full height; a window of one unit shades only that unit's
+// row, and a unit that has a window but no go-live gets a row of its own,
+// so that its window shows.
+func (b *build) calendarChart() Chart {
+	var wins []calendarWindow
+	for i := range b.ds.Calendar {
+		w := &b.ds.Calendar[i]
+		if w.Kind != model.WindowPeak && w.Kind != model.WindowFreeze {
+			continue
+		}
+		cw := calendarWindow{w: w, key: unitKey(w.BusinessUnit)}
+		if cw.key != "" {
+			cw.unit = strings.TrimSpace(w.BusinessUnit)
+		}
+		wins = append(wins, cw)
+	}
+	labels, rowKeys := b.calendarRows(wins)
+
+	sc := charts.NewScatter()
+	baseOpts(sc)
+	x := opts.XAxis{Type: "time"}
+	if first, last := b.calendarSpan(); !first.IsZero() {
+		x.Min, x.Max = b.fmt.Date(first.AddDate(0, 0, -15)), b.fmt.Date(last.AddDate(0, 0, 15))
+	}
+	sc.SetGlobalOptions(
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithXAxisOpts(x),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels}),
+	)
+	// Room above the plot for the legend's three entries, which wrap on a
+	// narrow page: the one grid, not a second one beside baseOpts' (the
+	// axes would keep to the first).
+	sc.GridList = []opts.Grid{{Left: "3%", Right: "4%", Bottom: "3%", Top: "70", ContainLabel: opts.Bool(true)}}
+	// The rows as numbers, for the windows (see above). An empty chart
+	// still gets a span, so that the axis is valid.
+	sc.ExtendYAxis(opts.YAxis{Type: "value", Show: opts.Bool(false), Min: 0, Max: max(len(labels), 1)})
+
+	hit := map[string]bool{}
+	for _, c := range b.collisions() {
+		hit[c.Initiative.Text] = true
+	}
+	var clear, clash []opts.ScatterData
+	t := newTable(4, "Date", "Go-live or window", "Business unit", "In a window")
+	for _, i := range b.ds.Initiatives {
+		if i.GoLive.IsZero() || i.Status == model.StatusCancelled {
+			continue
+		}
+		d := opts.ScatterData{Name: i.ID + " " + i.Name, Value: []any{b.fmt.Date(i.GoLive), unitName(i.BusinessUnit)}, SymbolSize: 10}
+		in := "no"
+		if hit[i.ID] {
+			d.Symbol, d.SymbolSize, in = "diamond", 14, "yes"
+			clash = append(clash, d)
+		} else {
+			clear = append(clear, d)
+		}
+		t.add(b.fmt.Date(i.GoLive), i.ID+" "+i.Name, unitName(i.BusinessUnit), in)
+	}
+	var areas []opts.MarkAreaNameCoordItem
+	for _, cw := range wins {
+		w := cw.w
+		name := w.Name + " (" + string(w.Kind)
+		unit := "All"
+		if cw.key != "" {
+			name += ", " + cw.unit
+			unit = cw.unit
+		}
+		name += ")"
+		start, end := b.fmt.Date(w.Start), b.fmt.Date(w.End)
+		t.add(start+" – "+end, w.Name+" ("+string(w.Kind)+" window)", unit, "–")
+		if cw.key == "" {
+			areas = append(areas, opts.MarkAreaNameCoordItem{
+				Name:        name,
+				Coordinate0: []any{start, nil},
+				Coordinate1: []any{end, nil},
+			})
+			continue
+		}
+		for row, k := range rowKeys {
+			if k == cw.key {
+				areas = append(areas, opts.MarkAreaNameCoordItem{
+					Name:        name,
+					Coordinate0: []any{start, row},
+					Coordinate1: []any{end, row + 1},
+				})
+			}
+		}
+	}
+	sc.AddSeries("Go-live", clear)
+	sc.AddSeries("Go-live in a peak or freeze window", clash)
+	sc.AddSeries(windowsSeries, []opts.ScatterData{},
+		charts.WithScatterChartOpts(opts.ScatterChart{YAxisIndex: 1}),
+		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c55a11"}),
+		charts.WithMarkAreaNameCoordItemOpts(areas...),
+		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{
+			ItemStyle: &opts.ItemStyle{Color: "rgba(197,90,17,0.15)", BorderColor: "#c55a11", BorderWidth: 1},
+			Label:     &opts.Label{Show: opts.Bool(false)},
+		}))
+	return Chart{ID: chartID("calendar"), Title: "Go-lives against peak and freeze windows", Option: optionJSON(sc), Height: max(240, 120+40*len(labels)), Table: t}
+}
+
+// calendarRows returns the calendar chart's row labels, sorted, and the
+// matching key of each row's unit: one row for the business unit of every
+// go-live drawn, and one for the unit of a window that no such row
+// matches, labelled as the first such window names it.
+func (b *build) calendarRows(wins []calendarWindow) (labels, keys []string) {
+	rows := map[string]string{} // label → key
+	have := map[string]bool{}   // keys of the rows
+	for _, i := range b.ds.Initiatives {
+		if !i.GoLive.IsZero() && i.Status != model.StatusCancelled {
+			k := foldUnit(i.BusinessUnit)
+			rows[unitName(i.BusinessUnit)] = k
+			have[k] = true
+		}
+	}
+	for _, cw := range wins {
+		if cw.key != "" && !have[cw.key] {
+			rows[cw.unit] = cw.key
+			have[cw.key] = true
+		}
+	}
+	labels = make([]string, 0, len(rows))
+	for l := range rows {
+		labels = append(labels, l)
+	}
+	slices.Sort(labels)
+	keys = make([]string, len(labels))
+	for i, l := range labels {
+		keys[i] = rows[l]
+	}
+	return labels, keys
+}
+
+// calendarSpan returns the first and last day that the calendar chart
+// shows: every go-live and every peak or freeze window drawn.
+func (b *build) calendarSpan() (first, last time.Time) {
+	see := func(d time.Time) {
+		if d.IsZero() {
+			return
+		}
+		if first.IsZero() || d.Before(first) {
+			first = d
+		}
+		if d.After(last) {
+			last = d
+		}
+	}
+	for _, i := range b.ds.Initiatives {
+		if i.Status != model.StatusCancelled {
+			see(i.GoLive)
+		}
+	}
+	for _, w := range b.ds.Calendar {
+		if w.Kind == model.WindowPeak || w.Kind == model.WindowFreeze {
+			see(w.Start)
+			see(w.End)
+		}
+	}
+	return first, last
+}
+
+// foldUnit is the matching key of a business unit, as the scorer matches
+// units: trimmed, lower case, inner runs of white space made one space.
+func foldUnit(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// unitKey is the matching key of a window's business unit: empty and
+// "All" (in any case, with any spaces) mean every unit and give "".
+func unitKey(s string) string {
+	k := foldUnit(s)
+	if k == "all" {
+		return ""
+	}
+	return k
+}

@@ -1,0 +1,162 @@
+package render
+
+import (
+	"encoding/json"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// calendarOption is the part of the calendar chart's option that places
+// the windows.
+type calendarOption struct {
+	Grid  []json.RawMessage
+	YAxis []struct {
+		Type string
+		Show *bool
+		Data []string
+		Min  *float64
+		Max  *float64
+	}
+	Series []struct {
+		Name       string
+		YAxisIndex int
+		MarkArea   *struct {
+			Data [][]struct {
+				Name  string
+				Coord []any
+			}
+		}
+	}
+}
+
+// area is one shaded area as the test expects it: its name and the y
+// coordinates of its two corners (nil: the end of the axis).
+type area struct {
+	name   string
+	y0, y1 any
+}
+
+// TestCalendarWindowRows checks where the calendar chart's option puts a
+// window: a window of one unit on that unit's row of the hidden value axis
+// ([i, i+1] for the i-th row from the bottom), one of every unit ("",
+// "All" in any case and spacing) with null y, the full height.
+func TestCalendarWindowRows(t *testing.T) {
+	const start, end = "2026-12-20", "2027-01-05"
+	tests := []struct {
+		name  string
+		unit  string             // the window's business unit
+		extra []model.Initiative // go-lives besides the fixture's (Claims and Logistics)
+		rows  []string
+		areas []area
+	}{
+		{"unit", "Logistics", nil, []string{"Claims", "Logistics"},
+			[]area{{"W (freeze, Logistics)", 1.0, 2.0}}},
+		{"first row", "Claims", nil, []string{"Claims", "Logistics"},
+			[]area{{"W (freeze, Claims)", 0.0, 1.0}}},
+		{"unit in another case, with spaces", "  logistics ", nil, []string{"Claims", "Logistics"},
+			[]area{{"W (freeze, logistics)", 1.0, 2.0}}},
+		{"every unit: empty", "", nil, []string{"Claims", "Logistics"},
+			[]area{{"W (freeze)", nil, nil}}},
+		{"every unit: All", "All", nil, []string{"Claims", "Logistics"},
+			[]area{{"W (freeze)", nil, nil}}},
+		{"every unit: all, spaced", " ALL ", nil, []string{"Claims", "Logistics"},
+			[]area{{"W (freeze)", nil, nil}}},
+		// A unit without a go-live gets its row, in order.
+		{"unit without go-lives", "Depot", nil, []string{"Claims", "Depot", "Logistics"},
+			[]area{{"W (freeze, Depot)", 1.0, 2.0}}},
+		// Two rows of one unit spelt two ways are both shaded.
+		{"unit of two rows", "claims", []model.Initiative{{ID: "INI-009", Name: "Intake", BusinessUnit: "CLAIMS", GoLive: day("2026-02-02")}},
+			[]string{"CLAIMS", "Claims", "Logistics"},
+			[]area{{"W (freeze, claims)", 0.0, 1.0}, {"W (freeze, claims)", 1.0, 2.0}}},
+		// A go-live without a unit is a row of its own, which a unit's
+		// window does not shade.
+		{"row without a unit", "Logistics", []model.Initiative{{ID: "INI-009", Name: "Intake", GoLive: day("2026-02-02")}},
+			[]string{"(no unit)", "Claims", "Logistics"},
+			[]area{{"W (freeze, Logistics)", 2.0, 3.0}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, ds, sc := fixture()
+			ds.Initiatives = append(ds.Initiatives, tt.extra...)
+			ds.Calendar = []model.Window{
+				{Name: "W", Start: day(start), End: day(end), Kind: model.WindowFreeze, BusinessUnit: tt.unit},
+				{Name: "Month end", Start: day(start), End: day(end), Kind: model.WindowClose, BusinessUnit: "Nowhere"},
+			}
+			b, err := newBuild(parseDefault(t), Input{Config: cfg, Dataset: ds, Scorecard: sc})
+			if err != nil {
+				t.Fatal(err)
+			}
+			c := b.calendarChart()
+			var o calendarOption
+			if err := json.Unmarshal([]byte(c.Option), &o); err != nil {
+				t.Fatal(err)
+			}
+			if len(o.Grid) != 1 {
+				t.Errorf("%d grids, want 1", len(o.Grid))
+			}
+			if len(o.YAxis) != 2 {
+				t.Fatalf("%d y axes, want 2", len(o.YAxis))
+			}
+			if y := o.YAxis[0]; y.Type != "category" || !slices.Equal(y.Data, tt.rows) {
+				t.Errorf("y axis %s %q, want category %q", y.Type, y.Data, tt.rows)
+			}
+			if y := o.YAxis[1]; y.Type != "value" || y.Show == nil || *y.Show || y.Min == nil || *y.Min != 0 || y.Max == nil || *y.Max != float64(len(tt.rows)) {
+				t.Errorf("window axis %+v, want a hidden value axis from 0 to %d", y, len(tt.rows))
+			}
+			var got []area
+			for _, s := range o.Series {
+				if s.MarkArea == nil {
+					continue
+				}
+				if s.Name != windowsSeries || s.YAxisIndex != 1 {
+					t.Errorf("mark areas on series %q (y axis %d), want %q on the window axis", s.Name, s.YAxisIndex, windowsSeries)
+				}
+				for _, d := range s.MarkArea.Data {
+					if len(d) != 2 || len(d[0].Coord) != 2 || len(d[1].Coord) != 2 || d[0].Coord[0] != start || d[1].Coord[0] != end {
+						t.Fatalf("area %+v, want two corners from %s to %s", d, start, end)
+					}
+					got = append(got, area{d[0].Name, d[0].Coord[1], d[1].Coord[1]})
+				}
+			}
+			if !reflect.DeepEqual(got, tt.areas) {
+				t.Errorf("areas %v, want %v", got, tt.areas)
+			}
+			if h := 120 + 40*len(tt.rows); c.Height != max(240, h) {
+				t.Errorf("height %d, want %d", c.Height, max(240, h))
+			}
+			// The window is a row of the chart's table too; the close is not drawn.
+			unit := strings.TrimSpace(tt.unit)
+			if strings.EqualFold(unit, "all") || unit == "" {
+				unit = "All"
+			}
+			want := []string{start + " – " + end, "W (freeze window)", unit, "–"}
+			last := c.Table.Rows[len(c.Table.Rows)-1]
+			var cells []string
+			for _, cl := range last {
+				cells = append(cells, cl.Text)
+			}
+			if !slices.Equal(cells, want) {
+				t.Errorf("last table row %q, want %q", cells, want)
+			}
+		})
+	}
+}
+
+func TestUnitKey(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""},
+		{"All", ""},
+		{"  aLL\t", ""},
+		{"All units", "all units"},
+		{" Field  Services ", "field services"},
+		{"Logistics", "logistics"},
+	} {
+		if got := unitKey(tt.in); got != tt.want {
+			t.Errorf("unitKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
