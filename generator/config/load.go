@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -179,7 +180,7 @@ func Parse(c *Config, file string, data []byte) error {
 		return fail("fiscal_year_start", "%d: must be a month from 1 to 12", c.FiscalYearStart)
 	}
 	c.Currency = strings.ToUpper(strings.TrimSpace(c.Currency))
-	if len(c.Currency) != 3 {
+	if len(c.Currency) != 3 || strings.Trim(c.Currency, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != "" {
 		return fail("currency", "%q: must be a three-letter ISO 4217 code such as USD", c.Currency)
 	}
 	if c.Brand.Logo != "" {
@@ -232,6 +233,12 @@ func decodeAsOf(md toml.MetaData, p toml.Primitive) (time.Time, error) {
 	return t, nil
 }
 
+// isShare reports whether v is a share from 0 to 1 (not NaN).
+func isShare(v float64) bool { return v >= 0 && v <= 1 }
+
+// isAmount reports whether v is a finite number, 0 or more.
+func isAmount(v float64) bool { return v >= 0 && !math.IsInf(v, 1) }
+
 type failFunc func(key string, format string, a ...any) error
 
 func applyPolicy(p *model.Policy, r rawPolicy, fail failFunc) error {
@@ -248,7 +255,7 @@ func applyPolicy(p *model.Policy, r rawPolicy, fail failFunc) error {
 		if len(v) != 2 {
 			return fail(key, "must be a pair [low, high], got %d values", len(v))
 		}
-		if v[0] < 0 || v[1] > 1 || v[0] > v[1] {
+		if !isShare(v[0]) || !isShare(v[1]) || v[0] > v[1] {
 			return fail(key, "[%g, %g]: low and high must be shares from 0 to 1 with low ≤ high", v[0], v[1])
 		}
 		p.Split[b.cat] = model.Band{v[0], v[1]}
@@ -268,7 +275,7 @@ func applyPolicy(p *model.Policy, r rawPolicy, fail failFunc) error {
 		if s.v == nil {
 			continue
 		}
-		if *s.v < 0 || *s.v > 1 {
+		if !isShare(*s.v) {
 			return fail(s.key, "%g: must be a share from 0 to 1", *s.v)
 		}
 		*s.dst = *s.v
@@ -288,8 +295,8 @@ func applyPolicy(p *model.Policy, r rawPolicy, fail failFunc) error {
 		if s.v == nil {
 			continue
 		}
-		if *s.v < 0 {
-			return fail(s.key, "%g: must not be negative", *s.v)
+		if !isAmount(*s.v) {
+			return fail(s.key, "%g: must be a number, 0 or more", *s.v)
 		}
 		*s.dst = *s.v
 	}
@@ -319,8 +326,8 @@ func applyPolicy(p *model.Policy, r rawPolicy, fail failFunc) error {
 		if !known[id] {
 			return fail(key, "no check is called %q", id)
 		}
-		if w < 0 {
-			return fail(key, "%g: a weight must not be negative", w)
+		if !isAmount(w) {
+			return fail(key, "%g: a weight must be a number, 0 or more", w)
 		}
 		p.Weights[id] = w
 	}
