@@ -94,7 +94,7 @@ func scoreInitiative(x *index, i int, mem *slots) model.InitiativeResult {
 	r.Checks = mem.checks[i*n : i*n : (i+1)*n]
 	for _, c := range model.Checks {
 		res, reason := checkFor(c.ID)(x, s)
-		r.Checks = append(r.Checks, model.CheckResult{ID: c.ID, Principle: c.Principle, Result: res, Reason: reason})
+		r.Checks = append(r.Checks, model.CheckResult{ID: c.ID, Principle: c.Principle, Result: res, Reason: oneLine(reason)})
 	}
 	if score, ok := scoreOf(r.Checks, x.policy); ok {
 		mem.scores[i] = score

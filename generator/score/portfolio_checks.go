@@ -29,7 +29,7 @@ func portfolioChecks(x *index, p *model.Portfolio, t totals, change []incident) 
 		case model.CheckMetricsImproving:
 			res, reason = metricsImproving(x, t)
 		}
-		out = append(out, model.CheckResult{ID: c.ID, Principle: c.Principle, Result: res, Reason: reason})
+		out = append(out, model.CheckResult{ID: c.ID, Principle: c.Principle, Result: res, Reason: oneLine(reason)})
 	}
 	return out
 }
