@@ -3,7 +3,6 @@ package serve
 import (
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -13,8 +12,8 @@ import (
 const keepAlive = 20 * time.Second
 
 // events serves /_opsalign/events, a Server-Sent Events stream. On connect
-// and after every change it sends "reload" with the number of the latest
-// good build and, while the latest build failed, "build-error" with its
+// and after every change it sends "reload" with the tag of the latest
+// good build (server.tag) and, while the latest build failed, "build-error" with its
 // message. It ends when the client goes or the server shuts down.
 func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	wake, cancel := s.hub.subscribe() // before reading the state: no change is missed
@@ -36,7 +35,7 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	for {
 		st := s.cur.Load()
 		if st.gen != sentGen {
-			writeEvent(w, "reload", strconv.FormatUint(st.gen, 10))
+			writeEvent(w, "reload", s.tag(st.gen))
 			sentGen, sentErr = st.gen, ""
 		}
 		if st.err != sentErr {

@@ -73,6 +73,8 @@ func (f *fakeSite) options() Options {
 		Port:   0,
 		Watch:  []string{f.path("opsalign.toml"), f.path("content"), f.path("data"), f.path("layouts"), f.path("themes/default")},
 		Ignore: []string{f.path("public")},
+		// Build tags are the build numbers alone, as the tests expect.
+		noInstance: true,
 	}
 }
 

@@ -79,7 +79,7 @@ func FuzzInject(f *testing.F) {
 	}
 	snippet := strings.Replace(reloadSnippet, "@GEN@", "1", 1)
 	f.Fuzz(func(t *testing.T, page string) {
-		got := string(inject([]byte(page), 1))
+		got := string(inject([]byte(page), "1"))
 		i := strings.LastIndex(got, snippet)
 		if i < 0 || got[:i]+got[i+len(snippet):] != page {
 			t.Fatalf("inject(%q) = %q", page, got)

@@ -31,27 +31,27 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 			p = statusPage{Title: "Build failed", Text: "Fix the error below and save: this page reloads when the site builds.", Error: st.err}
 			code = http.StatusInternalServerError
 		}
-		send(w, st.gen, ".html", p.render(), code)
+		send(w, s.tag(st.gen), ".html", p.render(), code)
 		return
 	}
 	name, b, found, err := resolve(st.site, r.URL.Path)
 	switch {
 	case err != nil: // a download that failed to be made
 		p := statusPage{Title: "Could not make this file", Text: "The site built, but this file could not be made.", Error: err.Error()}
-		send(w, st.gen, ".html", p.render(), http.StatusInternalServerError)
+		send(w, s.tag(st.gen), ".html", p.render(), http.StatusInternalServerError)
 	case found:
-		send(w, st.gen, name, b, http.StatusOK)
+		send(w, s.tag(st.gen), name, b, http.StatusOK)
 	case name != "": // a folder asked for without its slash
 		u := url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
 		w.Header().Set("Cache-Control", "no-store")
 		http.Redirect(w, r, u.String(), http.StatusFound)
 	default:
 		if b, ok := st.site.Get("404.html"); ok {
-			send(w, st.gen, "404.html", b, http.StatusNotFound)
+			send(w, s.tag(st.gen), "404.html", b, http.StatusNotFound)
 			return
 		}
 		p := statusPage{Title: "Not found", Text: "The site has no page at " + r.URL.Path + "."}
-		send(w, st.gen, ".html", p.render(), http.StatusNotFound)
+		send(w, s.tag(st.gen), ".html", p.render(), http.StatusNotFound)
 	}
 }
 
@@ -91,15 +91,15 @@ func (s *server) names(w http.ResponseWriter, r *http.Request) {
 	if len(names) == 0 {
 		p.Text = "The builder lists no names."
 	}
-	send(w, s.cur.Load().gen, ".html", p.render(), http.StatusOK)
+	send(w, s.tag(s.cur.Load().gen), ".html", p.render(), http.StatusOK)
 }
 
-// send writes a response that no cache keeps, with the reload snippet in
-// HTML.
-func send(w http.ResponseWriter, gen uint64, name string, b []byte, code int) {
+// send writes a response that no cache keeps, with the reload snippet for
+// build tag in HTML.
+func send(w http.ResponseWriter, tag string, name string, b []byte, code int) {
 	ct := contentType(name, b)
 	if isHTML(ct) {
-		b = inject(b, gen)
+		b = inject(b, tag)
 	}
 	h := w.Header()
 	h.Set("Content-Type", ct)

@@ -62,7 +62,7 @@ func get(h http.Handler, method, target string) *httptest.ResponseRecorder {
 }
 
 func TestPageServing(t *testing.T) {
-	s := newServer(Options{}.withDefaults())
+	s := newServer(Options{noInstance: true}.withDefaults())
 	s.publish(testSite(t))
 	h := s.routes()
 	tests := []struct {
@@ -116,10 +116,30 @@ func TestPageServing(t *testing.T) {
 	}
 }
 
+// TestInstanceTags checks that two runs of serve tag their builds
+// differently (a page from the first reloads on the second's first event)
+// and that pages and events carry the same tag.
+func TestInstanceTags(t *testing.T) {
+	a, b := newServer(Options{}.withDefaults()), newServer(Options{}.withDefaults())
+	if a.tag(1) == b.tag(1) {
+		t.Errorf("two runs tag build 1 alike: %s", a.tag(1))
+	}
+	a.publish(testSite(t))
+	body := get(a.routes(), "GET", "/").Body.String()
+	if want := `var gen="` + a.tag(1) + `"`; !strings.Contains(body, want) {
+		t.Errorf("page does not carry %s", want)
+	}
+	var ev strings.Builder
+	writeEvent(&ev, "reload", a.tag(1))
+	if !strings.Contains(ev.String(), "data: "+a.tag(1)+"\n") || strings.ContainsAny(a.tag(1), "\"<>&\n") {
+		t.Errorf("event %q, tag %q", ev.String(), a.tag(1))
+	}
+}
+
 // TestLazyDownloads checks that a file made on first read is served, and
 // that one whose making failed is a 500 naming the error as text.
 func TestLazyDownloads(t *testing.T) {
-	s := newServer(Options{}.withDefaults())
+	s := newServer(Options{noInstance: true}.withDefaults())
 	m := site.NewMemory()
 	m.PutLazy("downloads/scorecard.xlsx", func() ([]byte, error) { return []byte("PK\x03\x04"), nil })
 	m.PutLazy("data/scorecard.json", func() ([]byte, error) { return nil, errors.New("<b>bad</b> cell") })
@@ -135,7 +155,7 @@ func TestLazyDownloads(t *testing.T) {
 }
 
 func TestSiteNotFoundPage(t *testing.T) {
-	s := newServer(Options{}.withDefaults())
+	s := newServer(Options{noInstance: true}.withDefaults())
 	m := testSite(t)
 	m.Put("404.html", []byte("<html><body>lost</body></html>"))
 	s.publish(m)
@@ -148,7 +168,7 @@ func TestSiteNotFoundPage(t *testing.T) {
 // TestFirstBuildFailedPage checks the page served when no build has
 // succeeded: the message is escaped, the reload script is there.
 func TestFirstBuildFailedPage(t *testing.T) {
-	s := newServer(Options{}.withDefaults())
+	s := newServer(Options{noInstance: true}.withDefaults())
 	s.fail(errors.New("sample-data/register.xlsx:Initiatives!B7: name \"<img src=x onerror=alert(1)>\"\n=HYPERLINK(\"http://evil\")"))
 	rec := get(s.routes(), "GET", "/initiatives/")
 	if rec.Code != 500 {
@@ -161,7 +181,7 @@ func TestFirstBuildFailedPage(t *testing.T) {
 }
 
 func TestBuildingPage(t *testing.T) {
-	s := newServer(Options{}.withDefaults())
+	s := newServer(Options{noInstance: true}.withDefaults())
 	rec := get(s.routes(), "GET", "/")
 	if rec.Code != 503 || !strings.Contains(rec.Body.String(), "Building") {
 		t.Errorf("got %d %.60q, want 503 Building", rec.Code, rec.Body.String())
@@ -169,7 +189,7 @@ func TestBuildingPage(t *testing.T) {
 }
 
 func TestNamesPage(t *testing.T) {
-	s := newServer(Options{Names: func() []string { return []string{"split", "aligned_spend_share", "<b>"} }}.withDefaults())
+	s := newServer(Options{noInstance: true, Names: func() []string { return []string{"split", "aligned_spend_share", "<b>"} }}.withDefaults())
 	s.publish(testSite(t))
 	rec := get(s.routes(), "GET", "/_opsalign/names")
 	if rec.Code != 200 {
@@ -190,7 +210,7 @@ func TestInject(t *testing.T) {
 		{"", 0},
 	}
 	for _, tt := range tests {
-		got := string(inject([]byte(tt.page), 7))
+		got := string(inject([]byte(tt.page), "7"))
 		if i := strings.Index(got, "<style>"); i != tt.at {
 			t.Errorf("inject(%q): snippet at %d, want %d", tt.page, i, tt.at)
 		}
@@ -201,7 +221,7 @@ func TestInject(t *testing.T) {
 			t.Errorf("inject(%q) changed the page itself", tt.page)
 		}
 	}
-	golden(t, "injected.html", inject([]byte("<!doctype html><html><body><p>page</p></body></html>\n"), 3))
+	golden(t, "injected.html", inject([]byte("<!doctype html><html><body><p>page</p></body></html>\n"), "3"))
 }
 
 func TestWriteEvent(t *testing.T) {

@@ -1,7 +1,6 @@
 package serve
 
 import (
-	"strconv"
 	"strings"
 )
 
@@ -42,9 +41,10 @@ if(!document.hidden)connect();
 `
 
 // inject returns page with the reload snippet for build gen inserted before
-// its last </body>, or appended when it has none.
-func inject(page []byte, gen uint64) []byte {
-	snippet := strings.Replace(reloadSnippet, "@GEN@", strconv.FormatUint(gen, 10), 1)
+// its last </body>, or appended when it has none. tag holds only letters,
+// digits and dots (server.tag).
+func inject(page []byte, tag string) []byte {
+	snippet := strings.Replace(reloadSnippet, "@GEN@", tag, 1)
 	i := lastIndexASCIIFold(page, "</body>")
 	if i < 0 {
 		i = len(page)

@@ -53,7 +53,7 @@ func runLoop(t *testing.T, b *scriptedBuilder) (*server, chan<- []string, *bool)
 	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
 	t.Cleanup(cancel)
-	s := newServer(Options{}.withDefaults())
+	s := newServer(Options{noInstance: true}.withDefaults())
 	batches := make(chan []string)
 	ready := new(bool)
 	r := &rebuilder{s: s, build: b.build, log: s.o.Logger}
@@ -179,7 +179,7 @@ func TestRebuildSerializesAndBatches(t *testing.T) {
 		ctx, cancel := context.WithCancel(t.Context())
 		defer cancel()
 		b := &scriptedBuilder{took: 100 * time.Millisecond}
-		s := newServer(Options{}.withDefaults())
+		s := newServer(Options{noInstance: true}.withDefaults())
 		paths, batches := make(chan string), make(chan []string)
 		go debounce(ctx, 30*time.Millisecond, time.Second, paths, batches)
 		r := &rebuilder{s: s, build: b.build, log: s.o.Logger}

@@ -80,6 +80,10 @@ type Options struct {
 	// {{ chart "y" }}); they are shown at /_opsalign/names. It is called
 	// from request handlers, concurrently with builds.
 	Names func() []string
+
+	// noInstance (tests only) leaves this run's instance out of build
+	// tags, so that they are the build numbers alone.
+	noInstance bool
 }
 
 func (o Options) withDefaults() Options {

@@ -1,6 +1,9 @@
 package serve
 
 import (
+	"crypto/rand"
+	"encoding/hex"
+	"strconv"
 	"sync"
 	"sync/atomic"
 
@@ -22,12 +25,30 @@ type server struct {
 	hub       hub
 	done      chan struct{} // closed at shutdown: ends event streams
 	closeOnce sync.Once
+	instance  string // this run of serve and a dot, leading its build tags
 }
 
 func newServer(o Options) *server {
 	s := &server{o: o, done: make(chan struct{})}
+	if !o.noInstance {
+		s.instance = newInstance() + "."
+	}
 	s.cur.Store(&state{})
 	return s
+}
+
+// newInstance returns a random name for one run of serve: a page served
+// by an earlier run carries another, so it reloads on the first event of
+// this one even when the build numbers meet.
+func newInstance() string {
+	var b [6]byte
+	rand.Read(b[:]) // never fails (crypto/rand)
+	return hex.EncodeToString(b[:])
+}
+
+// tag names build gen of this server, as the reload snippet compares it.
+func (s *server) tag(gen uint64) string {
+	return s.instance + strconv.FormatUint(gen, 10)
 }
 
 // publish makes m the served site. Only the rebuilder calls it.
