@@ -4,6 +4,7 @@
 package config
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -17,6 +18,9 @@ type Config struct {
 	// File is the config file's path as given ("" when none was found and
 	// defaults apply).
 	File string
+	// Lines holds the line of File each key is set on, by dotted key
+	// ("theme", "brand.logo"); see Pos.
+	Lines map[string]int
 
 	Title            string
 	DataDir          string
@@ -70,4 +74,19 @@ func Default() Config {
 		Brand:            Brand{Accent: "#1f4e79"},
 		Policy:           model.DefaultPolicy(),
 	}
+}
+
+// Pos returns where key is set, "file:line", for messages about a value
+// that is well-formed but unusable (a theme with no folder). It is the
+// file alone when the key is not in it, and "opsalign.toml" when there is
+// no file.
+func (c Config) Pos(key string) string {
+	file := c.File
+	if file == "" {
+		file = "opsalign.toml"
+	}
+	if n := c.Lines[key]; n > 0 {
+		return file + ":" + strconv.Itoa(n)
+	}
+	return file
 }

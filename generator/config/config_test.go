@@ -202,3 +202,25 @@ func FuzzParse(f *testing.F) {
 		_ = Parse(&c, "opsalign.toml", []byte(doc)) // must not panic
 	})
 }
+
+func TestPos(t *testing.T) {
+	c, err := parse(t, "title = \"x\"\n\ntheme = \"corporate\"\n[brand]\nlogo = \"logo.svg\"\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		c    Config
+		key  string
+		want string
+	}{
+		{c, "theme", "opsalign.toml:3"},
+		{c, "brand.logo", "opsalign.toml:5"},
+		{c, "output_dir", "opsalign.toml"},
+		{Default(), "theme", "opsalign.toml"},
+	}
+	for _, tc := range tests {
+		if got := tc.c.Pos(tc.key); got != tc.want {
+			t.Errorf("Pos(%q) = %q, want %q", tc.key, got, tc.want)
+		}
+	}
+}

@@ -125,6 +125,7 @@ func Parse(c *Config, file string, data []byte) error {
 		return &Error{File: file, Line: lineOfDecodeErr(err), Err: err}
 	}
 	lines := newLineIndex(data)
+	c.Lines = lines.keys
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0].String()
 		return &Error{File: file, Line: lines.find(und[0]), Key: k, Err: errors.New("unknown key (check the spelling against config.md)")}

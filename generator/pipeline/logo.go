@@ -23,14 +23,14 @@ func loadLogo(cfg config.Config) (*render.Logo, error) {
 	p := filepath.Join(cfg.Dir, filepath.FromSlash(cfg.Brand.Logo))
 	fi, err := os.Stat(p)
 	if err != nil {
-		return nil, fmt.Errorf("%s: brand.logo: %w", configName(cfg), err)
+		return nil, fmt.Errorf("%s: brand.logo: %w", cfg.Pos("brand.logo"), err)
 	}
 	if fi.Size() > maxLogo {
-		return nil, fmt.Errorf("%s: brand.logo: %s is %d KB; keep a logo under %d KB", configName(cfg), cfg.Brand.Logo, fi.Size()>>10, maxLogo>>10)
+		return nil, fmt.Errorf("%s: brand.logo: %s is %d KB; keep a logo under %d KB", cfg.Pos("brand.logo"), cfg.Brand.Logo, fi.Size()>>10, maxLogo>>10)
 	}
 	data, err := os.ReadFile(p)
 	if err != nil {
-		return nil, fmt.Errorf("%s: brand.logo: %w", configName(cfg), err)
+		return nil, fmt.Errorf("%s: brand.logo: %w", cfg.Pos("brand.logo"), err)
 	}
 	return &render.Logo{Ext: strings.ToLower(path.Ext(cfg.Brand.Logo)), Data: data}, nil
 }

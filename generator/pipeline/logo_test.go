@@ -38,7 +38,8 @@ func TestLogo(t *testing.T) {
 
 	os.Remove(filepath.Join(dir, "brand", "Logo.SVG"))
 	_, err := NewBuilder(cfg, true, time.Time{}, "test").Build(t.Context(), nil, site.NewMemory())
-	if err == nil || !strings.Contains(err.Error(), "brand.logo") {
-		t.Fatalf("a missing logo gave %v, want an error naming brand.logo", err)
+	// The sample's config has [brand] on line 13; the logo is set on 14.
+	if err == nil || !strings.HasPrefix(err.Error(), cfg+":14: brand.logo: ") {
+		t.Fatalf("a missing logo gave %v, want an error naming %s:14 and brand.logo", err, cfg)
 	}
 }

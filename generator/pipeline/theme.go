@@ -36,20 +36,13 @@ func ThemeFS(cfg config.Config) (theme, layouts fs.FS, err error) {
 	case cfg.Theme == "default":
 		theme = themes.Default()
 	default:
-		return nil, nil, fmt.Errorf("theme %q: no folder %s (theme = %q in %s)", cfg.Theme,
-			filepath.Join(cfg.Dir, "themes", cfg.Theme), cfg.Theme, configName(cfg))
+		return nil, nil, fmt.Errorf("%s: theme: %q: no folder %s (the built-in theme is \"default\")", cfg.Pos("theme"), cfg.Theme,
+			filepath.Join(cfg.Dir, "themes", cfg.Theme))
 	}
 	if ld != "" {
 		layouts = os.DirFS(ld)
 	}
 	return theme, layouts, nil
-}
-
-func configName(cfg config.Config) string {
-	if cfg.File == "" {
-		return "opsalign.toml"
-	}
-	return cfg.File
 }
 
 func isDir(p string) bool {
