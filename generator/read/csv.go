@@ -3,7 +3,6 @@ package read
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -156,15 +155,11 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 	if !sepLine {
 		comma = sniffDelimiter(br, rd.sc.anyAlias)
 	}
-	cr := csv.NewReader(br)
-	cr.Comma = comma
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
+	records := newCSVRecords(br, byte(comma))
 	var cells []cell
 	row, nextLine := 0, 1
 	for {
-		rec, err := cr.Read()
+		rec, err := records.read()
 		if err == io.EOF {
 			break
 		}
@@ -173,11 +168,10 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 		}
 		// A spreadsheet program shows a blank line as a blank row and a
 		// quoted line break as part of one row.
-		line, _ := cr.FieldPos(0)
+		line, last := records.pos()
 		row += 1 + max(line-nextLine, 0)
 		// Only quoted fields span lines: the last field starts on the line
 		// after all earlier line breaks, and may hold more itself.
-		last, _ := cr.FieldPos(len(rec) - 1)
 		nextLine = last + strings.Count(rec[len(rec)-1], "\n") + 1
 		if row&1023 == 0 {
 			if err := rd.ctx.Err(); err != nil {

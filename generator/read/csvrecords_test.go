@@ -1,0 +1,122 @@
+package read
+
+import (
+	"bufio"
+	"encoding/csv"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// checkCSVRecords reads data with csvRecords and with a bare encoding/csv
+// Reader and wants the same records, line numbers and errors.
+func checkCSVRecords(t *testing.T, data string, comma byte, bufSize int) {
+	t.Helper()
+	want := csv.NewReader(strings.NewReader(data))
+	want.Comma = rune(comma)
+	want.FieldsPerRecord = -1
+	want.LazyQuotes = true
+	got := newCSVRecords(bufio.NewReaderSize(strings.NewReader(data), bufSize), comma)
+	for n := 1; ; n++ {
+		wrec, werr := want.Read()
+		grec, gerr := got.read()
+		if !errors.Is(gerr, werr) && (gerr == nil || werr == nil || gerr.Error() != werr.Error()) {
+			t.Fatalf("%q (buffer %d) record %d: error %v, want %v", data, bufSize, n, gerr, werr)
+		}
+		if werr == io.EOF {
+			return
+		}
+		if !slices.Equal(grec, wrec) {
+			t.Fatalf("%q (buffer %d) record %d = %q, want %q", data, bufSize, n, grec, wrec)
+		}
+		wfirst, _ := want.FieldPos(0)
+		wlast, _ := want.FieldPos(len(wrec) - 1)
+		if first, last := got.pos(); first != wfirst || last != wlast {
+			t.Fatalf("%q (buffer %d) record %d at lines %d-%d, want %d-%d", data, bufSize, n, first, last, wfirst, wlast)
+		}
+	}
+}
+
+var csvRecordCases = []string{
+	"",
+	"\n",
+	"a,b,c\n",
+	"a,b,c",
+	"a,b,c\r\n1,2,3\r\n",
+	"a,b\r",
+	"a,b\r\r\n\r\n\n\nc\n",
+	"\n\na\n\n\"b\nc\",d\n\ne,f\n",
+	"x,\"q\"\"uote\",y\n1,2,3\n",
+	"x,\"multi\nline\nfield\"\nnext,line\n",
+	"\"a\nb\",\"c\nd\"\ne\n",
+	"lazy \"quote\" here,b\nc,d\n",
+	"\"lazy\"x,b\nc,d\n",
+	"\"unterminated\nfield,x\n",
+	"\"unterminated",
+	"a,,,\n,,,\n",
+	" a , b \n",
+	"é,\xff\xfe,ü\n",
+	"a;b|c\td\n",
+	"last line without newline\nx",
+	"\"quoted at end\"",
+	"\"q\"\r\n\"r\"\r\n",
+	"a,\"b\r\nc\"\r\nd\r\n",
+}
+
+func TestCSVRecordsMatchEncodingCSV(t *testing.T) {
+	long := strings.Repeat("x", 100) + "," + strings.Repeat("y", 100)
+	var many strings.Builder
+	for i := 0; i < 200; i++ {
+		many.WriteString(long + "\n")
+		if i%17 == 0 {
+			many.WriteString("\"q\nq\"," + long + "\n\n")
+		}
+		if i%23 == 0 {
+			many.WriteString("\r\n")
+		}
+	}
+	cases := append(slices.Clone(csvRecordCases), many.String(), strings.Repeat(long, 700)+"\n"+long+"\n")
+	for _, data := range cases {
+		for _, comma := range []byte{',', ';', '\t', '|'} {
+			for _, size := range []int{16, 17, 64, 4096, 1 << 16} {
+				checkCSVRecords(t, data, comma, size)
+			}
+		}
+	}
+}
+
+// TestCSVRecordsOwnMemory reads two rows and checks that the first row's
+// fields are intact: fields must not alias a reused buffer.
+func TestCSVRecordsOwnMemory(t *testing.T) {
+	r := newCSVRecords(bufio.NewReaderSize(strings.NewReader("a,bb,ccc\nd,ee,fff\n\"g\",h\n"), 16), ',')
+	var kept [][]string
+	for {
+		rec, err := r.read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept = append(kept, slices.Clone(rec)) // the slice is reused, the strings are not
+	}
+	want := [][]string{{"a", "bb", "ccc"}, {"d", "ee", "fff"}, {"g", "h"}}
+	if !slices.EqualFunc(kept, want, slices.Equal) {
+		t.Errorf("records = %q, want %q", kept, want)
+	}
+}
+
+func FuzzCSVRecords(f *testing.F) {
+	for _, c := range csvRecordCases {
+		f.Add(c, byte(','), uint8(0))
+	}
+	f.Add("a;b\n\"c;d\";e\n", byte(';'), uint8(3))
+	f.Fuzz(func(t *testing.T, data string, comma byte, size uint8) {
+		if !strings.ContainsRune(",;\t|", rune(comma)) {
+			comma = ','
+		}
+		checkCSVRecords(t, data, comma, 16+int(size))
+	})
+}
