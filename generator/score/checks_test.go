@@ -67,9 +67,17 @@ func keepActualsUntil(ds *model.Dataset, ym string) {
 func TestOutcomeLinked(t *testing.T) {
 	runCases(t, model.CheckOutcomeLinked, []checkCase{
 		{"linked", nil, model.Pass, "linked to metric M-01"},
-		{"unknown ids skipped, case folded", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
-			in.Metrics = []string{"M-99", " m-02", "M-01"}
+		{"unknown ids skipped", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Metrics = []string{"M-99", "M-02", "M-01"}
 		}, model.Pass, "linked to metrics M-02, M-01"},
+		// Ids are matched exactly, as the reader does when it warns about
+		// unknown ones: m-02 is not M-02.
+		{"ids are not case-folded", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Metrics = []string{"m-02", "M-01"}
+		}, model.Pass, "linked to metric M-01"},
+		{"an id differing in case only is unknown", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
+			in.Metrics = []string{"m-01"}
+		}, model.Fail, "linked metric m-01 not in the metrics table"},
 		{"none linked", func(ds *model.Dataset, in *model.Initiative, _ *model.Policy, _ *Options) {
 			in.Metrics = nil
 		}, model.Fail, "no operational metric linked"},

@@ -19,7 +19,7 @@ type index struct {
 	period       model.Period // report period
 	quarter      span         // dates of the report period
 
-	metrics    names[*model.Metric]
+	metrics    map[string]*model.Metric              // by id, exactly as the reader matches ids
 	obs        map[*model.Metric][]model.Observation // by period end, input order among equals
 	windows    map[string][]model.Window             // peak and freeze windows by unit key ("" = every unit, see unitKey)
 	attendance map[string]attendance                 // trailing-window reviews by folded unit
@@ -55,7 +55,7 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		ds: ds, policy: p, asOf: asOf, fyStart: fy, loc: location(o),
 		trailing:     trailing(asOf),
 		period:       model.QuarterOf(asOf, fy),
-		metrics:      newNames[*model.Metric](len(ds.Metrics)),
+		metrics:      make(map[string]*model.Metric, len(ds.Metrics)),
 		obs:          make(map[*model.Metric][]model.Observation, len(ds.Metrics)),
 		windows:      map[string][]model.Window{},
 		attendance:   map[string]attendance{},
@@ -70,7 +70,9 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 	x.trailingText = x.trailing.String()
 	x.stableText = "no severity 1–2 incident attributed to it in the trailing window (" + x.trailingText + ")"
 	for i := range ds.Metrics {
-		x.metrics.add(ds.Metrics[i].ID, &ds.Metrics[i])
+		if _, dup := x.metrics[ds.Metrics[i].ID]; !dup { // the reader keeps the first of duplicate ids
+			x.metrics[ds.Metrics[i].ID] = &ds.Metrics[i]
+		}
 	}
 	x.indexActuals()
 	for _, w := range ds.Calendar {
@@ -97,7 +99,7 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		x.plan.add(ds.Plan[i].ID, &ds.Plan[i])
 	}
 	x.subjects = make([]subject, len(ds.Initiatives))
-	ids := newNames[int](len(ds.Initiatives))
+	ids := make(map[string]int, len(ds.Initiatives))
 	units := map[string]string{}
 	for i := range ds.Initiatives {
 		in := &ds.Initiatives[i]
@@ -108,7 +110,9 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		}
 		x.subjects[i] = subject{Initiative: in, known: x.knownMetrics(in), unit: u,
 			goLive: day(in.GoLive), live: x.live(in), grace: x.pastGrace(in)}
-		ids.add(in.ID, i)
+		if _, dup := ids[in.ID]; !dup {
+			ids[in.ID] = i
+		}
 		if in.Spend != nil {
 			x.spendAssumed = false
 		}
@@ -124,7 +128,7 @@ func (x *index) indexActuals() {
 	owner := make([]*model.Metric, len(x.ds.Actuals))
 	count := make(map[*model.Metric]int, len(x.ds.Metrics))
 	for i, a := range x.ds.Actuals {
-		if m, ok := x.metrics.get(a.Metric); ok { // the reader drops actuals of unknown metrics
+		if m, ok := x.metrics[a.Metric]; ok { // the reader drops actuals of unknown metrics
 			owner[i] = m
 			count[m]++
 		}
@@ -150,7 +154,7 @@ func (x *index) indexActuals() {
 
 // indexIncidents lists the severity 1–2 incidents with their local dates
 // and files them under the initiatives they are attributed to.
-func (x *index) indexIncidents(ids names[int]) {
+func (x *index) indexIncidents(ids map[string]int) {
 	// Two passes, so that the incidents of all initiatives share one backing array.
 	who := make([]int, len(x.ds.Incidents))
 	per := make([]int, len(x.ds.Initiatives))
@@ -162,7 +166,7 @@ func (x *index) indexIncidents(ids names[int]) {
 			continue
 		}
 		n++
-		if j, ok := ids.get(in.Initiative); ok {
+		if j, ok := ids[in.Initiative]; ok {
 			who[i] = j
 			per[j]++
 		}
@@ -194,8 +198,7 @@ func (x *index) present(t model.Table) bool { return x.ds.Present[t] }
 
 // metric returns the metric of a linked id, or nil when unknown.
 func (x *index) metric(id string) *model.Metric {
-	m, _ := x.metrics.get(id)
-	return m
+	return x.metrics[id]
 }
 
 // latest returns a metric's latest observation with period end ≤ d.

@@ -14,7 +14,7 @@ func TestScoreMetrics(t *testing.T) {
 	ds := baseDataset(a, b)
 	// M-03: target = baseline (the reader drops such rows; guarded anyway).
 	ds.Metrics = append(ds.Metrics, model.Metric{ID: "M-03", Baseline: 5, Target: 5},
-		model.Metric{ID: "M-00", Baseline: 1, Target: 2}, model.Metric{ID: "m-00", Baseline: 9, Target: 10})
+		model.Metric{ID: "M-00", Baseline: 1, Target: 2}, model.Metric{ID: "M-00", Baseline: 9, Target: 10})
 	ds.Actuals = append(ds.Actuals, month("M-03", "2026-09", 7), month("M-00", "2026-10", 2))
 	ms := Score(ds, model.DefaultPolicy(), testOptions()).Metrics
 
@@ -22,7 +22,8 @@ func TestScoreMetrics(t *testing.T) {
 	for _, m := range ms {
 		ids = append(ids, m.ID)
 	}
-	// Ordered by id; the duplicate m-00 (same id folded) is left out.
+	// Ordered by id; the duplicate M-00 is left out (the reader reports it
+	// and keeps the first; guarded all the same).
 	if got := strings.Join(ids, ","); got != "M-00,M-01,M-02,M-03" {
 		t.Fatalf("metrics %s, want M-00,M-01,M-02,M-03", got)
 	}
