@@ -38,13 +38,7 @@ func Serve(ctx context.Context, o Options, so ServeOptions) error {
 		filepath.Join(cfg.Dir, "themes"), filepath.Join(cfg.Dir, "layouts"), filepath.Join(cfg.Dir, "history")}
 	var last atomic.Pointer[pipeline.Result] // read by the names page while a build runs
 	build := func(ctx context.Context, changed []string) (*site.Memory, error) {
-		mem := site.NewMemory()
-		res, err := b.Build(ctx, changed, mem)
-		if err != nil {
-			return nil, err
-		}
-		last.Store(res)
-		return mem, nil
+		return serveBuild(ctx, b, o.Strict, changed, &last)
 	}
 	names := func() []string {
 		res := last.Load()
@@ -76,4 +70,20 @@ func abs(p string) string {
 		return a
 	}
 	return p
+}
+
+// serveBuild builds the site into memory for serve and keeps its result in
+// last. With strict, error-level issues fail the build: serve keeps the
+// last good site and shows the error over it.
+func serveBuild(ctx context.Context, b *pipeline.Builder, strict bool, changed []string, last *atomic.Pointer[pipeline.Result]) (*site.Memory, error) {
+	mem := site.NewMemory()
+	res, err := b.Build(ctx, changed, mem)
+	if err != nil {
+		return nil, err
+	}
+	last.Store(res)
+	if n := pipeline.ErrorCount(res.Dataset); strict && n > 0 {
+		return nil, &pipeline.StrictError{Errors: n}
+	}
+	return mem, nil
 }
