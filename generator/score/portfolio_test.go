@@ -450,3 +450,26 @@ func TestChangeIncidents(t *testing.T) {
 		})
 	}
 }
+
+// Under a February fiscal year, as_of 2026-09-30 falls in FY2027-Q3
+// (2026-08-01 … 2026-10-31): incidents of July are in FY2027-Q2.
+func TestReportPeriodFiscal(t *testing.T) {
+	utc := func(s string) time.Time { return dt(s, time.UTC) }
+	ds := baseDataset(baseInitiative())
+	ds.Incidents = []model.Incident{
+		{ID: "I1", Severity: 1, Opened: utc("2026-07-31 10:00"), Resolved: utc("2026-07-31 12:00"), Initiative: "INI-001"}, // FY2027-Q2, 2 h
+		{ID: "I2", Severity: 2, Opened: utc("2026-08-01 10:00"), Resolved: utc("2026-08-01 16:00"), Initiative: "INI-001"}, // FY2027-Q3, 6 h
+		{ID: "I3", Severity: 2, Opened: utc("2026-09-01 10:00"), Resolved: utc("2026-09-01 20:00")},                        // FY2027-Q3, 10 h
+	}
+	o := testOptions()
+	o.FiscalYearStart = 2
+	sc := Score(ds, model.DefaultPolicy(), o)
+	p := sc.Portfolio
+	// change incidents: I2 only; MTTR (6 + 10) / 2 = 8.
+	if sc.Period != "FY2027-Q3" || p.ChangeIncidents == nil || *p.ChangeIncidents != 1 || !near(p.MTTRHours, 8) {
+		t.Errorf("period %s change incidents %v MTTR %v, want FY2027-Q3, 1, 8", sc.Period, p.ChangeIncidents, p.MTTRHours)
+	}
+	if c := checkOf(t, p.Checks, model.CheckNoInstability); !strings.Contains(c.Reason, "opened in FY2027-Q3: I2 (INI-001, sev 2, 2026-08-01)") {
+		t.Errorf("no_instability reason %q, want I2 in FY2027-Q3", c.Reason)
+	}
+}
