@@ -64,6 +64,9 @@ func (b *build) calendarChart() Chart {
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithXAxisOpts(x),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels}),
+		// The windows' legend entry is a shaded square, as they are drawn.
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Data: []map[string]string{
+			{"name": "Go-live"}, {"name": "Go-live in a peak or freeze window"}, {"name": windowsSeries, "icon": "rect"}}}),
 	)
 	// Room above the plot for the legend's three entries, which wrap on a
 	// narrow page: the one grid, not a second one beside baseOpts' (the
@@ -123,16 +126,14 @@ func (b *build) calendarChart() Chart {
 			}
 		}
 	}
+	shade := opts.ItemStyle{Color: "rgba(197,90,17,0.15)", BorderColor: "#c55a11", BorderWidth: 1}
 	sc.AddSeries("Go-live", clear)
 	sc.AddSeries("Go-live in a peak or freeze window", clash)
 	sc.AddSeries(windowsSeries, []opts.ScatterData{},
 		charts.WithScatterChartOpts(opts.ScatterChart{YAxisIndex: 1}),
-		charts.WithItemStyleOpts(opts.ItemStyle{Color: "#c55a11"}),
+		charts.WithItemStyleOpts(shade),
 		charts.WithMarkAreaNameCoordItemOpts(areas...),
-		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{
-			ItemStyle: &opts.ItemStyle{Color: "rgba(197,90,17,0.15)", BorderColor: "#c55a11", BorderWidth: 1},
-			Label:     &opts.Label{Show: opts.Bool(false)},
-		}))
+		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &shade, Label: &opts.Label{Show: opts.Bool(false)}}))
 	return Chart{ID: chartID("calendar"), Title: "Go-lives against peak and freeze windows", Option: optionJSON(sc), Height: max(240, 120+40*len(labels)), Table: t}
 }
 
