@@ -16,9 +16,11 @@ const trailingDays = 182
 const stableLookbackDays = 183
 
 // AsOf resolves as_of as Score does: o.AsOf when given, else the end of the
-// latest period that has any actual. Without any actual it falls back to
-// the latest date found anywhere in the dataset (go-live, incident, review,
-// calendar window, DR test), and to the zero time when there is none.
+// latest period that has any actual. Without any actual (the spec is
+// silent) it falls back to the latest date of the initiatives (start,
+// go-live, DR test), incidents (opened, in the site time zone) and reviews,
+// and to the zero time when there is none. Calendar windows are left out:
+// they mostly lie ahead (next year's peak) and say nothing of the data's date.
 func AsOf(ds *model.Dataset, o Options) time.Time {
 	if !o.AsOf.IsZero() {
 		return day(o.AsOf)
