@@ -67,7 +67,9 @@ func ratio(a, b float64) *float64 {
 }
 
 // severeInQuarter returns the severity 1–2 incidents opened in the report
-// period, in input order.
+// period, in input order. The report period is the whole quarter that holds
+// as_of, as scorecard.md defines it, so an incident opened after as_of but
+// in that quarter counts.
 func severeInQuarter(x *index) []incident {
 	var out []incident
 	for _, i := range x.incidents {

@@ -88,7 +88,9 @@ func (x *index) fyName(fy int) string {
 // runProtected compares the Run budget of scored initiatives with the Run
 // amount of the plan: lines of category run (lines without a category are
 // not Run) whose period is empty or falls in the report's fiscal year, all
-// business units together.
+// business units together. "n/a without Run plan lines" is read as without
+// Run lines for that year: a plan that only funds other years sets no
+// amount to protect, which is not the same as a pass.
 func runProtected(x *index, runBudget float64) (model.Result, string) {
 	if !x.present(model.TablePlan) {
 		return model.NA, "No operating plan table"

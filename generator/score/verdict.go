@@ -48,9 +48,10 @@ func blocking(id string) bool {
 
 // verdictOf applies the verdict rules: not_aligned when a blocking check
 // fails or the score is below 50; aligned when nothing fails and the score
-// is at least 80; at_risk otherwise. Without a score (every applicable check
-// weighted 0) only the fail rules decide: aligned needs a score, so such an
-// initiative is at_risk at best.
+// is at least 80; at_risk otherwise. A failing check weighted 0 still fails
+// ("no check fails" does not look at weights). Without a score (every
+// applicable check weighted 0) only the fail rules decide: aligned needs a
+// score, so such an initiative is at_risk at best.
 func verdictOf(checks []model.CheckResult, score *int) model.Verdict {
 	anyFail := false
 	for _, c := range checks {
