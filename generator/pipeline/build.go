@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"html/template"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -107,7 +106,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	if err != nil {
 		return nil, err
 	}
-	pages, err := narrative.Load(os.DirFS(cfg.Dir), filepath.ToSlash(filepath.Clean(cfg.ContentDir)))
+	pages, err := narrative.Load(contentFS(cfg))
 	if err != nil {
 		return nil, err
 	}
