@@ -177,7 +177,9 @@ func (b *build) collisions() []Collision {
 			if w.Kind != model.WindowPeak && w.Kind != model.WindowFreeze {
 				continue
 			}
-			if w.BusinessUnit != "" && !strings.EqualFold(strings.TrimSpace(w.BusinessUnit), strings.TrimSpace(ini.BusinessUnit)) {
+			// A window of every unit (empty or "All") or of the
+			// initiative's unit, matched as the score matches them.
+			if k := unitKey(w.BusinessUnit); k != "" && k != foldUnit(ini.BusinessUnit) {
 				continue
 			}
 			if ini.GoLive.Before(w.Start) || ini.GoLive.After(w.End) {
