@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/opsalign/opsalign/generator/history"
 	"github.com/opsalign/opsalign/generator/templates"
@@ -169,6 +170,31 @@ func TestCloseFiscalQuarter(t *testing.T) {
 		}
 		if !bytes.Contains(b, []byte(`"period": "`+tt.dir+`"`)) {
 			t.Errorf("close %s: scorecard period is not %s", tt.period, tt.dir)
+		}
+	}
+}
+
+// TestCloseAsOf: --as-of decides which quarters have ended, over the
+// config's as_of and the data's latest period.
+func TestCloseAsOf(t *testing.T) {
+	_, o, _ := newSite(t)
+	tests := []struct {
+		asOf   time.Time
+		period string
+		err    string
+	}{
+		{time.Date(2026, 6, 29, 0, 0, 0, 0, time.UTC), "2026-Q2", "2026-Q2 ends 2026-06-30, after as_of 2026-06-29"},
+		{time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), "2026-Q1", ""},
+		{time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), "2026-Q3", ""},
+	}
+	for _, tc := range tests {
+		o.AsOf = tc.asOf
+		err := Close(context.Background(), o, tc.period, false)
+		if tc.err == "" && err != nil {
+			t.Errorf("close %s --as-of %s: %v", tc.period, tc.asOf.Format(time.DateOnly), err)
+		}
+		if tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)) {
+			t.Errorf("close %s --as-of %s: err = %v, want %q", tc.period, tc.asOf.Format(time.DateOnly), err, tc.err)
 		}
 	}
 }
