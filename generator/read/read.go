@@ -39,7 +39,11 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	if !filepath.IsAbs(root) {
 		root = filepath.Join(cfg.Dir, root)
 	}
-	paths, err := dataFiles(root)
+	out := cfg.OutputDir
+	if out != "" && !filepath.IsAbs(out) {
+		out = filepath.Join(cfg.Dir, out)
+	}
+	paths, err := dataFiles(root, out)
 	if err != nil {
 		return nil, &model.FileError{File: dataRel, Err: err}
 	}
@@ -158,7 +162,11 @@ func cacheKey(cfg config.Config) string {
 }
 
 // dataFiles lists the .xlsx and .csv files under root in path order.
-func dataFiles(root string) ([]string, error) {
+//
+// The site's output folder (outDir) and any folder holding a built site's
+// marker file are skipped: with data_dir = "." the workbook a build wrote
+// must not be read back as data by the next one.
+func dataFiles(root, outDir string) ([]string, error) {
 	st, err := os.Stat(root)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -182,6 +190,9 @@ func dataFiles(root string) ([]string, error) {
 			return nil
 		}
 		if d.IsDir() {
+			if p != root && (outDir != "" && filepath.Clean(p) == filepath.Clean(outDir) || isBuiltSite(p)) {
+				return filepath.SkipDir
+			}
 			return nil
 		}
 		switch strings.ToLower(filepath.Ext(name)) {
@@ -191,6 +202,16 @@ func dataFiles(root string) ([]string, error) {
 		return nil
 	})
 	return out, err
+}
+
+// siteMarker is the file publish leaves in every folder it writes
+// (publish.Marker).
+const siteMarker = ".opsalign-site"
+
+// isBuiltSite reports whether dir holds a site opsalign built.
+func isBuiltSite(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, siteMarker))
+	return err == nil
 }
 
 // readFile reads one data file.
