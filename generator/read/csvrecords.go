@@ -4,20 +4,23 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"math/bits"
 	"strings"
 )
 
 // csvRecords reads the records of a CSV stream exactly as an encoding/csv
 // Reader with LazyQuotes, FieldsPerRecord -1 and ReuseRecord does, faster:
-// a line without a quote that is already buffered is split here, without
-// the Reader's copying and position bookkeeping; any other record (quoted
-// fields, a line running past the buffer, the end of the stream) is read
-// by the Reader, from the same bufio.Reader.
+// the complete lines already buffered before the next quote are taken as
+// one string and split here, without the Reader's copying and position
+// bookkeeping; any other record (quoted fields, a line running past the
+// buffer, the end of the stream) is read by the Reader, from the same
+// bufio.Reader.
 type csvRecords struct {
 	br    *bufio.Reader
 	cr    *csv.Reader
 	comma byte
 	rec   []string // the fields of the last line split here, reused
+	chunk string   // quote-free complete lines taken from br, not split yet
 	// Line numbers: the Reader counts only the lines it reads.
 	fast  int // lines consumed here
 	slow  int // lines consumed by the Reader, in its numbering
@@ -39,24 +42,20 @@ func newCSVRecords(br *bufio.Reader, comma byte) *csvRecords {
 
 // read returns the next record, valid until the next call, or io.EOF.
 func (r *csvRecords) read() ([]string, error) {
-	for {
-		buf, _ := r.br.Peek(r.br.Buffered()) // no read: only what is buffered
-		nl := bytes.IndexByte(buf, '\n')
-		if nl < 0 || bytes.IndexByte(buf[:nl], '"') >= 0 {
-			break
-		}
-		line := buf[:nl]
+	for r.chunk != "" || r.take() {
+		nl := strings.IndexByte(r.chunk, '\n') // a chunk holds whole lines
+		line := r.chunk[:nl]
+		r.chunk = r.chunk[nl+1:]
 		if n := len(line); n > 0 && line[n-1] == '\r' {
 			line = line[:n-1] // the Reader reads "\r\n" as "\n"
 		}
-		r.br.Discard(nl + 1)
 		r.fast++
-		if len(line) == 0 {
+		if line == "" {
 			continue // the Reader skips blank lines
 		}
 		r.first = r.slow + r.fast
 		r.last = r.first
-		r.rec = splitRecord(r.rec[:0], string(line), r.comma)
+		r.rec = splitRecord(r.rec[:0], line, r.comma)
 		return r.rec, nil
 	}
 	rec, err := r.cr.Read()
@@ -72,19 +71,57 @@ func (r *csvRecords) read() ([]string, error) {
 	return rec, nil
 }
 
-// splitRecord appends the fields of an unquoted line to dst. The fields
-// share the line's memory, which belongs to them alone.
-func splitRecord(dst []string, line string, comma byte) []string {
-	for {
-		i := strings.IndexByte(line, comma)
-		if i < 0 {
-			return append(dst, line)
-		}
-		dst = append(dst, line[:i])
-		line = line[i+1:]
+// take moves the complete lines buffered in br before the first quote into
+// chunk, as one string (one allocation for many records), without reading
+// from the underlying reader. It reports whether it took any.
+func (r *csvRecords) take() bool {
+	buf, _ := r.br.Peek(r.br.Buffered())
+	if q := bytes.IndexByte(buf, '"'); q >= 0 {
+		buf = buf[:q]
 	}
+	end := bytes.LastIndexByte(buf, '\n')
+	if end < 0 {
+		return false
+	}
+	r.chunk = string(buf[:end+1])
+	r.br.Discard(end + 1)
+	return true
 }
 
 // pos returns the lines on which the last record's first and last fields
 // start, counted from the first line of the stream the reader was given.
 func (r *csvRecords) pos() (first, last int) { return r.first, r.last }
+
+// splitRecord appends the fields of an unquoted line to dst, finding the
+// delimiters eight bytes at a time.
+func splitRecord(dst []string, line string, comma byte) []string {
+	const lo7 = 0x7f7f7f7f7f7f7f7f
+	pat := uint64(comma) * 0x0101010101010101
+	start, i := 0, 0
+	for ; i+8 <= len(line); i += 8 {
+		x := load64(line, i) ^ pat
+		// 0x80 in each byte of x that is zero (a delimiter), exactly:
+		// no carry crosses a byte
+		m := ^(((x & lo7) + lo7) | x | lo7)
+		for m != 0 {
+			j := i + bits.TrailingZeros64(m)/8
+			dst = append(dst, line[start:j])
+			start = j + 1
+			m &= m - 1
+		}
+	}
+	for ; i < len(line); i++ {
+		if line[i] == comma {
+			dst = append(dst, line[start:i])
+			start = i + 1
+		}
+	}
+	return append(dst, line[start:])
+}
+
+// load64 returns the eight bytes of s at i as a little-endian word.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}

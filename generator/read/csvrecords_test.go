@@ -120,3 +120,17 @@ func FuzzCSVRecords(f *testing.F) {
 		checkCSVRecords(t, data, comma, 16+int(size))
 	})
 }
+
+func TestSplitRecord(t *testing.T) {
+	for _, line := range []string{"", ",", "a", "a,b", ",,,,,,,,,,,,,,,,,", "abcdefgh,ijklmnop,", "-,-,-,-,-,-,-,-,-,-,-,-,-",
+		"INI-000001,Initiative 1,Improve,Unit B,Owner B,Lead B,M-01; M-02,10001,5001,PL-001,2025-01-02",
+		"\xac\xad,\x2c\x2d\x2b,\xff\x00,é,ü;|\t"} {
+		for _, comma := range []byte{',', ';', '\t', '|'} {
+			got := splitRecord(nil, line, comma)
+			want := strings.Split(line, string(comma))
+			if !slices.Equal(got, want) {
+				t.Errorf("splitRecord(%q, %q) = %q, want %q", line, comma, got, want)
+			}
+		}
+	}
+}

@@ -81,6 +81,12 @@ func SerialTime(serial float64, date1904 bool, loc *time.Location) (time.Time, e
 // result is midnight UTC. A slash date impossible in order but valid in the
 // other is a *DateOrderError.
 func ParseDate(s string, order string) (time.Time, error) {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		// isoDay accepts only digits and "-", which normSpaces keeps
+		if t, ok := isoDay(s); ok {
+			return t, nil
+		}
+	}
 	s = normSpaces(s)
 	if s == "" {
 		return time.Time{}, errEmpty

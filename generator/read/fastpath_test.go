@@ -177,3 +177,25 @@ func FuzzSplitList(f *testing.F) {
 	}
 	f.Fuzz(checkSplitList)
 }
+
+// TestReaderList checks the slab-allocated lists: equal to splitList,
+// never nil, capacity equal to length (an append by a caller must not
+// overwrite the next list).
+func TestReaderList(t *testing.T) {
+	var rd reader
+	var lists [][]string
+	inputs := []string{"", "M-01; M-02", " , ", "a|b|c", strings.Repeat("x,", 100), "M-03"}
+	for i := 0; i < 600; i++ {
+		lists = append(lists, rd.list(inputs[i%len(inputs)]))
+	}
+	for i, l := range lists {
+		want := splitList(inputs[i%len(inputs)])
+		if l == nil || !slices.Equal(l, want) || cap(l) != len(l) {
+			t.Fatalf("list %d = %q (cap %d), want %q", i, l, cap(l), want)
+		}
+	}
+	_ = append(lists[1], "extra")
+	if lists[2] == nil || len(lists[2]) != 0 || lists[3][0] != "a" {
+		t.Errorf("an append to one list changed the next: %q, %q", lists[2], lists[3])
+	}
+}

@@ -426,7 +426,18 @@ func (p *rowParser) period(fi int, plan bool) (model.Period, bool) {
 // each id and drops empty ones. The result is never nil.
 func splitList(s string) []string {
 	var buf [8]string
-	items := buf[:0]
+	items := listItems(buf[:0], s)
+	return append(make([]string, 0, len(items)), items...)
+}
+
+// list is splitList with the result allocated from the reader's slab.
+func (rd *reader) list(s string) []string {
+	var buf [8]string
+	return rd.newStrings(listItems(buf[:0], s))
+}
+
+// listItems appends the items of the list s to dst.
+func listItems(dst []string, s string) []string {
 	start := 0
 	for i := 0; i <= len(s); i++ {
 		if i < len(s) {
@@ -437,11 +448,11 @@ func splitList(s string) []string {
 			}
 		}
 		if x := cleanSpaces(s[start:i]); x != "" {
-			items = append(items, x)
+			dst = append(dst, x)
 		}
 		start = i + 1
 	}
-	return append(make([]string, 0, len(items)), items...)
+	return dst
 }
 
 // numText returns a typed number cell as it would be written (1001, not 1001.0).

@@ -21,7 +21,7 @@ func (p *rowParser) initiative() {
 	in.BusinessOwner = p.opt(iniBusinessOwner)
 	in.ITOwner = p.opt(iniITOwner)
 	if c, _ := p.cell(iniMetrics); c.v != "" {
-		in.Metrics = splitList(numText(c))
+		in.Metrics = p.rd.list(numText(c))
 	}
 	in.Budget, _ = p.money(iniBudget)
 	if p.present(iniSpend) {
