@@ -3,6 +3,7 @@ package boardpack_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/png"
 	"math"
@@ -116,6 +117,21 @@ func TestPrintPDF(t *testing.T) {
 			want := map[string][2]float64{"a4": {841.92, 595.92}, "letter": {792, 612}}[paper]
 			if math.Abs(w-want[0]) > 1 || math.Abs(h-want[1]) > 1 {
 				t.Errorf("page %.2f x %.2f pt, want %s landscape %.2f x %.2f", w, h, p.Name, want[0], want[1])
+			}
+			// Every page carries its number and the running header
+			// (CSS page margin boxes, as a browser prints them).
+			pdftotext := needTool(t, "pdftotext")
+			for n := 1; n <= pages; n++ {
+				text, err := exec.Command(pdftotext, "-f", strconv.Itoa(n), "-l", strconv.Itoa(n), "-layout", file, "-").Output()
+				if err != nil {
+					t.Fatalf("pdftotext: %v", err)
+				}
+				if num := fmt.Sprintf("%d / %d", n, pages); !bytes.Contains(text, []byte(num)) {
+					t.Errorf("page %d does not say %q", n, num)
+				}
+				if !bytes.Contains(text, []byte("Board pack 2026-Q3")) {
+					t.Errorf("page %d has no running header", n)
+				}
 			}
 			if err := exec.Command(pdftoppm, "-r", "20", "-png", file, filepath.Join(dir, "page")).Run(); err != nil {
 				t.Fatalf("pdftoppm: %v", err)

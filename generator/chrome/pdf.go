@@ -29,12 +29,11 @@ func PaperByName(name string) (Paper, error) {
 	return p, nil
 }
 
-// footer prints "page / pages" at the foot of every page.
-const footer = `<div style="font-size:8px;width:100%;text-align:center;color:#555;font-family:sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`
-
 // PrintPDF opens url in a new tab of the browser of ctx (from Start), waits
 // until the page is loaded and, when it sets window.opsalignReady, until
-// that is true (charts drawn), and prints it landscape with page numbers.
+// that is true (charts drawn), and prints it landscape. Running headers
+// and page numbers are the page's own (CSS page margin boxes), as when a
+// person prints it from the browser.
 func PrintPDF(ctx context.Context, url string, paper Paper) ([]byte, error) {
 	tctx, cancel := chromedp.NewContext(ctx)
 	defer cancel()
@@ -49,8 +48,6 @@ func PrintPDF(ctx context.Context, url string, paper Paper) ([]byte, error) {
 		chromedp.PDFLandscape(),
 		chromedp.PDFMargins(0.4, 0.4, 0.5, 0.4),
 		chromedp.PDFPrintBackground(),
-		chromedp.PDFHeaderTemplate(`<span></span>`),
-		chromedp.PDFFooterTemplate(footer),
 	))
 	if err != nil {
 		return nil, fmt.Errorf("printing %s to PDF: %w", url, err)
