@@ -138,7 +138,12 @@ func (h *header) hasValue(cells []cell) bool {
 		if c.v == "" || i >= len(h.colField) {
 			continue
 		}
-		if _, period := h.periods[i]; (h.colField[i] >= 0 || period) && cleanSpaces(c.v) != "" {
+		if h.colField[i] < 0 {
+			if _, period := h.periods[i]; !period {
+				continue
+			}
+		}
+		if cleanSpaces(c.v) != "" {
 			return true
 		}
 	}
