@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -45,7 +46,7 @@ func Dir(ctx context.Context, outputDir string, render func(site.Sink) error) er
 		return fmt.Errorf("publish: %w", err)
 	}
 	removeStale(parent, base)
-	staging, err := os.MkdirTemp(parent, "."+base+".staging-")
+	staging, err := os.MkdirTemp(parent, "."+base+".staging-"+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
@@ -109,7 +110,7 @@ func swap(staging, out string) error {
 	var old string
 	if _, err := os.Stat(out); err == nil {
 		parent, base := filepath.Split(out)
-		tmp, err := os.MkdirTemp(parent, "."+base+".old-")
+		tmp, err := os.MkdirTemp(parent, "."+base+".old-"+strconv.Itoa(os.Getpid())+"-")
 		if err != nil {
 			return fmt.Errorf("publish: %w", err)
 		}
@@ -130,7 +131,9 @@ func swap(staging, out string) error {
 }
 
 // removeStale removes staging and old folders that an interrupted build of
-// the same output folder left behind.
+// the same output folder left behind: those named for a process that is no
+// longer running. A build running beside this one keeps its folders (the
+// later of the two to finish then has its site published).
 func removeStale(parent, base string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -138,10 +141,28 @@ func removeStale(parent, base string) {
 	}
 	for _, e := range entries {
 		n := e.Name()
-		if e.IsDir() && (strings.HasPrefix(n, "."+base+".staging-") || strings.HasPrefix(n, "."+base+".old-")) {
+		for _, kind := range []string{".staging-", ".old-"} {
+			rest, ok := strings.CutPrefix(n, "."+base+kind)
+			if !ok || !e.IsDir() {
+				continue
+			}
+			if pid, ok := ownerPID(rest); ok && running(pid) {
+				continue
+			}
 			os.RemoveAll(filepath.Join(parent, n))
 		}
 	}
+}
+
+// ownerPID reads the process id a staging or old folder's name starts
+// with ("4242-123456"); folders of older versions have none.
+func ownerPID(rest string) (int, bool) {
+	p, _, ok := strings.Cut(rest, "-")
+	if !ok {
+		return 0, false
+	}
+	pid, err := strconv.Atoi(p)
+	return pid, err == nil && pid > 0
 }
 
 // dirSink writes each file under root in one write. It is safe for

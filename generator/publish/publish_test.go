@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/opsalign/opsalign/generator/site"
@@ -212,5 +214,73 @@ func TestKilledBuildLeavesOldSite(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
 		t.Fatalf("the next build left %d entries beside public/, want the stale staging folder removed", len(entries)-1)
+	}
+}
+
+// TestRemoveStaleKeepsRunningBuilds checks that a build leaves alone the
+// staging folder of a build still running beside it, and removes those of
+// builds that are gone (and of older versions, whose names hold no pid).
+func TestRemoveStaleKeepsRunningBuilds(t *testing.T) {
+	parent := t.TempDir()
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Skip("no true command:", err)
+	}
+	names := map[string]bool{ // folder → kept
+		".public.staging-" + strconv.Itoa(os.Getpid()) + "-123":      true,
+		".public.staging-" + strconv.Itoa(dead.Process.Pid) + "-456": false,
+		".public.old-" + strconv.Itoa(dead.Process.Pid) + "-789":     false,
+		".public.staging-98765":                                      false, // before pids were in the name
+		".other.staging-1-1":                                         true,  // another output folder's
+	}
+	for n := range names {
+		if err := os.Mkdir(filepath.Join(parent, n), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	removeStale(parent, "public")
+	for n, kept := range names {
+		_, err := os.Stat(filepath.Join(parent, n))
+		if got := err == nil; got != kept {
+			t.Errorf("%s kept = %v, want %v", n, got, kept)
+		}
+	}
+}
+
+// TestConcurrentBuilds checks that two builds of one output folder at
+// once leave one of the two sites whole, and nothing else beside it.
+func TestConcurrentBuilds(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	render := func(tag string) func(site.Sink) error {
+		return func(s site.Sink) error {
+			for i := range 200 {
+				if err := s.Put(fmt.Sprintf("p/%03d.html", i), []byte(tag)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	errs := make(chan error, 2)
+	for _, tag := range []string{"a", "b"} {
+		go func() { errs <- Dir(context.Background(), out, render(tag)) }()
+	}
+	e1, e2 := <-errs, <-errs
+	if e1 != nil && e2 != nil {
+		t.Fatalf("both builds failed: %v; %v", e1, e2)
+	}
+	first, err := os.ReadFile(filepath.Join(out, "p", "000.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 200 {
+		b, err := os.ReadFile(filepath.Join(out, "p", fmt.Sprintf("%03d.html", i)))
+		if err != nil || !bytes.Equal(b, first) {
+			t.Fatalf("file %d: %q, %v; want %q: the site is not whole", i, b, err, first)
+		}
+	}
+	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
+		t.Errorf("%d entries beside public/, want none", len(entries)-1)
 	}
 }

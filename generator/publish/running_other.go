@@ -1,0 +1,9 @@
+//go:build !unix
+
+package publish
+
+import "os"
+
+// running reports whether process pid is alive (this one included); where
+// that cannot be asked cheaply, only this process counts as running.
+func running(pid int) bool { return pid == os.Getpid() }
