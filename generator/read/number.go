@@ -276,10 +276,8 @@ func cutCurrency(s string, prefix bool) (code, rest string, ok bool) {
 	} else {
 		c, rest = s[len(s)-3:], s[:len(s)-3]
 	}
-	for i := 0; i < 3; i++ {
-		if b := c[i]; !(b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z') {
-			return "", s, false
-		}
+	if !isCurrencyCode(c) {
+		return "", s, false
 	}
 	// The code must stand apart from the digits or touch them directly;
 	// "1.1bn" must not lose "1bn".
@@ -287,6 +285,25 @@ func cutCurrency(s string, prefix bool) (code, rest string, ok bool) {
 		return "", s, false
 	}
 	return strings.ToUpper(c), strings.TrimSpace(rest), true
+}
+
+// errDash is a dash where an observation is wanted.
+var errDash = errors.New("a dash is not a number")
+
+// isDash reports whether a cell holds only a dash (-, – or —), perhaps
+// with a currency symbol or code: how an accounting number format shows
+// zero ("$ -").
+func isDash(s string) bool {
+	if !strings.ContainsAny(s, "-\u2013\u2014") {
+		return false
+	}
+	s = normSpaces(s)
+	for _, p := range []bool{true, false} {
+		if _, rest, ok := cutCurrency(s, p); ok {
+			s = rest
+		}
+	}
+	return s == "-" || s == "\u2013" || s == "\u2014"
 }
 
 func isDigit(b byte) bool       { return b >= '0' && b <= '9' }

@@ -215,6 +215,11 @@ func (p *rowParser) number(fi int) (float64, bool) {
 	if f, ok := p.rd.typed(c, p.n, col); ok {
 		return f, true
 	}
+	if p.h.ts.table == model.TableActuals && isDash(c.v) {
+		// An observation of "-" is no observation, not a zero.
+		p.fail(fi, col, cleanSpaces(c.v), cannot(cleanSpaces(c.v), "a number"))
+		return 0, false
+	}
 	v, err := ParseNumber(c.v, p.rd.cfg.DecimalSeparator)
 	if err != nil {
 		if !errors.Is(err, errEmpty) {
@@ -223,7 +228,16 @@ func (p *rowParser) number(fi int) (float64, bool) {
 		p.fail(fi, col, cleanSpaces(c.v), err)
 		return 0, false
 	}
+	p.warnDash(fi, col, c.v)
 	return v, true
+}
+
+// warnDash says that a dash was read as 0: how an accounting number
+// format shows zero, which a CSV export writes as it is shown.
+func (p *rowParser) warnDash(fi, col int, raw string) {
+	if isDash(raw) {
+		p.add(model.SevWarning, col, p.name(fi), cleanSpaces(raw), "read as 0 (an accounting format shows zero as a dash); enter 0, or leave the cell empty if there is no value")
+	}
 }
 
 // money reads an amount, warning about a currency other than the site's.
@@ -243,6 +257,7 @@ func (p *rowParser) money(fi int) (float64, bool) {
 	if !currencyMatches(code, p.rd.cfg.Currency) {
 		p.add(model.SevWarning, col, p.name(fi), cleanSpaces(c.v), fmt.Sprintf("amount is in %s, not the site currency %s; it is used as if it were %s (no conversion)", code, p.rd.cfg.Currency, p.rd.cfg.Currency))
 	}
+	p.warnDash(fi, col, c.v)
 	return v, true
 }
 

@@ -160,6 +160,9 @@ func (p *rowParser) wideActuals() {
 		if !ok {
 			var err error
 			v, err = ParseNumber(c.v, p.rd.cfg.DecimalSeparator)
+			if isDash(c.v) {
+				err = errDash // no observation, not a zero
+			}
 			if err != nil {
 				p.add(model.SevError, col, "value", cleanSpaces(c.v), fmt.Sprintf("cannot read %q as a number; the %s value is not used", cleanSpaces(c.v), per))
 				p.s.sum.Excluded++

@@ -1,0 +1,63 @@
+package read
+
+import (
+	"testing"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// TestDashesAndWords checks cells a finance export writes that are not
+// numbers: a dash (an accounting format's zero) is read as 0 with a
+// warning in an amount, and is no observation in actuals; a word after a
+// number that is not a currency code ("2 Mio", "5 FTE") is unreadable.
+func TestDashesAndWords(t *testing.T) {
+	cfg := newSite(t)
+	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte("ID,Name,Category,Budget,Spend\n"+
+		"INI-001,Dash budget,Run,-,$ -\n"+ // 2
+		"INI-002,Mio,Run,2 Mio,\n"+ // 3
+		"INI-003,FTE,Run,100,5 FTE\n"+ // 4
+		"INI-004,Code,Run,EUR 5,5 chf\n")) // 5
+	writeFile(t, dataPath(cfg, "metrics.csv"), []byte(minimalMetrics))
+	writeFile(t, dataPath(cfg, "actuals.csv"), []byte("Metric,2026-01,2026-02,2026-03\nM-01,9,–,8\n"))
+	writeFile(t, dataPath(cfg, "kpis-long.csv"), []byte("Metric,Month,Value\nM-02,2026-01,-\nM-02,2026-02,110\n"))
+	ds := mustRead(t, cfg)
+	checkIssues(t, ds, []issueAt{
+		{model.SevWarning, "data/initiatives.csv", "", 2, "D", "budget", "read as 0"},
+		{model.SevWarning, "data/initiatives.csv", "", 2, "E", "spend", "read as 0"},
+		{model.SevError, "data/initiatives.csv", "", 3, "D", "budget", `cannot read "2 Mio" as money`},
+		{model.SevWarning, "data/initiatives.csv", "", 4, "E", "spend", `cannot read "5 FTE" as money`},
+		{model.SevWarning, "data/initiatives.csv", "", 5, "D", "budget", "EUR"},
+		{model.SevWarning, "data/initiatives.csv", "", 5, "E", "spend", "CHF"},
+		{model.SevError, "data/actuals.csv", "", 2, "C", "value", "2026-02"},
+		{model.SevError, "data/kpis-long.csv", "", 2, "C", "value", `cannot read "-"`},
+	})
+	var ids []string
+	for _, in := range ds.Initiatives {
+		ids = append(ids, in.ID)
+	}
+	if len(ds.Initiatives) != 3 || ds.Initiatives[0].ID != "INI-001" || ds.Initiatives[0].Budget != 0 || ds.Initiatives[0].Spend == nil || *ds.Initiatives[0].Spend != 0 {
+		t.Errorf("initiatives %v; INI-001 = %+v", ids, ds.Initiatives[0])
+	}
+	if len(ds.Actuals) != 3 { // M-01 Jan and Mar, M-02 Feb
+		t.Errorf("%d observations, want 3: %+v", len(ds.Actuals), ds.Actuals)
+	}
+}
+
+func TestIsCurrencyCode(t *testing.T) {
+	for i := 0; i+3 <= len(isoCurrencies); i += 4 {
+		c := isoCurrencies[i : i+3]
+		for _, b := range []byte(c) {
+			if b < 'A' || b > 'Z' {
+				t.Fatalf("isoCurrencies[%d:] = %q: not three capitals", i, c)
+			}
+		}
+		if i+3 < len(isoCurrencies) && isoCurrencies[i+3] != ' ' {
+			t.Fatalf("isoCurrencies: no space after %q", c)
+		}
+	}
+	for c, want := range map[string]bool{"USD": true, "eur": true, "Chf": true, "ZWL": true, "AED": true, "MIO": false, "TSD": false, "FTE": false, "ABC": false, "US": false, "EURO": false} {
+		if got := isCurrencyCode(c); got != want {
+			t.Errorf("isCurrencyCode(%q) = %v, want %v", c, got, want)
+		}
+	}
+}
