@@ -61,3 +61,46 @@ func TestIsCurrencyCode(t *testing.T) {
 		}
 	}
 }
+
+// TestBracketNotes checks which bracketed notes of a header are dropped
+// before matching (how a value is written) and which keep the column
+// unknown (what the column holds).
+func TestBracketNotes(t *testing.T) {
+	tests := []struct {
+		header, want string // want: the field, or "" for unknown
+	}{
+		{"Budget (USD)", "budget"},
+		{"Budget [EUR]", "budget"},
+		{"Budget (eur)", "budget"},
+		{"Budget ($k)", "budget"},
+		{"Category [RGT]", "category"},
+		{"Adoption (%)", "adoption"},
+		{"Go-live (dd/mm/yyyy)", "go_live"},
+		{"GO LIVE (date)", "go_live"},
+		{"Business owner (required)", "business_owner"},
+		{"Category (Run/Grow/Transform)", "category"},
+		{"Risk (Low, Medium, High)", "risk"},
+		{"Spend [YTD]", "spend"},
+		{"Spend (forecast)", ""},
+		{"Spend [forecast]", ""},
+		{"Adoption (target)", ""},
+		{"Start Date (baseline)", ""},
+		{"Go Live (original)", ""},
+		{"Budget (remaining)", ""},
+	}
+	ts := newSchemas().by[model.TableInitiatives]
+	for _, tt := range tests {
+		k := foldHeader(tt.header)
+		fi, ok := ts.alias[k]
+		if !ok {
+			fi, ok = ts.alias[foldHeader(stripBrackets(tt.header))]
+		}
+		got := ""
+		if ok {
+			got = ts.fields[fi].Name
+		}
+		if got != tt.want {
+			t.Errorf("%q is read as %q, want %q", tt.header, got, tt.want)
+		}
+	}
+}

@@ -25,25 +25,91 @@ func foldHeader(s string) string {
 	return b.String()
 }
 
-// stripBrackets removes parenthesised and bracketed parts of a header:
-// "Budget (USD)" becomes "Budget ".
+// stripBrackets removes the bracketed notes of a header that only say how
+// a value is written — a currency, a unit, a date format, a template's
+// "(required)": "Budget (USD)" becomes "Budget ". A note that changes
+// what the column holds ("Spend (forecast)", "Adoption (target)") is
+// kept, so that the column stays unknown rather than read as another.
 func stripBrackets(s string) string {
 	if !strings.ContainsAny(s, "([") {
 		return s
 	}
-	var b strings.Builder
+	var b, note strings.Builder
 	depth := 0
 	for _, r := range s {
 		switch {
 		case r == '(' || r == '[':
+			if depth == 0 {
+				note.Reset()
+			} else {
+				note.WriteRune(r)
+			}
 			depth++
 		case (r == ')' || r == ']') && depth > 0:
 			depth--
+			if depth == 0 {
+				if !formatNote(note.String()) {
+					b.WriteString(" (" + note.String() + ")")
+				}
+			} else {
+				note.WriteRune(r)
+			}
 		case depth == 0:
 			b.WriteRune(r)
+		default:
+			note.WriteRune(r)
 		}
 	}
+	if depth > 0 { // an unclosed bracket: nothing is stripped
+		return s
+	}
 	return b.String()
+}
+
+// formatNote reports whether a header's bracketed note only says how the
+// value is written.
+func formatNote(n string) bool {
+	n = strings.TrimSpace(n)
+	if len(n) == 3 && strings.ToUpper(n) == n && isLetters(n) {
+		return true // a currency or code list: (USD), [RGT]
+	}
+	f := strings.ToLower(n)
+	f = strings.NewReplacer(" ", "", "'", "", "’", "").Replace(f)
+	if isCurrencyCode(f) {
+		return true
+	}
+	switch f {
+	case "$", "€", "£", "¥", "us$", "k", "m", "mn", "bn", "000", "000s", "k$", "$k", "€k", "k€", "£k", "m$", "$m", "€m", "m€", "£m",
+		"in$", "in€", "in£", "ink", "inm", "in000", "inthousands", "thousands", "millions", "inmillions",
+		"%", "in%", "pct", "percent", "0-1", "0–1", "0..1", "0-100", "0-100%", "0–100%",
+		"date", "iso", "isodate", "y/n", "yes/no", "true/false", "x", "✓",
+		"h", "hrs", "hours", "inhours", "d", "days", "indays", "min", "mins", "minutes", "#", "count", "no.", "number",
+		"required", "optional", "mandatory", "*", "text", "id", "ids", "list", "commaseparated", "separatedbycommas", "utc", "localtime":
+		return true
+	}
+	// a date format: dd/mm/yyyy, yyyy-mm-dd, mm.yy
+	if strings.Trim(f, "dmy/-. ") == "" && strings.ContainsAny(f, "dmy") {
+		return true
+	}
+	// the values allowed: (Run/Grow/Transform), (Low, Medium, High)
+	if parts := strings.FieldsFunc(n, func(r rune) bool { return r == '/' || r == ',' || r == '|' }); len(parts) >= 2 {
+		for _, p := range parts {
+			if p = strings.TrimSpace(p); p == "" || !isLetters(strings.ReplaceAll(p, " ", "")) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func isLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // foldName folds a sheet or file name for table recognition: lower case
