@@ -104,3 +104,37 @@ func TestBracketNotes(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyCSV checks that an empty CSV file, or one holding only a byte
+// order mark, is ignored (info), not a file that stops the build.
+func TestEmptyCSV(t *testing.T) {
+	for _, data := range []string{"", "\ufeff", "\r\n\r\n"} {
+		cfg := newSite(t)
+		writeFile(t, dataPath(cfg, "initiatives.csv"), []byte(minimalInitiatives))
+		writeFile(t, dataPath(cfg, "metrics.csv"), []byte(minimalMetrics))
+		writeFile(t, dataPath(cfg, "notes.csv"), []byte(data))
+		if data == "" {
+			writeFile(t, dataPath(cfg, "plan.csv"), nil) // named as a table, but empty
+		}
+		ds := mustRead(t, cfg)
+		checkIssues(t, ds, nil)
+		found := false
+		for _, i := range ds.Issues {
+			found = found || i.Severity == model.SevInfo && i.File == "data/notes.csv"
+		}
+		if data == "" {
+			n := 0
+			for _, i := range ds.Issues {
+				if i.Severity == model.SevInfo && i.File == "data/plan.csv" && i.Message == "file ignored: it is empty" {
+					n++
+				}
+			}
+			if n != 1 {
+				t.Errorf("empty plan.csv: %d infos saying it is empty, want 1", n)
+			}
+		}
+		if !found || len(ds.Initiatives) != 1 {
+			t.Errorf("%q: no info about data/notes.csv, or initiatives %d; issues %v", data, len(ds.Initiatives), ds.Issues)
+		}
+	}
+}

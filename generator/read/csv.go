@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/opsalign/opsalign/generator/model"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -144,7 +145,11 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 		return rd.fileErr("", err)
 	}
 	if _, err := br.Peek(1); err == io.EOF {
-		return rd.fileErr("", errors.New("the file is empty"))
+		// An empty file (a failed or placeholder export) holds no table,
+		// whatever its name says: it is ignored, as an info.
+		rd.res.ignored = append(rd.res.ignored, rd.ref(""))
+		rd.issue(model.Issue{Severity: model.SevInfo, Message: "file ignored: it is empty"})
+		return nil
 	}
 	s, err := rd.newSheet("", label)
 	if err != nil {

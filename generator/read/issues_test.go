@@ -225,9 +225,6 @@ func TestFileErrors(t *testing.T) {
 		{"zip bomb", func(t *testing.T, cfg *config.Config) {
 			writeFile(t, dataPath(*cfg, "register.xlsx"), bomb())
 		}, "data/register.xlsx", "", "zip bomb"},
-		{"empty csv", func(t *testing.T, cfg *config.Config) {
-			writeFile(t, dataPath(*cfg, "plan.csv"), nil)
-		}, "data/plan.csv", "", "empty"},
 		{"binary csv", func(t *testing.T, cfg *config.Config) {
 			writeFile(t, dataPath(*cfg, "plan.csv"), []byte("PK\x03\x04\x00\x00\x00binary"))
 		}, "data/plan.csv", "", "binary"},
