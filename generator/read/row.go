@@ -85,15 +85,17 @@ func (rd *reader) dataRow(s *sheet, n int, cells []cell) {
 	if first < 0 {
 		return // blank row
 	}
+	// Both skips are about the whole row: the issue names no column
+	// (inputs.md); its value is the text that says why.
 	if isTotals(cells[first].v) {
 		s.sum.Skipped++
-		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Column: colLetter(first), Value: cleanSpaces(cells[first].v),
+		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Value: cleanSpaces(cells[first].v),
 			Message: "totals row skipped"})
 		return
 	}
 	if !s.hdr.hasValue(cells) {
 		s.sum.Skipped++
-		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Column: colLetter(first), Value: cleanSpaces(cells[first].v),
+		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Value: cleanSpaces(cells[first].v),
 			Message: fmt.Sprintf("row skipped: it has nothing in the columns of the %s table (a note?)", s.hdr.ts.table)})
 		return
 	}
