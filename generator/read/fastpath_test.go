@@ -199,3 +199,23 @@ func TestReaderList(t *testing.T) {
 		t.Errorf("an append to one list changed the next: %q, %q", lists[2], lists[3])
 	}
 }
+
+func checkHasDash(t *testing.T, s string) {
+	t.Helper()
+	if got, want := hasDash(s), strings.ContainsAny(s, "-\u2013\u2014"); got != want {
+		t.Errorf("hasDash(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestHasDash(t *testing.T) {
+	for _, s := range []string{"", "-", "10001", "$ -", "\u2013", "\u2014", "\u2012", "\xe2\x80", "\xe2\xe2\x80\x93", "\x80\x93", "1\u20135", "x\xe2"} {
+		checkHasDash(t, s)
+	}
+}
+
+func FuzzHasDash(f *testing.F) {
+	for _, s := range []string{"-", "\u2013", "\xe2\xe2\x80\x94", "12"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkHasDash)
+}

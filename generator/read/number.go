@@ -294,7 +294,7 @@ var errDash = errors.New("a dash is not a number")
 // with a currency symbol or code: how an accounting number format shows
 // zero ("$ -").
 func isDash(s string) bool {
-	if !strings.ContainsAny(s, "-\u2013\u2014") {
+	if !hasDash(s) {
 		return false
 	}
 	s = normSpaces(s)
@@ -304,6 +304,23 @@ func isDash(s string) bool {
 		}
 	}
 	return s == "-" || s == "\u2013" || s == "\u2014"
+}
+
+// hasDash reports whether s holds "-", "–" or "—", as
+// strings.ContainsAny(s, "-–—") does, without decoding runes: the
+// bytes of "–" and "—" can only start a rune.
+func hasDash(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '-':
+			return true
+		case 0xE2:
+			if t := s[i:]; strings.HasPrefix(t, "\u2013") || strings.HasPrefix(t, "\u2014") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isDigit(b byte) bool       { return b >= '0' && b <= '9' }
