@@ -138,3 +138,19 @@ func TestEmptyCSV(t *testing.T) {
 		}
 	}
 }
+
+// TestTableNames checks the plural and singular sheet and file names a
+// table is recognised by (inputs.md, recognition 2).
+func TestTableNames(t *testing.T) {
+	names := newSchemas().names
+	for label, want := range map[string]model.Table{
+		"Register": model.TableInitiatives, "Registers": model.TableInitiatives, "KPIs": model.TableMetrics,
+		"Calendar": model.TableCalendar, "Calendars": model.TableCalendar, "Windows": model.TableCalendar,
+		"Operating Plan": model.TablePlan, "operating_plans": model.TablePlan, "Plans": model.TablePlan,
+		"Observations": model.TableActuals, "Incident": model.TableIncidents, "Reviews": model.TableReviews,
+	} {
+		if got := names[foldName(label)]; got != want {
+			t.Errorf("%q is recognised as %q, want %q", label, got, want)
+		}
+	}
+}

@@ -126,11 +126,11 @@ func Fields(t model.Table) []Field {
 // tableNames maps folded sheet and file names to the table they hold.
 func tableNames() map[string]model.Table {
 	return map[string]model.Table{
-		"initiative": model.TableInitiatives, "initiatives": model.TableInitiatives, "register": model.TableInitiatives,
+		"initiative": model.TableInitiatives, "initiatives": model.TableInitiatives, "register": model.TableInitiatives, "registers": model.TableInitiatives,
 		"metric": model.TableMetrics, "metrics": model.TableMetrics, "kpi": model.TableMetrics, "kpis": model.TableMetrics,
 		"actual": model.TableActuals, "actuals": model.TableActuals, "observation": model.TableActuals, "observations": model.TableActuals,
-		"calendar": model.TableCalendar, "window": model.TableCalendar, "windows": model.TableCalendar,
-		"plan": model.TablePlan, "plans": model.TablePlan, "operatingplan": model.TablePlan,
+		"calendar": model.TableCalendar, "calendars": model.TableCalendar, "window": model.TableCalendar, "windows": model.TableCalendar,
+		"plan": model.TablePlan, "plans": model.TablePlan, "operatingplan": model.TablePlan, "operatingplans": model.TablePlan,
 		"incident": model.TableIncidents, "incidents": model.TableIncidents,
 		"review": model.TableReviews, "reviews": model.TableReviews,
 	}
