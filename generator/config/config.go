@@ -50,7 +50,7 @@ type Brand struct {
 // sheet holds, where its header row is, and how its columns map to fields.
 type Source struct {
 	File      string // relative to DataDir
-	Sheet     string // "" for CSV or "every sheet"
+	Sheet     string // "" for CSV, or for the sheets of a workbook whose header row fits Table
 	Table     model.Table
 	HeaderRow int               // 1-based; 0 means detect
 	Columns   map[string]string // spreadsheet header -> field

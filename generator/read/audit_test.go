@@ -1,8 +1,11 @@
 package read
 
 import (
+	"context"
+	"strings"
 	"testing"
 
+	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/model"
 )
 
@@ -152,5 +155,68 @@ func TestTableNames(t *testing.T) {
 		if got := names[foldName(label)]; got != want {
 			t.Errorf("%q is recognised as %q, want %q", label, got, want)
 		}
+	}
+}
+
+// TestSourcesWithoutSheet checks that a [[sources]] entry naming a
+// workbook of several sheets but no sheet applies to the sheets whose
+// header fits its table, while the others are recognised as usual.
+func TestSourcesWithoutSheet(t *testing.T) {
+	cfg := newSite(t)
+	writeXLSX(t, dataPath(cfg, "book.xlsx"), false,
+		sheetSpec{name: "Notes", rows: [][]any{{"Exported from PlanTool"}, {"Do not edit"}}},
+		sheetSpec{name: "Data", rows: [][]any{{"Proj", "Name", "Category", "Budget"}, {"I-1", "a", "Run", 1}}},
+		sheetSpec{name: "KPIs", rows: [][]any{{"ID", "Name", "Baseline", "Target"}, {"M-9", "x", 1, 2}}},
+	)
+	cfg.Sources = []config.Source{{File: "book.xlsx", Table: model.TableInitiatives, Columns: map[string]string{"Proj": "id"}, Line: 4}}
+	ds := mustRead(t, cfg)
+	checkIssues(t, ds, nil)
+	if len(ds.Initiatives) != 1 || ds.Initiatives[0].ID != "I-1" || len(ds.Metrics) != 1 || ds.Metrics[0].ID != "M-9" {
+		t.Errorf("initiatives %+v metrics %+v", ds.Initiatives, ds.Metrics)
+	}
+	if len(ds.Summary.Ignored) != 1 || ds.Summary.Ignored[0] != "data/book.xlsx:Notes" {
+		t.Errorf("ignored = %v", ds.Summary.Ignored)
+	}
+}
+
+// TestSourcesMismatch checks the [[sources]] entries that cannot apply:
+// each is a file-level error naming the config line.
+func TestSourcesMismatch(t *testing.T) {
+	tests := []struct {
+		name   string
+		setup  func(t *testing.T, cfg *config.Config)
+		file   string
+		errHas string
+	}{
+		{"rename of a missing column", func(t *testing.T, cfg *config.Config) {
+			writeFile(t, dataPath(*cfg, "extra.csv"), []byte("ID,Name,Category,Budget\nI-9,z,Run,1\n"))
+			cfg.Sources = []config.Source{{File: "extra.csv", Table: model.TableInitiatives, Columns: map[string]string{"Exec Sponsor": "business_owner"}, Line: 9}}
+		}, "data/extra.csv", `opsalign.toml:9: [[sources]] renames column "Exec Sponsor", but the header row (row 1) has no such column`},
+		{"sheet on a CSV file", func(t *testing.T, cfg *config.Config) {
+			writeFile(t, dataPath(*cfg, "extra.csv"), []byte("ID,Name,Category,Budget\nI-9,z,Run,1\n"))
+			cfg.Sources = []config.Source{{File: "extra.csv", Sheet: "Register", Table: model.TableInitiatives, Line: 5}}
+		}, "data/extra.csv", `opsalign.toml:5: [[sources]] names sheet "Register", but a CSV file has no sheets`},
+		{"no sheet fits", func(t *testing.T, cfg *config.Config) {
+			writeXLSX(t, dataPath(*cfg, "book.xlsx"), false,
+				sheetSpec{name: "Notes", rows: [][]any{{"nothing here"}}},
+				sheetSpec{name: "Other", rows: [][]any{{"a", "b"}, {1, 2}}})
+			cfg.Sources = []config.Source{{File: "book.xlsx", Table: model.TablePlan, Line: 6}}
+		}, "data/book.xlsx", "opsalign.toml:6: [[sources]] names this workbook for the plan table, but none of its sheets (Notes, Other) has a header row for it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := newSite(t)
+			writeFile(t, dataPath(cfg, "a-initiatives.csv"), []byte(minimalInitiatives))
+			writeFile(t, dataPath(cfg, "a-metrics.csv"), []byte(minimalMetrics))
+			tt.setup(t, &cfg)
+			ds, err := Read(context.Background(), cfg, nil)
+			if err == nil || ds != nil {
+				t.Fatalf("Read = %v, %v; want a file error", ds, err)
+			}
+			fes := fileErrors(err)
+			if len(fes) != 1 || fes[0].File != tt.file || !strings.Contains(err.Error(), tt.errHas) {
+				t.Errorf("error %q, want one for %s mentioning %q", err, tt.file, tt.errHas)
+			}
+		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,6 +30,11 @@ type reader struct {
 	rowHint  int             // rows expected in the sheet, 0 when unknown
 	floats   []float64       // slab for the optional numbers of records
 	strs     []string        // slab for the lists of records
+	// sheets is the number of sheets of the workbook (0 for CSV), and
+	// looseHit the [[sources]] entries without a sheet that a sheet of it
+	// took (see sheet.loose).
+	sheets   int
+	looseHit map[*config.Source]bool
 }
 
 // typed returns the value of a typed number cell at row and 0-based col.
@@ -48,6 +54,11 @@ type sheet struct {
 	label   string // name used for recognition
 	src     *config.Source
 	renames map[string]string
+	// loose is a [[sources]] entry naming this sheet's workbook but no
+	// sheet, in a workbook of several sheets: it applies to the sheets
+	// whose header row fits its table; the others are recognised as
+	// usual (a Notes sheet stays ignored).
+	loose   *config.Source
 	table   model.Table // known before the header: by config or by name
 	partial *header     // a row that looks like a table's header but lacks one required column
 	hdr     *header
@@ -61,19 +72,25 @@ func (rd *reader) newSheet(name, label string) (*sheet, error) {
 	s := &sheet{rd: rd, name: name, label: label}
 	for i := range rd.cfg.Sources {
 		src := &rd.cfg.Sources[i]
-		if !samePath(src.File, rd.rel) || (src.Sheet != "" && !strings.EqualFold(strings.TrimSpace(src.Sheet), name)) {
+		if !samePath(src.File, rd.rel) {
+			continue
+		}
+		if name == "" && src.Sheet != "" {
+			return nil, rd.fileErr(name, fmt.Errorf("%s:%d: [[sources]] names sheet %q, but a CSV file has no sheets (remove sheet)", rd.configName(), src.Line, src.Sheet))
+		}
+		if src.Sheet != "" && !strings.EqualFold(strings.TrimSpace(src.Sheet), name) {
 			continue
 		}
 		ts := rd.sc.by[src.Table]
 		for h, f := range src.Columns {
 			if _, ok := ts.byName[f]; !ok {
-				where := rd.cfg.File
-				if where == "" {
-					where = "opsalign.toml"
-				}
 				return nil, rd.fileErr(name, fmt.Errorf("%s:%d: [[sources]] renames column %q to %q, which is not a field of %s (fields: %s)",
-					where, src.Line, h, f, src.Table, fieldNames(ts)))
+					rd.configName(), src.Line, h, f, src.Table, fieldNames(ts)))
 			}
+		}
+		if src.Sheet == "" && rd.sheets > 1 {
+			s.loose = src
+			break
 		}
 		s.src, s.table, s.renames = src, src.Table, foldRenames(src.Columns)
 		return s, nil
@@ -82,6 +99,39 @@ func (rd *reader) newSheet(name, label string) (*sheet, error) {
 		s.table = t
 	}
 	return s, nil
+}
+
+// configName is how issues name the config file.
+func (rd *reader) configName() string {
+	if rd.cfg.File == "" {
+		return "opsalign.toml"
+	}
+	return rd.cfg.File
+}
+
+// checkRenames reports a [[sources]] column rename whose header is not in
+// the header row (cells): a header renamed in next month's export must not
+// leave its field silently empty.
+func (s *sheet) checkRenames(row int, cells []cell) error {
+	if s.src == nil || len(s.src.Columns) == 0 {
+		return nil
+	}
+	have := map[string]bool{}
+	for _, c := range cells {
+		have[foldHeader(cleanSpaces(c.v))] = true
+	}
+	var missing []string
+	for h := range s.src.Columns {
+		if !have[foldHeader(h)] {
+			missing = append(missing, fmt.Sprintf("%q", h))
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	slices.Sort(missing)
+	return s.rd.fileErr(s.name, fmt.Errorf("%s:%d: [[sources]] renames column %s, but the header row (row %d) has no such column",
+		s.rd.configName(), s.src.Line, strings.Join(missing, ", "), row))
 }
 
 func fieldNames(ts *tableSchema) string {
@@ -142,9 +192,15 @@ func (s *sheet) feed(n int, cells []cell) error {
 		if n < s.src.HeaderRow {
 			return nil
 		}
+		if err := s.checkRenames(n, cells); err != nil {
+			return err
+		}
 		return s.setHeader(s.rd.matchHeader(s.rd.sc.by[s.table], n, cells, s.renames))
 	}
 	if h := s.detect(n, cells); h != nil {
+		if err := s.checkRenames(n, cells); err != nil {
+			return err
+		}
 		return s.setHeader(h)
 	}
 	if n >= headerScanRows {
@@ -155,6 +211,19 @@ func (s *sheet) feed(n int, cells []cell) error {
 
 // detect tries row n as the header row.
 func (s *sheet) detect(n int, cells []cell) *header {
+	if src := s.loose; src != nil && (src.HeaderRow == 0 || src.HeaderRow == n) {
+		renames := foldRenames(src.Columns)
+		// Only a header with every required column of the table: another
+		// table's sheet shares some headers (ID, Name).
+		if h := s.rd.matchHeader(s.rd.sc.by[src.Table], n, cells, renames); h.usable() {
+			s.src, s.table, s.renames, s.loose = src, src.Table, renames, nil
+			if s.rd.looseHit == nil {
+				s.rd.looseHit = map[*config.Source]bool{}
+			}
+			s.rd.looseHit[src] = true
+			return h
+		}
+	}
 	if s.table != "" {
 		h := s.rd.matchHeader(s.rd.sc.by[s.table], n, cells, s.renames)
 		if h.score() >= 2 {

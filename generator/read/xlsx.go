@@ -96,12 +96,22 @@ func (rd *reader) readXLSX(path string) error {
 			errs = append(errs, rd.fileErr(src.Sheet, fmt.Errorf("[[sources]] (line %d) names sheet %q, but the workbook has only: %s", src.Line, src.Sheet, strings.Join(sheets, ", "))))
 		}
 	}
+	rd.sheets = len(sheets)
 	for _, name := range sheets {
 		if err := rd.ctx.Err(); err != nil {
 			return err
 		}
 		if err := rd.readSheet(f, name); err != nil {
 			errs = append(errs, err)
+		}
+	}
+	if len(sheets) > 1 {
+		for i := range rd.cfg.Sources {
+			src := &rd.cfg.Sources[i]
+			if src.Sheet == "" && samePath(src.File, rd.rel) && !rd.looseHit[src] {
+				errs = append(errs, rd.fileErr("", fmt.Errorf("%s:%d: [[sources]] names this workbook for the %s table, but none of its sheets (%s) has a header row for it; name the sheet with sheet = \"…\"",
+					rd.configName(), src.Line, src.Table, strings.Join(sheets, ", "))))
+			}
 		}
 	}
 	return errors.Join(errs...)
