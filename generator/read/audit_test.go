@@ -220,3 +220,21 @@ func TestSourcesMismatch(t *testing.T) {
 		})
 	}
 }
+
+// TestDuplicateObservations checks that a second value of a metric for a
+// period is said at its cell, long or wide, and that the later is used.
+func TestDuplicateObservations(t *testing.T) {
+	cfg := newSite(t)
+	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte(minimalInitiatives))
+	writeFile(t, dataPath(cfg, "metrics.csv"), []byte(minimalMetrics))
+	writeFile(t, dataPath(cfg, "actuals.csv"), []byte("Metric,Period,Value\nM-01,2026-01,9\nM-01,2026-02,8\nM-01,2026-01,7\n"))
+	writeFile(t, dataPath(cfg, "wide.csv"), []byte("Metric,2026-03,Mar 2026\nM-02,101,102\n"))
+	ds := mustRead(t, cfg)
+	checkIssues(t, ds, []issueAt{
+		{model.SevWarning, "data/actuals.csv", "", 4, "C", "value", "the first is at data/actuals.csv:C2"},
+		{model.SevWarning, "data/wide.csv", "", 2, "C", "value", "the first is at data/wide.csv:B2"},
+	})
+	if len(ds.Actuals) != 5 {
+		t.Errorf("%d observations, want all 5 kept", len(ds.Actuals))
+	}
+}

@@ -3,6 +3,7 @@ package read
 import (
 	"fmt"
 	"sort"
+	"strconv"
 
 	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/model"
@@ -119,6 +120,24 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 		}
 	}
 	ds.Actuals = kept
+	// Two values of one metric for one period: the later row's is used
+	// (as the score takes it), and said so at its cell.
+	type obsKey struct {
+		metric string
+		period model.Period
+	}
+	firstObs := make(map[obsKey]model.Source, len(ds.Actuals))
+	for _, o := range ds.Actuals {
+		k := obsKey{o.Metric, o.Period}
+		first, dup := firstObs[k]
+		if !dup {
+			firstObs[k] = o.Source
+			continue
+		}
+		issues = append(issues, model.Issue{Severity: model.SevWarning, File: o.Source.File, Sheet: o.Source.Sheet, Row: o.Source.Row,
+			Column: o.Source.Columns["value"], Field: "value", Value: strconv.FormatFloat(o.Value, 'g', -1, 64),
+			Message: fmt.Sprintf("a second value of %q for %s (the first is at %s); this later one is used", o.Metric, o.Period, first.Cell("value"))})
+	}
 	for _, inc := range ds.Incidents {
 		if inc.Initiative == "" {
 			continue
