@@ -102,15 +102,15 @@ func ParseDate(s string, order string) (time.Time, error) {
 
 // isoDay is the fast path for 2026-03-15 (s has 10 bytes, "-" at 4 and 7).
 func isoDay(s string) (time.Time, bool) {
-	var n [8]int
-	for i, j := range [8]int{0, 1, 2, 3, 5, 6, 8, 9} {
-		c := s[j]
-		if c < '0' || c > '9' {
-			return time.Time{}, false
-		}
-		n[i] = int(c - '0')
+	s = s[:10]
+	// digit values; a byte below '0' wraps to a large value
+	y0, y1, y2, y3 := s[0]-'0', s[1]-'0', s[2]-'0', s[3]-'0'
+	m0, m1, d0, d1 := s[5]-'0', s[6]-'0', s[8]-'0', s[9]-'0'
+	if y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || m0 > 9 || m1 > 9 || d0 > 9 || d1 > 9 {
+		return time.Time{}, false
 	}
-	y, m, d := n[0]*1000+n[1]*100+n[2]*10+n[3], n[4]*10+n[5], n[6]*10+n[7]
+	y := int(y0)*1000 + int(y1)*100 + int(y2)*10 + int(y3)
+	m, d := int(m0)*10+int(m1), int(d0)*10+int(d1)
 	if y < 1900 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return time.Time{}, false
 	}
