@@ -245,6 +245,11 @@ func (p *rowParser) warnDash(fi, col int, raw string) {
 // money reads an amount, warning about a currency other than the site's.
 func (p *rowParser) money(fi int) (float64, bool) {
 	c, col := p.cell(fi)
+	return p.moneyIn(fi, c, col)
+}
+
+// moneyIn is money on the field's cell c in column col.
+func (p *rowParser) moneyIn(fi int, c cell, col int) (float64, bool) {
 	if f, ok := p.rd.typed(c, p.n, col); ok {
 		return f, true
 	}
@@ -266,6 +271,11 @@ func (p *rowParser) money(fi int) (float64, bool) {
 // percent reads a share 0–1.
 func (p *rowParser) percent(fi int) (float64, bool) {
 	c, col := p.cell(fi)
+	return p.percentIn(fi, c, col)
+}
+
+// percentIn is percent on the field's cell c in column col.
+func (p *rowParser) percentIn(fi int, c cell, col int) (float64, bool) {
 	var v float64
 	var err error
 	if f, ok := p.rd.typed(c, p.n, col); ok {
@@ -286,6 +296,11 @@ func (p *rowParser) percent(fi int) (float64, bool) {
 // date reads a calendar date (midnight UTC).
 func (p *rowParser) date(fi int) time.Time {
 	c, col := p.cell(fi)
+	return p.dateIn(fi, c, col)
+}
+
+// dateIn is date on the field's cell c in column col.
+func (p *rowParser) dateIn(fi int, c cell, col int) time.Time {
 	var t time.Time
 	var err error
 	if f, ok := p.rd.typed(c, p.n, col); ok {
@@ -336,6 +351,11 @@ func (p *rowParser) dateTime(fi int) time.Time {
 // boolean reads a yes/no field; a required one must be filled.
 func (p *rowParser) boolean(fi int) (bool, bool) {
 	c, col := p.cell(fi)
+	return p.booleanIn(fi, c, col)
+}
+
+// booleanIn is boolean on the field's cell c in column col.
+func (p *rowParser) booleanIn(fi int, c cell, col int) (bool, bool) {
 	v := cleanSpaces(c.v)
 	if v == "" {
 		p.fail(fi, col, "", errEmpty)

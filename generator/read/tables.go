@@ -24,8 +24,8 @@ func (p *rowParser) initiative() {
 		in.Metrics = p.rd.list(numText(c))
 	}
 	in.Budget, _ = p.money(iniBudget)
-	if p.present(iniSpend) {
-		if v, ok := p.money(iniSpend); ok {
+	if c, col, ok := p.filled(iniSpend); ok {
+		if v, ok := p.moneyIn(iniSpend, c, col); ok {
 			in.Spend = p.rd.newFloat(v)
 		}
 	}
@@ -46,8 +46,8 @@ func (p *rowParser) initiative() {
 	in.ProcessStandardized = p.optBool(iniProcessStandardized)
 	in.TrainingPlan = p.optBool(iniTrainingPlan)
 	in.AdoptionOwner = p.opt(iniAdoptionOwner)
-	if p.present(iniAdoption) {
-		if v, ok := p.percent(iniAdoption); ok {
+	if c, col, ok := p.filled(iniAdoption); ok {
+		if v, ok := p.percentIn(iniAdoption, c, col); ok {
 			in.Adoption = p.rd.newFloat(v)
 		}
 	}
@@ -270,8 +270,15 @@ func (p *rowParser) review() {
 
 // present reports whether the field's cell holds something.
 func (p *rowParser) present(fi int) bool {
-	c, _ := p.cell(fi)
-	return c.v != "" && cleanSpaces(c.v) != ""
+	_, _, ok := p.filled(fi)
+	return ok
+}
+
+// filled returns the cell of a field, its column, and whether the cell
+// holds something (see present).
+func (p *rowParser) filled(fi int) (cell, int, bool) {
+	c, col := p.cell(fi)
+	return c, col, c.v != "" && cleanSpaces(c.v) != ""
 }
 
 // opt reads an optional text field.
@@ -287,17 +294,19 @@ func (p *rowParser) opt(fi int) string {
 
 // optDate reads an optional date field.
 func (p *rowParser) optDate(fi int) (t0 time.Time) {
-	if !p.present(fi) {
+	c, col, ok := p.filled(fi)
+	if !ok {
 		return
 	}
-	return p.date(fi)
+	return p.dateIn(fi, c, col)
 }
 
 // optBool reads an optional yes/no field (empty is false).
 func (p *rowParser) optBool(fi int) bool {
-	if !p.present(fi) {
+	c, col, ok := p.filled(fi)
+	if !ok {
 		return false
 	}
-	b, _ := p.boolean(fi)
+	b, _ := p.booleanIn(fi, c, col)
 	return b
 }
