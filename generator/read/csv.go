@@ -161,10 +161,9 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 		comma = sniffDelimiter(br, rd.sc.anyAlias)
 	}
 	records := newCSVRecords(br, byte(comma))
-	var cells []cell
 	row, nextLine := 0, 1
 	for {
-		rec, err := records.read()
+		cells, err := records.read()
 		if err == io.EOF {
 			break
 		}
@@ -173,19 +172,13 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 		}
 		// A spreadsheet program shows a blank line as a blank row and a
 		// quoted line break as part of one row.
-		line, last := records.pos()
+		line, end := records.pos()
 		row += 1 + max(line-nextLine, 0)
-		// Only quoted fields span lines: the last field starts on the line
-		// after all earlier line breaks, and may hold more itself.
-		nextLine = last + strings.Count(rec[len(rec)-1], "\n") + 1
+		nextLine = end + 1
 		if row&1023 == 0 {
 			if err := rd.ctx.Err(); err != nil {
 				return err
 			}
-		}
-		cells = cells[:0]
-		for _, f := range rec {
-			cells = append(cells, cell{v: f})
 		}
 		if err := s.feed(row, cells); err != nil {
 			return err

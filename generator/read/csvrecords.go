@@ -8,8 +8,9 @@ import (
 	"strings"
 )
 
-// csvRecords reads the records of a CSV stream exactly as an encoding/csv
-// Reader with LazyQuotes, FieldsPerRecord -1 and ReuseRecord does, faster:
+// csvRecords reads the records of a CSV stream as cells, exactly as an
+// encoding/csv Reader with LazyQuotes and FieldsPerRecord -1 reads them,
+// faster:
 // the complete lines already buffered before the next quote are taken as
 // one string and split here, without the Reader's copying and position
 // bookkeeping; any other record (quoted fields, a line running past the
@@ -19,13 +20,13 @@ type csvRecords struct {
 	br    *bufio.Reader
 	cr    *csv.Reader
 	comma byte
-	rec   []string // the fields of the last line split here, reused
-	chunk string   // quote-free complete lines taken from br, not split yet
+	cells []cell  // the last record, reused
+	chunk string  // quote-free complete lines taken from br, not split yet
 	// Line numbers: the Reader counts only the lines it reads.
 	fast  int // lines consumed here
 	slow  int // lines consumed by the Reader, in its numbering
 	first int // line of the last record's first field
-	last  int // line of its last field
+	end   int // line the last record ends on
 }
 
 // newCSVRecords reads records from br (which must be the *bufio.Reader the
@@ -41,7 +42,7 @@ func newCSVRecords(br *bufio.Reader, comma byte) *csvRecords {
 }
 
 // read returns the next record, valid until the next call, or io.EOF.
-func (r *csvRecords) read() ([]string, error) {
+func (r *csvRecords) read() ([]cell, error) {
 	for r.chunk != "" || r.take() {
 		nl := strings.IndexByte(r.chunk, '\n') // a chunk holds whole lines
 		line := r.chunk[:nl]
@@ -54,21 +55,25 @@ func (r *csvRecords) read() ([]string, error) {
 			continue // the Reader skips blank lines
 		}
 		r.first = r.slow + r.fast
-		r.last = r.first
-		r.rec = splitRecord(r.rec[:0], line, r.comma)
-		return r.rec, nil
+		r.end = r.first
+		r.cells = splitRecord(r.cells[:0], line, r.comma)
+		return r.cells, nil
 	}
 	rec, err := r.cr.Read()
 	if err != nil {
-		return rec, err
+		return nil, err
 	}
 	first, _ := r.cr.FieldPos(0)
 	last, _ := r.cr.FieldPos(len(rec) - 1)
 	// Only quoted fields hold line breaks: the record's lines end on the
 	// last field's line plus the breaks it holds.
 	r.slow = last + strings.Count(rec[len(rec)-1], "\n")
-	r.first, r.last = first+r.fast, last+r.fast
-	return rec, nil
+	r.first, r.end = first+r.fast, r.slow+r.fast
+	r.cells = r.cells[:0]
+	for _, f := range rec {
+		r.cells = append(r.cells, cell{v: f})
+	}
+	return r.cells, nil
 }
 
 // take moves the complete lines buffered in br before the first quote into
@@ -88,13 +93,14 @@ func (r *csvRecords) take() bool {
 	return true
 }
 
-// pos returns the lines on which the last record's first and last fields
-// start, counted from the first line of the stream the reader was given.
-func (r *csvRecords) pos() (first, last int) { return r.first, r.last }
+// pos returns the line on which the last record starts (its first field)
+// and the line it ends on, counted from the first line of the stream the
+// reader was given.
+func (r *csvRecords) pos() (first, end int) { return r.first, r.end }
 
 // splitRecord appends the fields of an unquoted line to dst, finding the
 // delimiters eight bytes at a time.
-func splitRecord(dst []string, line string, comma byte) []string {
+func splitRecord(dst []cell, line string, comma byte) []cell {
 	const lo7 = 0x7f7f7f7f7f7f7f7f
 	pat := uint64(comma) * 0x0101010101010101
 	start, i := 0, 0
@@ -105,18 +111,18 @@ func splitRecord(dst []string, line string, comma byte) []string {
 		m := ^(((x & lo7) + lo7) | x | lo7)
 		for m != 0 {
 			j := i + bits.TrailingZeros64(m)/8
-			dst = append(dst, line[start:j])
+			dst = append(dst, cell{v: line[start:j]})
 			start = j + 1
 			m &= m - 1
 		}
 	}
 	for ; i < len(line); i++ {
 		if line[i] == comma {
-			dst = append(dst, line[start:i])
+			dst = append(dst, cell{v: line[start:i]})
 			start = i + 1
 		}
 	}
-	return append(dst, line[start:])
+	return append(dst, cell{v: line[start:]})
 }
 
 // load64 returns the eight bytes of s at i as a little-endian word.
