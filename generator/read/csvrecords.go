@@ -20,8 +20,8 @@ type csvRecords struct {
 	br    *bufio.Reader
 	cr    *csv.Reader
 	comma byte
-	cells []cell  // the last record, reused
-	chunk string  // quote-free complete lines taken from br, not split yet
+	cells []cell // the last record, reused
+	chunk string // quote-free complete lines taken from br, not split yet
 	// Line numbers: the Reader counts only the lines it reads.
 	fast  int // lines consumed here
 	slow  int // lines consumed by the Reader, in its numbering
