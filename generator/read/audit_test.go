@@ -238,3 +238,32 @@ func TestDuplicateObservations(t *testing.T) {
 		t.Errorf("%d observations, want all 5 kept", len(ds.Actuals))
 	}
 }
+
+// TestCSVQuotesLikeExcel checks that text after a closing quote stays in
+// its cell (as Excel reads "Phase" 2 rollout), so no row is merged into
+// another, and that a quote never closed is an error at its cell.
+func TestCSVQuotesLikeExcel(t *testing.T) {
+	cfg := newSite(t)
+	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte("ID,Name,Category,Budget\n"+
+		"I-1,Alpha,Run,1000\n"+
+		"I-2,\"Phase\" 2 rollout,Run,5\n"+
+		"I-3,\"Gamma\",Run,7\n"+
+		"I-4,Delta,Run,8\n"))
+	writeFile(t, dataPath(cfg, "metrics.csv"), []byte(minimalMetrics))
+	writeFile(t, dataPath(cfg, "incidents.csv"), []byte("ID,Opened,Severity\nINC1,2026-08-01,2\nINC2,2026-08-02,\"3\nINC3,2026-08-03,1\n"))
+	ds := mustRead(t, cfg)
+	checkIssues(t, ds, []issueAt{
+		{model.SevError, "data/incidents.csv", "", 3, "C", "", "never closed"},
+		{model.SevError, "data/incidents.csv", "", 3, "C", "severity", ""},
+	})
+	var names []string
+	for _, in := range ds.Initiatives {
+		names = append(names, in.ID+"="+in.Name)
+	}
+	if strings.Join(names, ";") != "I-1=Alpha;I-2=Phase 2 rollout;I-3=Gamma;I-4=Delta" || ds.Initiatives[1].Budget != 5 {
+		t.Errorf("initiatives: %v", names)
+	}
+	if len(ds.Incidents) != 1 {
+		t.Errorf("incidents %+v, want INC1 only", ds.Incidents)
+	}
+}

@@ -180,6 +180,14 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 				return err
 			}
 		}
+		if records.unterminated {
+			last := cleanSpaces(cells[len(cells)-1].v)
+			if r := []rune(last); len(r) > 40 {
+				last = string(r[:40]) + "…"
+			}
+			rd.issue(model.Issue{Severity: model.SevError, Row: row, Column: colLetter(len(cells) - 1), Value: last,
+				Message: "a quote opened in this cell is never closed, so the rest of the file was read into it; close the quote (write \"\" for a quote inside a quoted cell)"})
+		}
 		if err := s.feed(row, cells); err != nil {
 			return err
 		}

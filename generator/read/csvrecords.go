@@ -3,42 +3,33 @@ package read
 import (
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"math/bits"
 	"strings"
 )
 
-// csvRecords reads the records of a CSV stream as cells, exactly as an
-// encoding/csv Reader with LazyQuotes and FieldsPerRecord -1 reads them,
-// faster:
-// the complete lines already buffered before the next quote are taken as
-// one string and split here, without the Reader's copying and position
-// bookkeeping; any other record (quoted fields, a line running past the
-// buffer, the end of the stream) is read by the Reader, from the same
-// bufio.Reader.
+// csvRecords reads the records of a CSV stream as cells, as a
+// spreadsheet program reads them (readQuotedRecord), fast: the complete
+// lines already buffered before the next quote are taken as one string
+// and split here; any other record (one holding a quote, a line running
+// past the buffer, the end of the stream) is read by readQuotedRecord from
+// the same bufio.Reader.
 type csvRecords struct {
 	br    *bufio.Reader
-	cr    *csv.Reader
 	comma byte
-	cells []cell // the last record, reused
-	chunk string // quote-free complete lines taken from br, not split yet
-	// Line numbers: the Reader counts only the lines it reads.
-	fast  int // lines consumed here
-	slow  int // lines consumed by the Reader, in its numbering
-	first int // line of the last record's first field
-	end   int // line the last record ends on
+	cells []cell   // the last record, reused
+	rec   []string // readQuotedRecord's fields, reused
+	chunk string   // quote-free complete lines taken from br, not split yet
+	lines int      // lines consumed so far
+	first int      // line of the last record's first field
+	end   int      // line the last record ends on
+	// unterminated: the last record holds a quoted field never closed,
+	// so its last field runs to the end of the stream.
+	unterminated bool
 }
 
-// newCSVRecords reads records from br (which must be the *bufio.Reader the
-// csv.Reader is built on, so both see the same bytes) with a single-byte
-// delimiter.
+// newCSVRecords reads records from br with a single-byte delimiter.
 func newCSVRecords(br *bufio.Reader, comma byte) *csvRecords {
-	cr := csv.NewReader(br)
-	cr.Comma = rune(comma)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = true
-	return &csvRecords{br: br, cr: cr, comma: comma}
+	return &csvRecords{br: br, comma: comma}
 }
 
 // read returns the next record, valid until the next call, or io.EOF.
@@ -48,29 +39,28 @@ func (r *csvRecords) read() ([]cell, error) {
 		line := r.chunk[:nl]
 		r.chunk = r.chunk[nl+1:]
 		if n := len(line); n > 0 && line[n-1] == '\r' {
-			line = line[:n-1] // the Reader reads "\r\n" as "\n"
+			line = line[:n-1] // "\r\n" is read as "\n"
 		}
-		r.fast++
+		r.lines++
 		if line == "" {
-			continue // the Reader skips blank lines
+			continue // blank lines are skipped
 		}
-		r.first = r.slow + r.fast
-		r.end = r.first
+		r.first, r.end, r.unterminated = r.lines, r.lines, false
 		r.cells = splitRecord(r.cells[:0], line, r.comma)
 		return r.cells, nil
 	}
-	rec, err := r.cr.Read()
+	rec, err := readQuotedRecord(r.br, r.comma, r.rec)
+	r.rec = rec.fields
+	r.lines += rec.skipped
 	if err != nil {
 		return nil, err
 	}
-	first, _ := r.cr.FieldPos(0)
-	last, _ := r.cr.FieldPos(len(rec) - 1)
-	// Only quoted fields hold line breaks: the record's lines end on the
-	// last field's line plus the breaks it holds.
-	r.slow = last + strings.Count(rec[len(rec)-1], "\n")
-	r.first, r.end = first+r.fast, r.slow+r.fast
+	r.first = r.lines + 1
+	r.end = r.lines + rec.lines
+	r.lines = r.end
+	r.unterminated = rec.unterminated
 	r.cells = r.cells[:0]
-	for _, f := range rec {
+	for _, f := range rec.fields {
 		r.cells = append(r.cells, cell{v: f})
 	}
 	return r.cells, nil

@@ -24,7 +24,8 @@ type quotedRecord struct {
 // "" in it is one quote; text after its closing quote, up to the
 // delimiter, is kept as it is ("Phase" 2 → Phase 2), as Excel,
 // LibreOffice and Python's csv read it. A quote inside an unquoted field
-// is text. Line breaks are "\n" or "\r\n" ("\n" inside a field). Blank
+// is text. Line breaks are "\n" or "\r\n" ("\n" inside a field; a "\r"
+// ending the stream is dropped, as encoding/csv drops it). Blank
 // lines are skipped; at the end of the stream it returns io.EOF.
 func readQuotedRecord(br *bufio.Reader, comma byte, dst []string) (quotedRecord, error) {
 	rec := quotedRecord{fields: dst[:0]}
@@ -52,8 +53,8 @@ func readQuotedRecord(br *bufio.Reader, comma byte, dst []string) (quotedRecord,
 			return rec, err
 		}
 		if c == '\r' {
-			if next, err := br.Peek(1); err == nil && next[0] == '\n' {
-				continue // "\r\n" is read as "\n"
+			if next, err := br.Peek(1); err == io.EOF || err == nil && next[0] == '\n' {
+				continue // "\r\n" is read as "\n", a "\r" ending the stream as its end
 			}
 		}
 		if c == '\n' && state != quoted {
