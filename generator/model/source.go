@@ -1,6 +1,6 @@
 package model
 
-import "fmt"
+import "strconv"
 
 // Source says where a record came from: a file relative to the site folder,
 // the sheet (empty for CSV) and the 1-based row as a spreadsheet program
@@ -32,15 +32,17 @@ func Ref(file, sheet string, row int, col string) string {
 		return file + ":" + sheet
 	case row == 0:
 		return file
-	case sheet != "":
-		if col == "" {
-			return fmt.Sprintf("%s:%s!%d", file, sheet, row)
-		}
-		return fmt.Sprintf("%s:%s!%s%d", file, sheet, col, row)
-	default:
-		if col == "" {
-			return fmt.Sprintf("%s:%d", file, row)
-		}
-		return fmt.Sprintf("%s:%s%d", file, col, row)
 	}
+	// One allocation: a reference is made for every field of every
+	// initiative page.
+	b := make([]byte, 0, len(file)+len(sheet)+len(col)+12)
+	b = append(b, file...)
+	b = append(b, ':')
+	if sheet != "" {
+		b = append(b, sheet...)
+		b = append(b, '!')
+	}
+	b = append(b, col...)
+	b = strconv.AppendInt(b, int64(row), 10)
+	return string(b)
 }
