@@ -3,8 +3,7 @@ package render
 import "bytes"
 
 // escapeTo writes s into buf escaped exactly as html/template escapes a
-// string in element content, RCDATA (a title) or a quoted attribute value
-// (htmlText, without its allocations).
+// string in element content, RCDATA (a title) or a quoted attribute value.
 func escapeTo(buf *bytes.Buffer, s string) { escapeWith(buf, s, true) }
 
 // tableEscapeTo writes s into buf escaped as template.HTMLEscapeString

@@ -31,22 +31,15 @@ func (b *build) writeInitiativePage(buf *bytes.Buffer, v *InitiativeView) (bool,
 	if v.Previous != nil && !plainURL(v.Previous.Path) {
 		return false, nil
 	}
-	nav, err := v.Chrome("nav")
-	if err != nil {
-		return false, err
+	var chrome [4]string // nav, headline, quality, footer
+	for i, name := range []string{"nav", "headline", "quality", "footer"} {
+		h, err := v.Chrome(name)
+		if err != nil {
+			return false, err
+		}
+		chrome[i] = string(h)
 	}
-	headline, err := v.Chrome("headline")
-	if err != nil {
-		return false, err
-	}
-	quality, err := v.Chrome("quality")
-	if err != nil {
-		return false, err
-	}
-	footer, err := v.Chrome("footer")
-	if err != nil {
-		return false, err
-	}
+	nav, headline, quality, footer := chrome[0], chrome[1], chrome[2], chrome[3]
 	pc := b.r.partials[kindInitiative]
 	verdict, err := pc.exec("badge", v.Row.VerdictBadge)
 	if err != nil {
@@ -108,11 +101,11 @@ func (b *build) writeInitiativePage(buf *bytes.Buffer, v *InitiativeView) (bool,
 	buf.WriteString("\n</head>\n<body class=\"page-")
 	escapeTo(buf, v.Section)
 	buf.WriteString("\">\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
-	buf.WriteString(string(nav))
+	buf.WriteString(nav)
 	buf.WriteString("\n")
-	buf.WriteString(string(headline))
+	buf.WriteString(headline)
 	buf.WriteString("\n")
-	buf.WriteString(string(quality))
+	buf.WriteString(quality)
 	buf.WriteString("\n<main id=\"main\">\n<h1>")
 	escapeTo(buf, v.Title)
 	buf.WriteString("</h1>\n")
@@ -207,7 +200,7 @@ func (b *build) writeInitiativePage(buf *bytes.Buffer, v *InitiativeView) (bool,
 	// the rest of base.html, and the newlines around the define in
 	// initiative.html
 	buf.WriteString("\n</main>\n")
-	buf.WriteString(string(footer))
+	buf.WriteString(footer)
 	buf.WriteString("\n<script src=\"")
 	buf.WriteString(v.Root)
 	buf.WriteString("assets/echarts.min.js\"></script>\n<script src=\"")
@@ -237,27 +230,8 @@ func (b *build) writeTrendChart(buf *bytes.Buffer, m *MetricPanel) {
 		}
 	}
 	buf.WriteString(html.table)
-	for _, r := range rows {
-		buf.WriteString("<tr>")
-		for i, c := range r {
-			switch {
-			case i == 0:
-				buf.WriteString(`<th scope="row">`)
-			case c.Num:
-				buf.WriteString(`<td class="num">`)
-			default:
-				buf.WriteString("<td>")
-			}
-			tableEscapeTo(buf, c.Text)
-			if i == 0 {
-				buf.WriteString("</th>")
-			} else {
-				buf.WriteString("</td>")
-			}
-		}
-		buf.WriteString("</tr>\n")
-	}
-	buf.WriteString("</tbody>\n</table>\n</div>\n</div>\n</figure>")
+	writeTableRows(buf, rows)
+	buf.WriteString(tableEnd + "\n</div>\n</div>\n</figure>")
 }
 
 // chartHTML is the markup of the "chart" template for a chart without
@@ -312,9 +286,6 @@ func newChartHTML(c Chart) chartHTML {
 	h.table = cut()
 	return h
 }
-
-// tableEnd is how DataTable.HTML ends.
-const tableEnd = "</tbody>\n</table>"
 
 // hexColour reports whether s is empty or a hex colour such as #1f4e79,
 // which html/template writes unchanged in a style element.

@@ -13,10 +13,6 @@ import (
 // and an initiative page has some two hundred of them. The markup is the
 // same, byte for byte, as the theme's loops it replaces.
 
-// htmlText escapes text exactly as html/template escapes a string in
-// element content or a quoted attribute value.
-var htmlText = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
-
 // FieldRowsHTML returns the rows of an initiative's fields table, each
 // starting on a new line.
 func (v *InitiativeView) FieldRowsHTML() template.HTML {
@@ -41,14 +37,14 @@ func (v *InitiativeView) writeFieldRows(b *bytes.Buffer) {
 // checkRows returns the rows of a checks table, each starting on a new
 // line, with the theme's badge partial for each result.
 func (c *partialCache) checkRows(rows []CheckRow) (template.HTML, error) {
-	var b strings.Builder
+	var b bytes.Buffer
 	for _, r := range rows {
 		badge, err := c.exec("badge", r.Badge)
 		if err != nil {
 			return "", err
 		}
 		b.WriteString("\n<tr class=\"row-")
-		htmlText.WriteString(&b, string(r.Result))
+		escapeTo(&b, string(r.Result))
 		b.WriteString("\"><td class=\"num\">")
 		if r.Principle != 0 {
 			b.WriteString(strconv.Itoa(r.Principle))
@@ -56,13 +52,13 @@ func (c *partialCache) checkRows(rows []CheckRow) (template.HTML, error) {
 			b.WriteString("–")
 		}
 		b.WriteString("</td><th scope=\"row\">")
-		htmlText.WriteString(&b, r.Title)
+		escapeTo(&b, r.Title)
 		b.WriteString(" <code class=\"id\">")
-		htmlText.WriteString(&b, r.ID)
+		escapeTo(&b, r.ID)
 		b.WriteString("</code></th><td>")
 		b.WriteString(string(badge))
 		b.WriteString("</td><td>")
-		htmlText.WriteString(&b, r.Reason)
+		escapeTo(&b, r.Reason)
 		b.WriteString("</td></tr>")
 	}
 	return template.HTML(b.String()), nil
@@ -80,7 +76,7 @@ func (c *partialCache) initiativeRows(root string, rows []InitiativeRow) (templa
 			return "", nil
 		}
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(rows) * 2600) // a row with nine checks is 2–2.5 KB
 	for i := range rows {
 		r := &rows[i]
@@ -92,33 +88,33 @@ func (c *partialCache) initiativeRows(root string, rows []InitiativeRow) (templa
 		b.WriteString(root)
 		b.WriteString(r.Path)
 		b.WriteString("\">")
-		htmlText.WriteString(&b, r.ID)
+		escapeTo(&b, r.ID)
 		b.WriteString("</a></th><td>")
-		htmlText.WriteString(&b, r.Name)
+		escapeTo(&b, r.Name)
 		b.WriteString("</td><td>")
-		htmlText.WriteString(&b, r.Unit)
+		escapeTo(&b, r.Unit)
 		b.WriteString("</td><td>")
-		htmlText.WriteString(&b, r.CategoryText)
+		escapeTo(&b, r.CategoryText)
 		b.WriteString("</td><td>")
-		htmlText.WriteString(&b, r.Owners)
+		escapeTo(&b, r.Owners)
 		b.WriteString("</td><td class=\"num\" data-sort=\"")
-		htmlText.WriteString(&b, fmt.Sprint(r.Budget))
+		escapeTo(&b, fmt.Sprint(r.Budget))
 		b.WriteString("\">")
-		htmlText.WriteString(&b, r.BudgetText)
+		escapeTo(&b, r.BudgetText)
 		b.WriteString("</td><td class=\"num\" data-sort=\"")
 		if r.Spend != nil {
-			htmlText.WriteString(&b, fmt.Sprint(*r.Spend))
+			escapeTo(&b, fmt.Sprint(*r.Spend))
 		}
 		b.WriteString("\">")
-		htmlText.WriteString(&b, r.SpendText)
+		escapeTo(&b, r.SpendText)
 		b.WriteString("</td><td class=\"num\" data-sort=\"")
 		if r.Score != nil {
 			b.WriteString(strconv.Itoa(*r.Score))
 		}
 		b.WriteString("\">")
-		htmlText.WriteString(&b, r.ScoreText)
+		escapeTo(&b, r.ScoreText)
 		b.WriteString("</td><td data-sort=\"")
-		htmlText.WriteString(&b, string(r.Verdict))
+		escapeTo(&b, string(r.Verdict))
 		b.WriteString("\">")
 		b.WriteString(string(verdict))
 		b.WriteString("</td>")
@@ -128,9 +124,9 @@ func (c *partialCache) initiativeRows(root string, rows []InitiativeRow) (templa
 				return "", err
 			}
 			b.WriteString("<td class=\"check\" data-sort=\"")
-			htmlText.WriteString(&b, string(ch.Result))
+			escapeTo(&b, string(ch.Result))
 			b.WriteString("\" title=\"")
-			htmlText.WriteString(&b, ch.Reason)
+			escapeTo(&b, ch.Reason)
 			b.WriteString("\">")
 			b.WriteString(string(badge))
 			b.WriteString("</td>")
@@ -166,35 +162,26 @@ func incidentRows(root string, rows []IncidentRow) template.HTML {
 			return ""
 		}
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(rows) * 256)
 	for i := range rows {
 		r := &rows[i]
 		b.WriteString("\n<tr><th scope=\"row\">")
-		htmlText.WriteString(&b, r.ID)
+		escapeTo(&b, r.ID)
 		b.WriteString("</th><td class=\"num\">")
 		b.WriteString(strconv.Itoa(r.Severity))
 		b.WriteString("</td><td>")
-		htmlText.WriteString(&b, r.Opened)
+		escapeTo(&b, r.Opened)
 		b.WriteString("</td><td>")
-		htmlText.WriteString(&b, r.Resolved)
+		escapeTo(&b, r.Resolved)
 		b.WriteString("</td><td>")
-		if r.Initiative.Path != "" {
-			b.WriteString("<a href=\"")
-			b.WriteString(root)
-			b.WriteString(r.Initiative.Path)
-			b.WriteString("\">")
-			htmlText.WriteString(&b, r.Initiative.Text)
-			b.WriteString("</a>")
-		} else {
-			htmlText.WriteString(&b, r.Initiative.Text)
-		}
+		writeLink(&b, root, r.Initiative)
 		b.WriteString("</td><td>")
-		htmlText.WriteString(&b, r.Unit)
+		escapeTo(&b, r.Unit)
 		b.WriteString("</td><td>")
-		htmlText.WriteString(&b, r.Service)
+		escapeTo(&b, r.Service)
 		b.WriteString("</td><td><code>")
-		htmlText.WriteString(&b, r.Ref)
+		escapeTo(&b, r.Ref)
 		b.WriteString("</code></td></tr>")
 	}
 	return template.HTML(b.String())
@@ -252,16 +239,7 @@ func scoreboardRows(root string, rows []MetricRow) template.HTML {
 			if j > 0 {
 				b.WriteString(", ")
 			}
-			if l.Path != "" {
-				b.WriteString("<a href=\"")
-				b.WriteString(root)
-				b.WriteString(l.Path)
-				b.WriteString("\">")
-				escapeTo(&b, l.Text)
-				b.WriteString("</a>")
-			} else {
-				escapeTo(&b, l.Text)
-			}
+			writeLink(&b, root, l)
 		}
 		b.WriteString("</td></tr>")
 	}
@@ -285,17 +263,24 @@ func linkItems(root string, links []Link) template.HTML {
 	b.Grow(len(links) * 64)
 	for _, l := range links {
 		b.WriteString("\n<li>")
-		if l.Path != "" {
-			b.WriteString("<a href=\"")
-			b.WriteString(root)
-			b.WriteString(l.Path)
-			b.WriteString("\">")
-			escapeTo(&b, l.Text)
-			b.WriteString("</a>")
-		} else {
-			escapeTo(&b, l.Text)
-		}
+		writeLink(&b, root, l)
 		b.WriteString("</li>")
 	}
 	return template.HTML(b.String())
+}
+
+// writeLink writes l as the theme's "link" partial does: an anchor to
+// root+path, or the text alone when l has no path. l.Path must be a
+// plainURL.
+func writeLink(b *bytes.Buffer, root string, l Link) {
+	if l.Path == "" {
+		escapeTo(b, l.Text)
+		return
+	}
+	b.WriteString("<a href=\"")
+	b.WriteString(root)
+	b.WriteString(l.Path)
+	b.WriteString("\">")
+	escapeTo(b, l.Text)
+	b.WriteString("</a>")
 }

@@ -1,9 +1,9 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"html/template"
-	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
 )
@@ -200,7 +200,7 @@ func (t *DataTable) add(cells ...string) { t.Rows = append(t.Rows, t.cells(cells
 // rather than ranging over it in a template saves an escaper call per
 // cell: a chart's table can have hundreds.
 func (t DataTable) HTML() template.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.WriteString(`<table class="data">` + "\n<thead><tr>")
 	for _, c := range t.Head {
 		b.WriteString(`<th scope="col"`)
@@ -208,11 +208,22 @@ func (t DataTable) HTML() template.HTML {
 			b.WriteString(` class="num"`)
 		}
 		b.WriteString(">")
-		b.WriteString(template.HTMLEscapeString(c.Text))
+		tableEscapeTo(&b, c.Text)
 		b.WriteString("</th>")
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
-	for _, r := range t.Rows {
+	writeTableRows(&b, t.Rows)
+	b.WriteString(tableEnd)
+	return template.HTML(b.String())
+}
+
+// tableEnd is how DataTable.HTML ends.
+const tableEnd = "</tbody>\n</table>"
+
+// writeTableRows writes the body rows of a DataTable, each on a line of
+// its own; the first cell of a row heads it.
+func writeTableRows(b *bytes.Buffer, rows [][]Cell) {
+	for _, r := range rows {
 		b.WriteString("<tr>")
 		for i, c := range r {
 			switch {
@@ -223,7 +234,7 @@ func (t DataTable) HTML() template.HTML {
 			default:
 				b.WriteString("<td>")
 			}
-			b.WriteString(template.HTMLEscapeString(c.Text))
+			tableEscapeTo(b, c.Text)
 			if i == 0 {
 				b.WriteString("</th>")
 			} else {
@@ -232,8 +243,6 @@ func (t DataTable) HTML() template.HTML {
 		}
 		b.WriteString("</tr>\n")
 	}
-	b.WriteString("</tbody>\n</table>")
-	return template.HTML(b.String())
 }
 
 func (t *DataTable) cells(texts []string) []Cell {
