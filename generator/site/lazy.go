@@ -28,16 +28,7 @@ type lazyFile struct {
 // PutLazy stores a file made by make when it is first read (Get, Load or
 // CopyTo).
 func (m *Memory) PutLazy(p string, make func() ([]byte, error)) error {
-	if err := CheckPath(p); err != nil {
-		return err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.has(p) {
-		return fmt.Errorf("site: %s written twice", p)
-	}
-	m.lazy[p] = &lazyFile{make: make}
-	return nil
+	return m.store(p, nil, &lazyFile{make: make})
 }
 
 // Load returns the file at p, making it first if it was put with
@@ -86,15 +77,5 @@ func (m *Memory) ShareFile(p string, from *Memory) error {
 	if !ok && lf == nil {
 		return fmt.Errorf("site: no %s to share", p)
 	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.has(p) {
-		return fmt.Errorf("site: %s written twice", p)
-	}
-	if ok {
-		m.files[p] = b
-	} else {
-		m.lazy[p] = lf
-	}
-	return nil
+	return m.store(p, b, lf)
 }

@@ -33,23 +33,15 @@ func NewMemory() *Memory {
 }
 
 // Put stores a copy of b at p.
-func (m *Memory) Put(p string, b []byte) error {
-	if err := CheckPath(p); err != nil {
-		return err
-	}
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if m.has(p) {
-		return fmt.Errorf("site: %s written twice", p)
-	}
-	m.files[p] = slices.Clone(b)
-	return nil
-}
+func (m *Memory) Put(p string, b []byte) error { return m.store(p, slices.Clone(b), nil) }
 
 // Share stores b at p without copying it. b must never change afterwards:
 // it is meant for the files of an earlier Memory, which are not changed
 // once built, so that a rebuild reuses them at no cost.
-func (m *Memory) Share(p string, b []byte) error {
+func (m *Memory) Share(p string, b []byte) error { return m.store(p, b, nil) }
+
+// store puts b, or the lazy file lf when it is not nil, at p, once.
+func (m *Memory) store(p string, b []byte, lf *lazyFile) error {
 	if err := CheckPath(p); err != nil {
 		return err
 	}
@@ -58,7 +50,11 @@ func (m *Memory) Share(p string, b []byte) error {
 	if m.has(p) {
 		return fmt.Errorf("site: %s written twice", p)
 	}
-	m.files[p] = b
+	if lf != nil {
+		m.lazy[p] = lf
+	} else {
+		m.files[p] = b
+	}
 	return nil
 }
 
