@@ -1,7 +1,6 @@
 package read
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -176,48 +175,6 @@ func TestSourcesWithoutSheet(t *testing.T) {
 	}
 	if len(ds.Summary.Ignored) != 1 || ds.Summary.Ignored[0] != "data/book.xlsx:Notes" {
 		t.Errorf("ignored = %v", ds.Summary.Ignored)
-	}
-}
-
-// TestSourcesMismatch checks the [[sources]] entries that cannot apply:
-// each is a file-level error naming the config line.
-func TestSourcesMismatch(t *testing.T) {
-	tests := []struct {
-		name   string
-		setup  func(t *testing.T, cfg *config.Config)
-		file   string
-		errHas string
-	}{
-		{"rename of a missing column", func(t *testing.T, cfg *config.Config) {
-			writeFile(t, dataPath(*cfg, "extra.csv"), []byte("ID,Name,Category,Budget\nI-9,z,Run,1\n"))
-			cfg.Sources = []config.Source{{File: "extra.csv", Table: model.TableInitiatives, Columns: map[string]string{"Exec Sponsor": "business_owner"}, Line: 9}}
-		}, "data/extra.csv", `opsalign.toml:9: [[sources]] renames column "Exec Sponsor", but the header row (row 1) has no such column`},
-		{"sheet on a CSV file", func(t *testing.T, cfg *config.Config) {
-			writeFile(t, dataPath(*cfg, "extra.csv"), []byte("ID,Name,Category,Budget\nI-9,z,Run,1\n"))
-			cfg.Sources = []config.Source{{File: "extra.csv", Sheet: "Register", Table: model.TableInitiatives, Line: 5}}
-		}, "data/extra.csv", `opsalign.toml:5: [[sources]] names sheet "Register", but a CSV file has no sheets`},
-		{"no sheet fits", func(t *testing.T, cfg *config.Config) {
-			writeXLSX(t, dataPath(*cfg, "book.xlsx"), false,
-				sheetSpec{name: "Notes", rows: [][]any{{"nothing here"}}},
-				sheetSpec{name: "Other", rows: [][]any{{"a", "b"}, {1, 2}}})
-			cfg.Sources = []config.Source{{File: "book.xlsx", Table: model.TablePlan, Line: 6}}
-		}, "data/book.xlsx", "opsalign.toml:6: [[sources]] names this workbook for the plan table, but none of its sheets (Notes, Other) has a header row for it"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			cfg := newSite(t)
-			writeFile(t, dataPath(cfg, "a-initiatives.csv"), []byte(minimalInitiatives))
-			writeFile(t, dataPath(cfg, "a-metrics.csv"), []byte(minimalMetrics))
-			tt.setup(t, &cfg)
-			ds, err := Read(context.Background(), cfg, nil)
-			if err == nil || ds != nil {
-				t.Fatalf("Read = %v, %v; want a file error", ds, err)
-			}
-			fes := fileErrors(err)
-			if len(fes) != 1 || fes[0].File != tt.file || !strings.Contains(err.Error(), tt.errHas) {
-				t.Errorf("error %q, want one for %s mentioning %q", err, tt.file, tt.errHas)
-			}
-		})
 	}
 }
 

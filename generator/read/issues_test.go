@@ -247,6 +247,20 @@ func TestFileErrors(t *testing.T) {
 			writeXLSX(t, dataPath(*cfg, "book.xlsx"), false, sheetSpec{name: "Notes", rows: [][]any{{"hello"}}})
 			cfg.Sources = []config.Source{{File: "book.xlsx", Sheet: "Register", Table: model.TableInitiatives, Line: 3}}
 		}, "data/book.xlsx", "Register", "Register"},
+		{"rename of a missing column", func(t *testing.T, cfg *config.Config) {
+			writeFile(t, dataPath(*cfg, "extra.csv"), []byte("ID,Name,Category,Budget\nI-9,z,Run,1\n"))
+			cfg.Sources = []config.Source{{File: "extra.csv", Table: model.TableInitiatives, Columns: map[string]string{"Exec Sponsor": "business_owner"}, Line: 9}}
+		}, "data/extra.csv", "", `opsalign.toml:9: [[sources]] renames column "Exec Sponsor", but the header row (row 1) has no such column`},
+		{"sheet on a CSV file", func(t *testing.T, cfg *config.Config) {
+			writeFile(t, dataPath(*cfg, "extra.csv"), []byte("ID,Name,Category,Budget\nI-9,z,Run,1\n"))
+			cfg.Sources = []config.Source{{File: "extra.csv", Sheet: "Register", Table: model.TableInitiatives, Line: 5}}
+		}, "data/extra.csv", "", `opsalign.toml:5: [[sources]] names sheet "Register", but a CSV file has no sheets`},
+		{"no sheet fits", func(t *testing.T, cfg *config.Config) {
+			writeXLSX(t, dataPath(*cfg, "book.xlsx"), false,
+				sheetSpec{name: "Notes", rows: [][]any{{"nothing here"}}},
+				sheetSpec{name: "Other", rows: [][]any{{"a", "b"}, {1, 2}}})
+			cfg.Sources = []config.Source{{File: "book.xlsx", Table: model.TablePlan, Line: 6}}
+		}, "data/book.xlsx", "", "opsalign.toml:6: [[sources]] names this workbook for the plan table, but none of its sheets (Notes, Other) has a header row for it"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
