@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/opsalign/opsalign/generator/chrome"
+	"github.com/opsalign/opsalign/generator/browser"
 	"github.com/opsalign/opsalign/generator/commands"
 )
 
@@ -79,7 +79,7 @@ func parseArgs(args []string, stderr io.Writer) (inv invocation, code int, ok bo
 		}
 		inv.o.AsOf = t
 	}
-	if _, err := chrome.PaperByName(m.paper); cmd == "build" && err != nil {
+	if _, err := browser.PaperByName(m.paper); cmd == "build" && err != nil {
 		fmt.Fprintf(stderr, "opsalign build: --paper: %v\n", err)
 		return inv, exitUsage, false
 	}

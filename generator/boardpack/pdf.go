@@ -9,18 +9,18 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/opsalign/opsalign/generator/chrome"
+	"github.com/opsalign/opsalign/generator/browser"
 )
 
 // Page is the board pack's path in a built site.
 const Page = "board-pack.html"
 
 // PrintPDF prints the board pack of a built site with the browser of
-// browser (from chrome.Start). The site is served read-only from fsys on
+// bctx (from browser.Start). The site is served read-only from fsys on
 // a loopback port for the time of the print, so that its relative links,
 // scripts and charts load as they do on an intranet server; nothing is
 // fetched from elsewhere.
-func PrintPDF(browser context.Context, fsys fs.FS, paper chrome.Paper) ([]byte, error) {
+func PrintPDF(bctx context.Context, fsys fs.FS, paper browser.Paper) ([]byte, error) {
 	if _, err := fs.Stat(fsys, Page); err != nil {
 		return nil, fmt.Errorf("board pack: %w", err)
 	}
@@ -35,7 +35,7 @@ func PrintPDF(browser context.Context, fsys fs.FS, paper chrome.Paper) ([]byte, 
 		srv.Close()
 		<-done
 	}()
-	pdf, err := chrome.PrintPDF(browser, "http://"+ln.Addr().String()+"/"+Page, paper)
+	pdf, err := browser.PrintPDF(bctx, "http://"+ln.Addr().String()+"/"+Page, paper)
 	if err != nil {
 		return nil, fmt.Errorf("board pack: %w", err)
 	}
@@ -43,4 +43,4 @@ func PrintPDF(browser context.Context, fsys fs.FS, paper chrome.Paper) ([]byte, 
 }
 
 // NoBrowser reports whether err says that no browser is installed.
-func NoBrowser(err error) bool { return errors.Is(err, chrome.ErrNotFound) }
+func NoBrowser(err error) bool { return errors.Is(err, browser.ErrNotFound) }

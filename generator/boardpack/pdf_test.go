@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/opsalign/opsalign/generator/boardpack"
-	"github.com/opsalign/opsalign/generator/chrome"
+	"github.com/opsalign/opsalign/generator/browser"
 	"github.com/opsalign/opsalign/generator/pipeline"
 	"github.com/opsalign/opsalign/generator/site"
 	"github.com/opsalign/opsalign/internal/browsertest"
@@ -72,16 +72,16 @@ func blank(img image.Image) bool {
 }
 
 func TestPrintPDF(t *testing.T) {
-	browser := browsertest.Start(t)
+	bctx := browsertest.Start(t)
 	pdfinfo, pdftoppm := needTool(t, "pdfinfo"), needTool(t, "pdftoppm")
 	fsys := buildSample(t)
 	for _, paper := range []string{"a4", "letter"} {
 		t.Run(paper, func(t *testing.T) {
-			p, err := chrome.PaperByName(paper)
+			p, err := browser.PaperByName(paper)
 			if err != nil {
 				t.Fatal(err)
 			}
-			ctx, cancel := context.WithTimeout(browser, 2*time.Minute)
+			ctx, cancel := context.WithTimeout(bctx, 2*time.Minute)
 			defer cancel()
 			pdf, err := boardpack.PrintPDF(ctx, fsys, p)
 			if err != nil {
@@ -158,7 +158,7 @@ func TestPrintPDF(t *testing.T) {
 }
 
 func TestPrintPDFWithoutBoardPack(t *testing.T) {
-	_, err := boardpack.PrintPDF(context.Background(), fstest.MapFS{}, chrome.Papers["a4"])
+	_, err := boardpack.PrintPDF(context.Background(), fstest.MapFS{}, browser.Papers["a4"])
 	if err == nil {
 		t.Fatal("no error for a site without board-pack.html")
 	}

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/opsalign/opsalign/generator/pipeline"
-	"github.com/opsalign/opsalign/generator/templates"
+	"github.com/opsalign/opsalign/generator/scaffold"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -22,7 +22,7 @@ import (
 func newSite(t *testing.T) (string, Options, *bytes.Buffer) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := templates.Write(context.Background(), dir, templates.Options{}); err != nil {
+	if _, err := scaffold.Write(context.Background(), dir, scaffold.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer

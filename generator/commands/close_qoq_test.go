@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opsalign/opsalign/generator/templates"
+	"github.com/opsalign/opsalign/generator/scaffold"
 )
 
 // TestCloseThenCompare closes 2026-Q1 and then 2026-Q2: the second board
@@ -17,7 +17,7 @@ import (
 func TestCloseThenCompare(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := templates.Write(ctx, dir, templates.Options{}); err != nil {
+	if _, err := scaffold.Write(ctx, dir, scaffold.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer

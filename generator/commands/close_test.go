@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"github.com/opsalign/opsalign/generator/history"
-	"github.com/opsalign/opsalign/generator/templates"
+	"github.com/opsalign/opsalign/generator/scaffold"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -38,7 +38,7 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 func TestCloseFreezesQuarter(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := templates.Write(ctx, dir, templates.Options{}); err != nil {
+	if _, err := scaffold.Write(ctx, dir, scaffold.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
@@ -129,7 +129,7 @@ func TestCloseFreezesQuarter(t *testing.T) {
 func TestCloseFiscalQuarter(t *testing.T) {
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := templates.Write(ctx, dir, templates.Options{}); err != nil {
+	if _, err := scaffold.Write(ctx, dir, scaffold.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	cfg := filepath.Join(dir, "opsalign.toml")

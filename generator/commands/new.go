@@ -6,14 +6,14 @@ import (
 	"io"
 
 	"github.com/opsalign/opsalign/generator/model"
-	"github.com/opsalign/opsalign/generator/templates"
+	"github.com/opsalign/opsalign/generator/scaffold"
 )
 
 // New creates a new site in dir (`opsalign new DIR`): opsalign.toml,
 // the starter narrative and one spreadsheet template per table. It refuses
 // a folder that is not empty.
 func New(ctx context.Context, o Options, dir string) error {
-	files, err := templates.Write(ctx, dir, templates.Options{})
+	files, err := scaffold.Write(ctx, dir, scaffold.Options{})
 	if err != nil {
 		return err
 	}
@@ -25,7 +25,7 @@ func New(ctx context.Context, o Options, dir string) error {
 		fmt.Fprintf(o.Stdout, "  %s\n", f.Path)
 	}
 	fmt.Fprintf(o.Stdout, "\nNext: fill in %s/%s and %s/%s first (each workbook has an Instructions sheet),\n",
-		templates.DataDir, templates.FileName(model.TableInitiatives), templates.DataDir, templates.FileName(model.TableMetrics))
+		scaffold.DataDir, scaffold.FileName(model.TableInitiatives), scaffold.DataDir, scaffold.FileName(model.TableMetrics))
 	fmt.Fprintf(o.Stdout, "then run `opsalign check` in %s; `opsalign serve` shows the site as you go.\n", dir)
 	return nil
 }
@@ -33,7 +33,7 @@ func New(ctx context.Context, o Options, dir string) error {
 // writeNextSteps tells the user what to fill in first while the data
 // still holds the example rows of a new site.
 func writeNextSteps(w io.Writer, ds *model.Dataset) {
-	steps := templates.NextSteps(ds)
+	steps := scaffold.NextSteps(ds)
 	if len(steps) == 0 {
 		return
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opsalign/opsalign/generator/templates"
+	"github.com/opsalign/opsalign/generator/scaffold"
 )
 
 func TestNewThenCheck(t *testing.T) {
@@ -43,7 +43,7 @@ func TestNewThenCheck(t *testing.T) {
 			t.Errorf("build of a fresh site: %v", err)
 		}
 	}
-	if err := New(context.Background(), o, dir); !errors.Is(err, templates.ErrNotEmpty) {
+	if err := New(context.Background(), o, dir); !errors.Is(err, scaffold.ErrNotEmpty) {
 		t.Errorf("second new into %s: err = %v, want ErrNotEmpty", dir, err)
 	}
 	// outputs.md: config, starter narrative, and a blank spreadsheet

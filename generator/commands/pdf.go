@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/opsalign/opsalign/generator/boardpack"
-	"github.com/opsalign/opsalign/generator/chrome"
+	"github.com/opsalign/opsalign/generator/browser"
 )
 
 // PDF prints the board pack of the site built in outDir (build --pdf) to
@@ -15,11 +15,11 @@ import (
 // locally installed Chromium or Chrome. Without a browser it says so,
 // names what to install and returns nil: the site is built all the same.
 func PDF(ctx context.Context, o Options, outDir, paper string) error {
-	p, err := chrome.PaperByName(paper)
+	p, err := browser.PaperByName(paper)
 	if err != nil {
 		return err
 	}
-	browser, stop, err := chrome.Start(ctx)
+	bctx, stop, err := browser.Start(ctx)
 	if boardpack.NoBrowser(err) {
 		fmt.Fprintf(o.Stderr, "opsalign: board-pack.pdf not written: %v. The site is built.\n", err)
 		return nil
@@ -28,7 +28,7 @@ func PDF(ctx context.Context, o Options, outDir, paper string) error {
 		return fmt.Errorf("board-pack.pdf: %w", err)
 	}
 	defer stop()
-	pdf, err := boardpack.PrintPDF(browser, os.DirFS(outDir), p)
+	pdf, err := boardpack.PrintPDF(bctx, os.DirFS(outDir), p)
 	if err != nil {
 		return err
 	}

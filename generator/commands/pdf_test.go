@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opsalign/opsalign/generator/chrome"
-	"github.com/opsalign/opsalign/generator/templates"
+	"github.com/opsalign/opsalign/generator/browser"
+	"github.com/opsalign/opsalign/generator/scaffold"
 )
 
 // TestBuildPDF prints a fresh site's board pack. With a browser the PDF is
@@ -20,7 +20,7 @@ func TestBuildPDF(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := templates.Write(ctx, dir, templates.Options{}); err != nil {
+	if _, err := scaffold.Write(ctx, dir, scaffold.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var out, errs bytes.Buffer
@@ -36,7 +36,7 @@ func TestBuildPDF(t *testing.T) {
 		t.Fatalf("PDF: %v\n%s", err, errs.String())
 	}
 	pdf, err := os.ReadFile(filepath.Join(public, "board-pack.pdf"))
-	if _, ferr := chrome.Find(); ferr != nil {
+	if _, ferr := browser.Find(); ferr != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatalf("no browser under CI: %v", ferr)
 		}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/opsalign/opsalign/generator/chrome"
+	"github.com/opsalign/opsalign/generator/browser"
 	"github.com/opsalign/opsalign/internal/browsertest"
 )
 
@@ -20,7 +20,7 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 	bctx := browsertest.Start(t)
 	f := newFakeSite(t)
 	r := start(t, f, f.options())
-	tab, err := chrome.Open(bctx, r.url)
+	tab, err := browser.Open(bctx, r.url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +36,7 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 	r.waitJS(tab, overlay)
 	r.waitJS(tab, `document.querySelector("main p").textContent === "hello browser" && document.images.length === 0 && !window.pwned`)
 
-	late, err := chrome.Open(bctx, r.url) // opened while the build is failing
+	late, err := browser.Open(bctx, r.url) // opened while the build is failing
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 	r.waitJS(late, overlay)
 
 	f.write(t, "content/_index.md", "fixed")
-	for _, tb := range []*chrome.Tab{tab, late} {
+	for _, tb := range []*browser.Tab{tab, late} {
 		r.waitJS(tb, `document.querySelector("main p").textContent === "fixed" && !document.getElementById("opsalign-overlay")`)
 	}
 	for _, e := range tab.Report().ConsoleErrors {
@@ -56,7 +56,7 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 
 // waitJS evaluates expr in the tab until it is true. A reload in between
 // makes an evaluation fail; it is tried again.
-func (r *running) waitJS(tab *chrome.Tab, expr string) {
+func (r *running) waitJS(tab *browser.Tab, expr string) {
 	r.t.Helper()
 	var last error
 	for {

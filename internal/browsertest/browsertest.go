@@ -10,7 +10,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/opsalign/opsalign/generator/chrome"
+	"github.com/opsalign/opsalign/generator/browser"
 )
 
 // Start returns a browser context for t, stopped when t ends.
@@ -19,9 +19,9 @@ func Start(t testing.TB) context.Context {
 	if testing.Short() {
 		t.Skip("browser test skipped in -short mode")
 	}
-	ctx, cancel, err := chrome.Start(context.Background())
+	ctx, cancel, err := browser.Start(context.Background())
 	if err != nil {
-		if errors.Is(err, chrome.ErrNotFound) && os.Getenv("CI") != "true" {
+		if errors.Is(err, browser.ErrNotFound) && os.Getenv("CI") != "true" {
 			t.Skipf("browser test skipped: %v", err)
 		}
 		t.Fatalf("browser: %v", err)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/opsalign/opsalign/generator/chrome"
+	"github.com/opsalign/opsalign/generator/browser"
 )
 
 // injected counts what hostile text would have become had it reached the
@@ -45,7 +45,7 @@ type hostilePage struct {
 // checkHostile checks one page of the hostile site: nothing injected ran
 // or reached the DOM as markup, before and after showing every chart's
 // tooltips.
-func checkHostile(t *testing.T, tab *chrome.Tab) hostilePage {
+func checkHostile(t *testing.T, tab *browser.Tab) hostilePage {
 	pwned := func(when string) {
 		t.Helper()
 		if v := eval[string](t, tab, `String(window.__pwned)`); v != "undefined" {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/opsalign/opsalign/generator/chrome"
+	"github.com/opsalign/opsalign/generator/browser"
 )
 
 // tableRow is one body row of the initiatives table as the browser shows it.
@@ -42,7 +42,7 @@ func ids(rows []tableRow) []string {
 // checkSort clicks the Budget header of initiatives/index.html twice and
 // checks the rows come in ascending, then descending, budget order, ties
 // kept in their first order.
-func checkSort(t *testing.T, tab *chrome.Tab) {
+func checkSort(t *testing.T, tab *browser.Tab) {
 	before := eval[[]tableRow](t, tab, rowsJS)
 	if len(before) < 3 {
 		t.Fatalf("initiatives table has %d rows", len(before))
@@ -82,7 +82,7 @@ func checkSort(t *testing.T, tab *chrome.Tab) {
 
 // setFilter sets a filter control of the initiatives table as a reader
 // would (typing into the search box, choosing in a select).
-func setFilter(t *testing.T, tab *chrome.Tab, sel, value string) {
+func setFilter(t *testing.T, tab *browser.Tab, sel, value string) {
 	t.Helper()
 	js := `(() => { const c = document.querySelector(` + strconv.Quote(sel) + `); c.value = ` + strconv.Quote(value) + `;
 		c.dispatchEvent(new Event(c.tagName === "SELECT" ? "change" : "input")); return c.value; })()`
@@ -94,7 +94,7 @@ func setFilter(t *testing.T, tab *chrome.Tab, sel, value string) {
 // checkFilter types the first row's business unit into the search box,
 // then picks a verdict, and checks that exactly the matching rows stay
 // visible.
-func checkFilter(t *testing.T, tab *chrome.Tab) {
+func checkFilter(t *testing.T, tab *browser.Tab) {
 	const search, verdict = `input[type=search][data-filter="initiatives"]`, `select[data-filter="initiatives"][data-col="8"]`
 	rows := eval[[]tableRow](t, tab, rowsJS)
 	q := eval[string](t, tab, `document.querySelector("#initiatives tbody tr").cells[2].textContent.trim()`)
@@ -172,7 +172,7 @@ type overflow struct {
 
 // checkPhone reloads the tab at a phone's width and checks nothing makes
 // the page scroll sideways.
-func checkPhone(t *testing.T, tab *chrome.Tab) {
+func checkPhone(t *testing.T, tab *browser.Tab) {
 	if err := chromedp.Do(tab.Ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile), chromedp.Reload()); err != nil {
 		t.Fatalf("phone viewport: %v", err)
 	}

@@ -10,7 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/opsalign/opsalign/generator/chrome"
+	"github.com/opsalign/opsalign/generator/browser"
 	"github.com/opsalign/opsalign/generator/site"
 )
 
@@ -32,11 +32,11 @@ func within(t testing.TB, parent context.Context, d time.Duration) (context.Cont
 
 // open opens url in a new tab of the browser bctx; the tab closes when t
 // ends or after pageWait.
-func open(t testing.TB, bctx context.Context, url string) *chrome.Tab {
+func open(t testing.TB, bctx context.Context, url string) *browser.Tab {
 	t.Helper()
 	ctx, cancel := within(t, bctx, pageWait)
 	t.Cleanup(cancel)
-	tab, err := chrome.Open(ctx, url)
+	tab, err := browser.Open(ctx, url)
 	if err != nil {
 		t.Fatalf("open: %v", err)
 	}
@@ -46,7 +46,7 @@ func open(t testing.TB, bctx context.Context, url string) *chrome.Tab {
 
 // eval evaluates js in the tab and decodes its value as T, failing t on
 // error.
-func eval[T any](t testing.TB, tab *chrome.Tab, js string) T {
+func eval[T any](t testing.TB, tab *browser.Tab, js string) T {
 	t.Helper()
 	v, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[T](js))
 	if err != nil {
@@ -61,7 +61,7 @@ const chartsDrawn = `Array.from(document.querySelectorAll(".chart-canvas")).ever
 // waitCharts waits until every chart container of the page drew a canvas
 // or svg and returns how many there are; on timeout it fails t naming the
 // containers left empty.
-func waitCharts(t testing.TB, tab *chrome.Tab) int {
+func waitCharts(t testing.TB, tab *browser.Tab) int {
 	t.Helper()
 	// The poll ends before the tab does, so that the tab can still say
 	// which charts are missing.
@@ -77,7 +77,7 @@ func waitCharts(t testing.TB, tab *chrome.Tab) int {
 
 // assertClean fails t for every console error of the tab and every request
 // that did not go to base (the site's own root).
-func assertClean(t testing.TB, tab *chrome.Tab, base string) {
+func assertClean(t testing.TB, tab *browser.Tab, base string) {
 	t.Helper()
 	rep := tab.Report()
 	// Every page names its icon (assets/favicon.svg), so the browser has
@@ -112,7 +112,7 @@ const refsJS = `Array.from(document.querySelectorAll("a[href], link[href], scrip
 // page that is not relative or whose target is not a file of mem (base is
 // the URL of the site root). A link to a page of the site must work under
 // any sub-path and from file://, so it must not start with "/".
-func assertLinks(t testing.TB, tab *chrome.Tab, base string, mem *site.Memory) {
+func assertLinks(t testing.TB, tab *browser.Tab, base string, mem *site.Memory) {
 	t.Helper()
 	for _, r := range eval[[]ref](t, tab, refsJS) {
 		if strings.HasPrefix(r.Attr, "/") {

@@ -1,4 +1,4 @@
-package chrome_test
+package browser_test
 
 import (
 	"bytes"
@@ -15,7 +15,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/opsalign/opsalign/generator/chrome"
+	"github.com/opsalign/opsalign/generator/browser"
 	"github.com/opsalign/opsalign/internal/browsertest"
 )
 
@@ -33,7 +33,7 @@ func TestOpenRecordsConsoleAndRequests(t *testing.T) {
 		w.Write([]byte(page))
 	}))
 	defer srv.Close()
-	tab, err := chrome.Open(ctx, srv.URL+"/")
+	tab, err := browser.Open(ctx, srv.URL+"/")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,7 +59,7 @@ func TestPrintPDF(t *testing.T) {
 		w.Write([]byte(`<!doctype html><p>one</p><p style="break-before:page">two</p>`))
 	}))
 	defer srv.Close()
-	pdf, err := chrome.PrintPDF(ctx, srv.URL, chrome.Papers["a4"])
+	pdf, err := browser.PrintPDF(ctx, srv.URL, browser.Papers["a4"])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +100,7 @@ func TestPaperByName(t *testing.T) {
 		want string
 		ok   bool
 	}{{"a4", "A4", true}, {"Letter", "US Letter", true}, {"legal", "", false}} {
-		p, err := chrome.PaperByName(tc.in)
+		p, err := browser.PaperByName(tc.in)
 		if (err == nil) != tc.ok || p.Name != tc.want {
 			t.Errorf("PaperByName(%q) = %v, %v", tc.in, p, err)
 		}

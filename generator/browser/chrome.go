@@ -1,9 +1,9 @@
-// Package chrome drives a locally installed Chromium or Chrome through
+// Package browser drives a locally installed Chromium or Chrome through
 // chromedp: it finds the browser, starts it headless with its background
 // networking off (a report machine is often offline), prints pages to PDF,
 // and opens pages while recording what a person's browser would show:
 // console errors, uncaught exceptions and every request made.
-package chrome
+package browser
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package templates
+package scaffold
 
 // DataDir is the data folder of a new site, relative to the site folder.
 const DataDir = "data"

@@ -1,4 +1,4 @@
-package templates
+package scaffold
 
 // indexText is the starter narrative of the overview page.
 const indexText = `+++

@@ -1,4 +1,4 @@
-// Package templates creates a new opsalign site folder (`opsalign new DIR`):
+// Package scaffold creates a new opsalign site folder (`opsalign new DIR`):
 // an opsalign.toml with every key documented, a starter narrative, and one
 // .xlsx template per input table with the header row the reader expects,
 // a clearly marked example row, a comment on every column, dropdown
@@ -8,4 +8,4 @@
 // The templates are built from the reader's own schema (read.Fields and
 // read.EnumSpellings), so what a template offers is exactly what the reader
 // accepts. Every file is deterministic: the same call writes the same bytes.
-package templates
+package scaffold
