@@ -6,12 +6,17 @@ import (
 
 	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/read/value"
 )
 
 // TestDashesAndWords checks cells a finance export writes that are not
+
 // numbers: a dash (an accounting format's zero) is read as 0 with a
+
 // warning in an amount, and is no observation in actuals; a word after a
+
 // number that is not a currency code ("2 Mio", "5 FTE") is unreadable.
+
 func TestDashesAndWords(t *testing.T) {
 	cfg := newSite(t)
 	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte("ID,Name,Category,Budget,Spend\n"+
@@ -45,28 +50,12 @@ func TestDashesAndWords(t *testing.T) {
 	}
 }
 
-func TestIsCurrencyCode(t *testing.T) {
-	for i := 0; i+3 <= len(isoCurrencies); i += 4 {
-		c := isoCurrencies[i : i+3]
-		for _, b := range []byte(c) {
-			if b < 'A' || b > 'Z' {
-				t.Fatalf("isoCurrencies[%d:] = %q: not three capitals", i, c)
-			}
-		}
-		if i+3 < len(isoCurrencies) && isoCurrencies[i+3] != ' ' {
-			t.Fatalf("isoCurrencies: no space after %q", c)
-		}
-	}
-	for c, want := range map[string]bool{"USD": true, "eur": true, "Chf": true, "ZWL": true, "AED": true, "MIO": false, "TSD": false, "FTE": false, "ABC": false, "US": false, "EURO": false} {
-		if got := isCurrencyCode(c); got != want {
-			t.Errorf("isCurrencyCode(%q) = %v, want %v", c, got, want)
-		}
-	}
-}
-
 // TestBracketNotes checks which bracketed notes of a header are dropped
+
 // before matching (how a value is written) and which keep the column
+
 // unknown (what the column holds).
+
 func TestBracketNotes(t *testing.T) {
 	tests := []struct {
 		header, want string // want: the field, or "" for unknown
@@ -92,10 +81,10 @@ func TestBracketNotes(t *testing.T) {
 	}
 	ts := newSchemas().by[model.TableInitiatives]
 	for _, tt := range tests {
-		k := foldHeader(tt.header)
+		k := value.FoldHeader(tt.header)
 		fi, ok := ts.alias[k]
 		if !ok {
-			fi, ok = ts.alias[foldHeader(stripBrackets(tt.header))]
+			fi, ok = ts.alias[value.FoldHeader(value.StripBrackets(tt.header))]
 		}
 		got := ""
 		if ok {
@@ -108,7 +97,9 @@ func TestBracketNotes(t *testing.T) {
 }
 
 // TestEmptyCSV checks that an empty CSV file, or one holding only a byte
+
 // order mark, is ignored (info), not a file that stops the build.
+
 func TestEmptyCSV(t *testing.T) {
 	for _, data := range []string{"", "\ufeff", "\r\n\r\n"} {
 		cfg := newSite(t)
@@ -142,7 +133,9 @@ func TestEmptyCSV(t *testing.T) {
 }
 
 // TestTableNames checks the plural and singular sheet and file names a
+
 // table is recognised by (inputs.md, recognition 2).
+
 func TestTableNames(t *testing.T) {
 	names := newSchemas().names
 	for label, want := range map[string]model.Table{
@@ -151,15 +144,18 @@ func TestTableNames(t *testing.T) {
 		"Operating Plan": model.TablePlan, "operating_plans": model.TablePlan, "Plans": model.TablePlan,
 		"Observations": model.TableActuals, "Incident": model.TableIncidents, "Reviews": model.TableReviews,
 	} {
-		if got := names[foldName(label)]; got != want {
+		if got := names[value.FoldName(label)]; got != want {
 			t.Errorf("%q is recognised as %q, want %q", label, got, want)
 		}
 	}
 }
 
 // TestSourcesWithoutSheet checks that a [[sources]] entry naming a
+
 // workbook of several sheets but no sheet applies to the sheets whose
+
 // header fits its table, while the others are recognised as usual.
+
 func TestSourcesWithoutSheet(t *testing.T) {
 	cfg := newSite(t)
 	writeXLSX(t, dataPath(cfg, "book.xlsx"), false,
@@ -179,7 +175,9 @@ func TestSourcesWithoutSheet(t *testing.T) {
 }
 
 // TestDuplicateObservations checks that a second value of a metric for a
+
 // period is said at its cell, long or wide, and that the later is used.
+
 func TestDuplicateObservations(t *testing.T) {
 	cfg := newSite(t)
 	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte(minimalInitiatives))
@@ -197,8 +195,11 @@ func TestDuplicateObservations(t *testing.T) {
 }
 
 // TestCSVQuotesLikeExcel checks that text after a closing quote stays in
+
 // its cell (as Excel reads "Phase" 2 rollout), so no row is merged into
+
 // another, and that a quote never closed is an error at its cell.
+
 func TestCSVQuotesLikeExcel(t *testing.T) {
 	cfg := newSite(t)
 	writeFile(t, dataPath(cfg, "initiatives.csv"), []byte("ID,Name,Category,Budget\n"+

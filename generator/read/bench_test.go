@@ -347,35 +347,3 @@ func reportRate(b *testing.B, cpu0 time.Duration) {
 	b.ReportMetric(float64(benchRows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
 	b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
 }
-
-// BenchmarkCSVRecordsQuoted is the record reader alone on the fully quoted
-// file: the figure to hold against BenchmarkBareCSVQuoted.
-func BenchmarkCSVRecordsQuoted(b *testing.B) {
-	path := dataPath(quotedBenchSite(b), "initiatives.csv")
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu0 := cpuTime()
-	for b.Loop() {
-		f, err := os.Open(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		r := newCSVRecords(bufio.NewReader(f), ',')
-		n := 0
-		for {
-			_, err := r.read()
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				b.Fatal(err)
-			}
-			n++
-		}
-		f.Close()
-		if n != benchRows+1 {
-			b.Fatalf("%d rows", n)
-		}
-	}
-	reportRate(b, cpu0)
-}

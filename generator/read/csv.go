@@ -9,10 +9,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/opsalign/opsalign/generator/model"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/read/csvrecord"
+	"github.com/opsalign/opsalign/generator/read/value"
 )
 
 // csvDelimiters are the delimiters detected, in order of preference.
@@ -74,7 +77,7 @@ func sniffDelimiter(br *bufio.Reader, known map[string]bool) rune {
 			fields := splitOutsideQuotes(strings.TrimRight(line, "\r"), d)
 			s := 0
 			for _, f := range fields {
-				if known[foldHeader(strings.Trim(strings.TrimSpace(f), `"`))] {
+				if known[value.FoldHeader(strings.Trim(strings.TrimSpace(f), `"`))] {
 					s++
 				}
 			}
@@ -160,19 +163,25 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 	if !sepLine {
 		comma = sniffDelimiter(br, rd.sc.anyAlias)
 	}
-	records := newCSVRecords(br, byte(comma))
+	records := csvrecord.NewReader(br)
+	records.Comma = byte(comma)
 	row, nextLine := 0, 1
+	var cells []cell
 	for {
-		cells, err := records.read()
+		fields, err := records.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return rd.fileErr("", fmt.Errorf("cannot read the CSV file: %w", err))
 		}
+		cells = cells[:0]
+		for _, f := range fields {
+			cells = append(cells, cell{v: f})
+		}
 		// A spreadsheet program shows a blank line as a blank row and a
 		// quoted line break as part of one row.
-		line, end := records.pos()
+		line, end := records.Lines()
 		row += 1 + max(line-nextLine, 0)
 		nextLine = end + 1
 		if row&1023 == 0 {
@@ -180,8 +189,8 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 				return err
 			}
 		}
-		if records.unterminated {
-			last := cleanSpaces(cells[len(cells)-1].v)
+		if records.Unterminated() {
+			last := value.CleanSpaces(cells[len(cells)-1].v)
 			if r := []rune(last); len(r) > 40 {
 				last = string(r[:40]) + "…"
 			}

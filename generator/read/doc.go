@@ -4,6 +4,11 @@
 // fields through alias tables, parses every cell with pure value parsers and
 // reports each problem as a model.Issue pointing at the exact cell.
 //
+// Its inner libraries are packages of their own: csvrecord reads CSV
+// records as spreadsheet programs read them, value parses cell text
+// (numbers, money, dates, periods, enumerated values) and schema describes
+// the tables, their fields and the spellings accepted for them.
+//
 // The contract is the inputs specification: forgiving about layout, strict
 // about meaning, and never dropping a row without an issue.
 package read

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/read/schema"
+	"github.com/opsalign/opsalign/generator/read/value"
 )
 
 // headerScanRows is how many rows are searched for the header row.
@@ -34,7 +36,7 @@ func foldRenames(cols map[string]string) map[string]string {
 	}
 	m := make(map[string]string, len(cols))
 	for h, f := range cols {
-		m[foldHeader(h)] = f
+		m[value.FoldHeader(h)] = f
 	}
 	return m
 }
@@ -50,11 +52,11 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 	}
 	rank := make([]int, len(ts.fields))
 	for i, c := range cells {
-		text := cleanSpaces(c.v)
+		text := value.CleanSpaces(c.v)
 		if text == "" {
 			continue
 		}
-		k := foldHeader(text)
+		k := value.FoldHeader(text)
 		fi, ok, r := -1, false, 0
 		if f, ren := renames[k]; ren {
 			fi, ok = ts.byName[f]
@@ -65,7 +67,7 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 			if !ok {
 				// "Budget (USD)", "Category [RGT]": a bracketed note after
 				// a known header.
-				if k2 := foldHeader(stripBrackets(text)); k2 != k && k2 != "" {
+				if k2 := value.FoldHeader(value.StripBrackets(text)); k2 != k && k2 != "" {
 					fi, ok = ts.alias[k2]
 					r = ts.rank[k2]
 				}
@@ -99,8 +101,8 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 		h.periods = nil // long form: period-looking headers are just unknown columns
 	}
 	for i, c := range cells {
-		if _, ok := h.periods[i]; !ok && h.colField[i] < 0 && cleanSpaces(c.v) != "" {
-			h.unknown = append(h.unknown, colLetter(i)+": "+cleanSpaces(c.v))
+		if _, ok := h.periods[i]; !ok && h.colField[i] < 0 && value.CleanSpaces(c.v) != "" {
+			h.unknown = append(h.unknown, colLetter(i)+": "+value.CleanSpaces(c.v))
 		}
 	}
 	h.columns = map[string]string{}
@@ -117,18 +119,18 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 func (rd *reader) headerPeriod(c cell, row, col int) (model.Period, bool) {
 	if f, ok := rd.typed(c, row, col); ok {
 		if f == float64(int(f)) && f >= 190001 && f <= 999912 {
-			return yearMonth(strconv.Itoa(int(f)))
+			return value.YearMonth(strconv.Itoa(int(f)))
 		}
 		if f < 3000 {
 			return model.Period{}, false
 		}
-		d, err := SerialDate(f, rd.date1904)
+		d, err := value.SerialDate(f, rd.date1904)
 		if err != nil {
 			return model.Period{}, false
 		}
 		return model.Period{Kind: model.Month, Year: d.Year(), N: int(d.Month())}, true
 	}
-	p, err := ParsePeriod(c.v, rd.cfg.DateOrder)
+	p, err := value.ParsePeriod(c.v, rd.cfg.DateOrder)
 	return p, err == nil
 }
 
@@ -143,7 +145,7 @@ func (h *header) hasValue(cells []cell) bool {
 				continue
 			}
 		}
-		if cleanSpaces(c.v) != "" {
+		if value.CleanSpaces(c.v) != "" {
 			return true
 		}
 	}
@@ -160,8 +162,8 @@ func (h *header) score() int {
 }
 
 // missing lists the required fields the header lacks.
-func (h *header) missing() []Field {
-	var out []Field
+func (h *header) missing() []schema.Field {
+	var out []schema.Field
 	for fi, f := range h.ts.fields {
 		if !f.Required || h.fieldCol[fi] >= 0 {
 			continue
@@ -184,7 +186,7 @@ func (h *header) usable() bool {
 }
 
 // missingText names missing fields with their usual headers.
-func missingText(fs []Field) string {
+func missingText(fs []schema.Field) string {
 	parts := make([]string, len(fs))
 	for i, f := range fs {
 		parts[i] = f.Name + " (" + strings.Join(f.Aliases[:min(3, len(f.Aliases))], ", ") + ")"

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -232,3 +233,6 @@ func fileErrors(err error) []*model.FileError {
 	walk(err)
 	return out
 }
+
+// day returns midnight UTC of a date.
+func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/read/schema"
+	"github.com/opsalign/opsalign/generator/read/value"
 )
 
 // fileResult is everything read from one file: records, issues and counts.
@@ -66,18 +68,18 @@ var totalsLabels = map[string]bool{"total": true, "totals": true, "grandtotal": 
 
 // isTotals reports whether a row's first cell labels a totals row.
 func isTotals(v string) bool {
-	v = cleanSpaces(v)
+	v = value.CleanSpaces(v)
 	if v == "" || len(v) > 16 || !strings.ContainsRune("tTgGsS", rune(v[0])) {
 		return false
 	}
-	return totalsLabels[strings.TrimSuffix(foldValue(v), ":")]
+	return totalsLabels[strings.TrimSuffix(value.FoldValue(v), ":")]
 }
 
 // dataRow turns one row below the header into records.
 func (rd *reader) dataRow(s *sheet, n int, cells []cell) {
 	first := -1
 	for i, c := range cells {
-		if c.v != "" && cleanSpaces(c.v) != "" {
+		if c.v != "" && value.CleanSpaces(c.v) != "" {
 			first = i
 			break
 		}
@@ -89,13 +91,13 @@ func (rd *reader) dataRow(s *sheet, n int, cells []cell) {
 	// (inputs.md); its value is the text that says why.
 	if isTotals(cells[first].v) {
 		s.sum.Skipped++
-		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Value: cleanSpaces(cells[first].v),
+		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Value: value.CleanSpaces(cells[first].v),
 			Message: "totals row skipped"})
 		return
 	}
 	if !s.hdr.hasValue(cells) {
 		s.sum.Skipped++
-		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Value: cleanSpaces(cells[first].v),
+		rd.issue(model.Issue{Severity: model.SevInfo, Sheet: s.name, Row: n, Value: value.CleanSpaces(cells[first].v),
 			Message: fmt.Sprintf("row skipped: it has nothing in the columns of the %s table (a note?)", s.hdr.ts.table)})
 		return
 	}
@@ -166,7 +168,7 @@ func (p *rowParser) add(sev model.Severity, col int, field, value, msg string) {
 func (p *rowParser) fail(fi int, col int, raw string, err error) {
 	field := p.name(fi)
 	req := p.h.ts.fields[fi].Required
-	var doe *DateOrderError
+	var doe *value.DateOrderError
 	switch {
 	case errors.As(err, &doe):
 		if req {
@@ -175,7 +177,7 @@ func (p *rowParser) fail(fi int, col int, raw string, err error) {
 			return
 		}
 		p.add(model.SevError, col, field, raw, doe.Error()+"; the row is used without it")
-	case errors.Is(err, errEmpty):
+	case errors.Is(err, value.ErrEmpty):
 		if req {
 			p.bad = true
 			p.add(model.SevError, col, field, raw, fmt.Sprintf("%s is required but empty; the row is not used", field))
@@ -195,7 +197,7 @@ func (p *rowParser) text(fi int) string {
 	c, col := p.cell(fi)
 	v := numText(c)
 	if v == "" {
-		p.fail(fi, col, "", errEmpty)
+		p.fail(fi, col, "", value.ErrEmpty)
 	}
 	if isExcelError(v) {
 		p.fail(fi, col, v, fmt.Errorf("the cell holds the spreadsheet error %s", v))
@@ -217,17 +219,17 @@ func (p *rowParser) number(fi int) (float64, bool) {
 	if f, ok := p.rd.typed(c, p.n, col); ok {
 		return f, true
 	}
-	if p.h.ts.table == model.TableActuals && isDash(c.v) {
+	if p.h.ts.table == model.TableActuals && value.IsDash(c.v) {
 		// An observation of "-" is no observation, not a zero.
-		p.fail(fi, col, cleanSpaces(c.v), cannot(cleanSpaces(c.v), "a number"))
+		p.fail(fi, col, value.CleanSpaces(c.v), cannot(value.CleanSpaces(c.v), "a number"))
 		return 0, false
 	}
-	v, err := ParseNumber(c.v, p.rd.cfg.DecimalSeparator)
+	v, err := value.ParseNumber(c.v, p.rd.cfg.DecimalSeparator)
 	if err != nil {
-		if !errors.Is(err, errEmpty) {
-			err = cannot(cleanSpaces(c.v), "a number")
+		if !errors.Is(err, value.ErrEmpty) {
+			err = cannot(value.CleanSpaces(c.v), "a number")
 		}
-		p.fail(fi, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, value.CleanSpaces(c.v), err)
 		return 0, false
 	}
 	p.warnDash(fi, col, c.v)
@@ -237,8 +239,8 @@ func (p *rowParser) number(fi int) (float64, bool) {
 // warnDash says that a dash was read as 0: how an accounting number
 // format shows zero, which a CSV export writes as it is shown.
 func (p *rowParser) warnDash(fi, col int, raw string) {
-	if isDash(raw) {
-		p.add(model.SevWarning, col, p.name(fi), cleanSpaces(raw), "read as 0 (an accounting format shows zero as a dash); enter 0, or leave the cell empty if there is no value")
+	if value.IsDash(raw) {
+		p.add(model.SevWarning, col, p.name(fi), value.CleanSpaces(raw), "read as 0 (an accounting format shows zero as a dash); enter 0, or leave the cell empty if there is no value")
 	}
 }
 
@@ -253,16 +255,16 @@ func (p *rowParser) moneyIn(fi int, c cell, col int) (float64, bool) {
 	if f, ok := p.rd.typed(c, p.n, col); ok {
 		return f, true
 	}
-	v, code, err := ParseMoney(c.v, p.rd.cfg.DecimalSeparator)
+	v, code, err := value.ParseMoney(c.v, p.rd.cfg.DecimalSeparator)
 	if err != nil {
-		if !errors.Is(err, errEmpty) {
-			err = cannot(cleanSpaces(c.v), "money")
+		if !errors.Is(err, value.ErrEmpty) {
+			err = cannot(value.CleanSpaces(c.v), "money")
 		}
-		p.fail(fi, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, value.CleanSpaces(c.v), err)
 		return 0, false
 	}
-	if !currencyMatches(code, p.rd.cfg.Currency) {
-		p.add(model.SevWarning, col, p.name(fi), cleanSpaces(c.v), fmt.Sprintf("amount is in %s, not the site currency %s; it is used as if it were %s (no conversion)", code, p.rd.cfg.Currency, p.rd.cfg.Currency))
+	if !value.CurrencyMatches(code, p.rd.cfg.Currency) {
+		p.add(model.SevWarning, col, p.name(fi), value.CleanSpaces(c.v), fmt.Sprintf("amount is in %s, not the site currency %s; it is used as if it were %s (no conversion)", code, p.rd.cfg.Currency, p.rd.cfg.Currency))
 	}
 	p.warnDash(fi, col, c.v)
 	return v, true
@@ -279,15 +281,15 @@ func (p *rowParser) percentIn(fi int, c cell, col int) (float64, bool) {
 	var v float64
 	var err error
 	if f, ok := p.rd.typed(c, p.n, col); ok {
-		v, err = percentOf(f)
+		v, err = value.PercentOf(f)
 	} else {
-		v, err = ParsePercent(c.v, p.rd.cfg.DecimalSeparator)
+		v, err = value.ParsePercent(c.v, p.rd.cfg.DecimalSeparator)
 	}
 	if err != nil {
-		if !errors.Is(err, errEmpty) {
-			err = cannot(cleanSpaces(c.v), "a percentage (45%, 0.45 or 45)")
+		if !errors.Is(err, value.ErrEmpty) {
+			err = cannot(value.CleanSpaces(c.v), "a percentage (45%, 0.45 or 45)")
 		}
-		p.fail(fi, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, value.CleanSpaces(c.v), err)
 		return 0, false
 	}
 	return v, true
@@ -305,19 +307,19 @@ func (p *rowParser) dateIn(fi int, c cell, col int) time.Time {
 	var err error
 	if f, ok := p.rd.typed(c, p.n, col); ok {
 		if f >= 19000101 && f <= 29991231 && f == float64(int(f)) {
-			t, err = ParseDate(strconv.Itoa(int(f)), p.rd.cfg.DateOrder) // 20260315
+			t, err = value.ParseDate(strconv.Itoa(int(f)), p.rd.cfg.DateOrder) // 20260315
 		} else {
-			t, err = SerialDate(f, p.rd.date1904)
+			t, err = value.SerialDate(f, p.rd.date1904)
 		}
 	} else {
-		t, err = ParseDate(c.v, p.rd.cfg.DateOrder)
+		t, err = value.ParseDate(c.v, p.rd.cfg.DateOrder)
 	}
 	if err != nil {
-		var doe *DateOrderError
-		if !errors.Is(err, errEmpty) && !errors.As(err, &doe) {
-			err = cannot(cleanSpaces(c.v), "a date")
+		var doe *value.DateOrderError
+		if !errors.Is(err, value.ErrEmpty) && !errors.As(err, &doe) {
+			err = cannot(value.CleanSpaces(c.v), "a date")
 		}
-		p.fail(fi, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, value.CleanSpaces(c.v), err)
 		return time.Time{}
 	}
 	return t
@@ -333,16 +335,16 @@ func (p *rowParser) dateTime(fi int) time.Time {
 		loc = time.UTC
 	}
 	if f, ok := p.rd.typed(c, p.n, col); ok {
-		t, err = SerialTime(f, p.rd.date1904, loc)
+		t, err = value.SerialTime(f, p.rd.date1904, loc)
 	} else {
-		t, err = ParseDateTime(c.v, p.rd.cfg.DateOrder, loc)
+		t, err = value.ParseDateTime(c.v, p.rd.cfg.DateOrder, loc)
 	}
 	if err != nil {
-		var doe *DateOrderError
-		if !errors.Is(err, errEmpty) && !errors.As(err, &doe) {
-			err = cannot(cleanSpaces(c.v), "a date and time")
+		var doe *value.DateOrderError
+		if !errors.Is(err, value.ErrEmpty) && !errors.As(err, &doe) {
+			err = cannot(value.CleanSpaces(c.v), "a date and time")
 		}
-		p.fail(fi, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, value.CleanSpaces(c.v), err)
 		return time.Time{}
 	}
 	return t
@@ -356,12 +358,12 @@ func (p *rowParser) boolean(fi int) (bool, bool) {
 
 // booleanIn is boolean on the field's cell c in column col.
 func (p *rowParser) booleanIn(fi int, c cell, col int) (bool, bool) {
-	v := cleanSpaces(c.v)
+	v := value.CleanSpaces(c.v)
 	if v == "" {
-		p.fail(fi, col, "", errEmpty)
+		p.fail(fi, col, "", value.ErrEmpty)
 		return false, false
 	}
-	b, err := ParseBool(v)
+	b, err := value.ParseBool(v)
 	if err != nil {
 		p.fail(fi, col, v, cannot(v, "yes or no"))
 		return false, false
@@ -379,12 +381,12 @@ func (p *rowParser) enum(fi int, typ, what string) (string, bool) {
 	if val, ok := memo.get(c.v); ok {
 		return val, true
 	}
-	v := cleanSpaces(c.v)
+	v := value.CleanSpaces(c.v)
 	if v == "" {
-		p.fail(fi, col, "", errEmpty)
+		p.fail(fi, col, "", value.ErrEmpty)
 		return "", false
 	}
-	val, ok := lookupIn(p.h.ts.enums[fi], v)
+	val, ok := p.h.ts.enums[fi].Lookup(v)
 	if !ok {
 		p.fail(fi, col, v, fmt.Errorf("%q is not a known %s (use %s)", v, what, enumHint(typ)))
 		return "", false
@@ -420,8 +422,8 @@ func (m *enumMemo) put(raw, val string) {
 
 func enumHint(typ string) string {
 	var vals []string
-	for _, e := range enumTables()[typ] {
-		vals = append(vals, e.spellings[0])
+	for _, e := range schema.Enum(typ) {
+		vals = append(vals, e.Spellings[0])
 	}
 	return strings.Join(vals, ", ")
 }
@@ -437,23 +439,23 @@ func (p *rowParser) period(fi int, plan bool) (model.Period, bool) {
 			v = model.Period{Kind: model.Year, Year: int(f)}
 		case f == float64(int(f)) && f >= 190001 && f <= 999912:
 			var ok bool
-			if v, ok = yearMonth(strconv.Itoa(int(f))); !ok {
+			if v, ok = value.YearMonth(strconv.Itoa(int(f))); !ok {
 				err = cannot(c.v, "a period")
 			}
 		case f >= 3000:
 			var d time.Time
-			d, err = SerialDate(f, p.rd.date1904)
+			d, err = value.SerialDate(f, p.rd.date1904)
 			v = model.Period{Kind: model.Month, Year: d.Year(), N: int(d.Month())}
 		default:
 			err = cannot(c.v, "a period")
 		}
 	} else if plan {
-		v, err = ParsePlanPeriod(c.v, p.rd.cfg.DateOrder)
+		v, err = value.ParsePlanPeriod(c.v, p.rd.cfg.DateOrder)
 	} else {
-		v, err = ParsePeriod(c.v, p.rd.cfg.DateOrder)
+		v, err = value.ParsePeriod(c.v, p.rd.cfg.DateOrder)
 	}
 	if err != nil {
-		p.fail(fi, col, cleanSpaces(c.v), err)
+		p.fail(fi, col, value.CleanSpaces(c.v), err)
 		return model.Period{}, false
 	}
 	return v, true
@@ -484,7 +486,7 @@ func listItems(dst []string, s string) []string {
 				continue
 			}
 		}
-		if x := cleanSpaces(s[start:i]); x != "" {
+		if x := value.CleanSpaces(s[start:i]); x != "" {
 			dst = append(dst, x)
 		}
 		start = i + 1
@@ -497,5 +499,5 @@ func numText(c cell) string {
 	if f, ok := c.float(); ok && f == float64(int64(f)) {
 		return strconv.FormatInt(int64(f), 10)
 	}
-	return cleanSpaces(c.v)
+	return value.CleanSpaces(c.v)
 }

@@ -4,30 +4,13 @@ import (
 	"testing"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/read/value"
 )
 
-func TestFoldHeader(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Go-Live Date", "golivedate"},
-		{"go_live_date", "golivedate"},
-		{"GO LIVE (date)", "golivedate"},
-		{"Adoption %", "adoption"},
-		{"# of users", "ofusers"},
-		{"IT Attended?", "itattended"},
-		{"Budget *", "budget"},
-		{"Go-Live Date:", "golivedate"},
-		{"Spend/Actual", "spendactual"},
-		{"  Value\u00a0Stream ", "valuestream"},
-	}
-	for _, tt := range tests {
-		if got := foldHeader(tt.in); got != tt.want {
-			t.Errorf("foldHeader(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // TestHeaderAliases checks that every alias of every field maps to that
+
 // field, except where an earlier field of the same table claims it.
+
 func TestHeaderAliases(t *testing.T) {
 	sc := newSchemas()
 	tests := []struct {
@@ -64,7 +47,7 @@ func TestHeaderAliases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		ts := sc.by[tt.table]
-		fi, ok := ts.alias[foldHeader(tt.header)]
+		fi, ok := ts.alias[value.FoldHeader(tt.header)]
 		if !ok || ts.fields[fi].Name != tt.field {
 			t.Errorf("%s header %q maps to %v, want %s", tt.table, tt.header, ts.fields[fi].Name, tt.field)
 		}
@@ -72,110 +55,11 @@ func TestHeaderAliases(t *testing.T) {
 	for _, ts := range sc.tables {
 		for i, f := range ts.fields {
 			for _, a := range f.Aliases {
-				if got := ts.alias[foldHeader(a)]; got != i && ts.fields[got].Name == f.Name {
+				if got := ts.alias[value.FoldHeader(a)]; got != i && ts.fields[got].Name == f.Name {
 					t.Errorf("%s alias %q lost", ts.table, a)
 				}
 			}
 		}
-	}
-}
-
-func TestFields(t *testing.T) {
-	fs := Fields(model.TableInitiatives)
-	if len(fs) != 21 || fs[0].Name != "id" || !fs[0].Required || fs[7].Name != "budget" || fs[7].Type != "money" {
-		t.Fatalf("Fields(initiatives) = %+v", fs[:min(8, len(fs))])
-	}
-	fs[0].Aliases[0] = "changed"
-	if Fields(model.TableInitiatives)[0].Aliases[0] != "ID" {
-		t.Error("Fields returns shared alias slices")
-	}
-	want := map[model.Table]int{model.TableMetrics: 9, model.TableActuals: 3, model.TableCalendar: 5, model.TablePlan: 5, model.TableIncidents: 7, model.TableReviews: 3}
-	for tb, n := range want {
-		if got := len(Fields(tb)); got != n {
-			t.Errorf("len(Fields(%s)) = %d, want %d", tb, got, n)
-		}
-	}
-	if Fields("nope") != nil && len(Fields("nope")) != 0 {
-		t.Error("Fields of an unknown table is not empty")
-	}
-}
-
-func TestEnums(t *testing.T) {
-	ix := newEnumIndex()
-	tests := []struct{ typ, in, want string }{
-		{typeCategory, "KTLO", "run"},
-		{typeCategory, "keep the lights on", "run"},
-		{typeCategory, "BAU", "run"},
-		{typeCategory, "Grow", "improve"},
-		{typeCategory, "optimise", "improve"},
-		{typeCategory, "Strategic", "transform"},
-		{typeStatus, "In Progress", "in_flight"},
-		{typeStatus, "in-flight", "in_flight"},
-		{typeStatus, "In Production", "live"},
-		{typeStatus, "Completed", "live"},
-		{typeStatus, "Paused", "on_hold"},
-		{typeStatus, "Canceled", "cancelled"},
-		{typeStatus, "Idea", "proposed"},
-		{typeRollout, "Big-bang", "big_bang"},
-		{typeRollout, "single cutover", "big_bang"},
-		{typeRollout, "Wave", "phased"},
-		{typeRisk, "Med", "medium"},
-		{typeRisk, "H", "high"},
-		{typeRisk, "1", "low"},
-		{typeKind, "Cycle time", "cycle_time"},
-		{typeKind, "cost-per-transaction", "cost_per_transaction"},
-		{typeDirection, "Higher is better", "higher"},
-		{typeDirection, "↓", "lower"},
-		{typeDirection, "decrease", "lower"},
-		{typeWindowKind, "Blackout", "freeze"},
-		{typeWindowKind, "Seasonal Peak", "peak"},
-		{typeWindowKind, "Month End", "close"},
-	}
-	for _, tt := range tests {
-		if got, ok := ix.lookup(tt.typ, tt.in); !ok || got != tt.want {
-			t.Errorf("lookup(%s, %q) = %q, %v; want %q", tt.typ, tt.in, got, ok, tt.want)
-		}
-	}
-	for _, bad := range [][2]string{{typeCategory, "Moonshot"}, {typeRisk, "Extreme"}, {typeKind, "velocity"}, {typeStatus, ""}} {
-		if got, ok := ix.lookup(bad[0], bad[1]); ok {
-			t.Errorf("lookup(%s, %q) = %q, want unknown", bad[0], bad[1], got)
-		}
-	}
-}
-
-func TestSeverity(t *testing.T) {
-	ix := newEnumIndex()
-	tests := []struct {
-		in   string
-		want int
-	}{
-		{"1", 1}, {"P1", 1}, {"Sev1", 1}, {"Sev 1", 1}, {"S1", 1}, {"Critical", 1}, {"1 - Critical", 1},
-		{"P2", 2}, {"High", 2}, {"2 - High", 2}, {"sev-2", 2},
-		{"Medium", 3}, {"Moderate", 3}, {"3 - Moderate", 3}, {"S3", 3},
-		{"Low", 4}, {"4 - Low", 4}, {"5 - Planning", 4}, {"P4", 4}, {"4", 4},
-	}
-	for _, tt := range tests {
-		if got, ok := parseSeverity(ix, tt.in); !ok || got != tt.want {
-			t.Errorf("parseSeverity(%q) = %d, %v; want %d", tt.in, got, ok, tt.want)
-		}
-	}
-	for _, bad := range []string{"0", "P9", "urgent", "", "1.5"} {
-		if got, ok := parseSeverity(ix, bad); ok {
-			t.Errorf("parseSeverity(%q) = %d, want unreadable", bad, got)
-		}
-	}
-}
-
-func TestEnumSpellings(t *testing.T) {
-	cat := EnumSpellings("category")
-	if len(cat) != 3 || cat["run"][1] != "KTLO" {
-		t.Errorf("EnumSpellings(category) = %v", cat)
-	}
-	if len(EnumSpellings("kind")) != len(model.Kinds) {
-		t.Errorf("EnumSpellings(kind) has %d values, want %d", len(EnumSpellings("kind")), len(model.Kinds))
-	}
-	if EnumSpellings("money") != nil {
-		t.Error("EnumSpellings(money) is not nil")
 	}
 }
 
@@ -191,22 +75,6 @@ func TestColLetter(t *testing.T) {
 }
 
 // TestFieldIndexes keeps the field index constants in step with the schema.
-func TestFieldIndexes(t *testing.T) {
-	for tb, want := range fieldIndexes {
-		fs := Fields(tb)
-		if len(fs) != len(want) {
-			t.Errorf("%s: %d fields, %d index constants", tb, len(fs), len(want))
-		}
-		for _, w := range want {
-			if w.idx >= len(fs) || fs[w.idx].Name != w.name {
-				t.Errorf("%s: index of %s is %d, but schema has it elsewhere", tb, w.name, w.idx)
-			}
-		}
-	}
-	if len(fieldIndexes) != len(model.Tables) {
-		t.Errorf("index constants for %d tables, want %d", len(fieldIndexes), len(model.Tables))
-	}
-}
 
 func TestChunks(t *testing.T) {
 	var c chunks[int]

@@ -13,6 +13,8 @@ import (
 
 	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/read/schema"
+	"github.com/opsalign/opsalign/generator/read/value"
 )
 
 // reader reads one data file into a fileResult.
@@ -95,7 +97,7 @@ func (rd *reader) newSheet(name, label string) (*sheet, error) {
 		s.src, s.table, s.renames = src, src.Table, foldRenames(src.Columns)
 		return s, nil
 	}
-	if t, ok := rd.sc.names[foldName(label)]; ok {
+	if t, ok := rd.sc.names[value.FoldName(label)]; ok {
 		s.table = t
 	}
 	return s, nil
@@ -118,11 +120,11 @@ func (s *sheet) checkRenames(row int, cells []cell) error {
 	}
 	have := map[string]bool{}
 	for _, c := range cells {
-		have[foldHeader(cleanSpaces(c.v))] = true
+		have[value.FoldHeader(value.CleanSpaces(c.v))] = true
 	}
 	var missing []string
 	for h := range s.src.Columns {
-		if !have[foldHeader(h)] {
+		if !have[value.FoldHeader(h)] {
 			missing = append(missing, fmt.Sprintf("%q", h))
 		}
 	}
@@ -289,8 +291,8 @@ func (s *sheet) noHeader() error {
 	return nil
 }
 
-func requiredFields(ts *tableSchema) []Field {
-	var out []Field
+func requiredFields(ts *tableSchema) []schema.Field {
+	var out []schema.Field
 	for _, f := range ts.fields {
 		if f.Required {
 			out = append(out, f)

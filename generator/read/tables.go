@@ -6,57 +6,59 @@ import (
 	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/read/schema"
+	"github.com/opsalign/opsalign/generator/read/value"
 )
 
 func (p *rowParser) initiative() {
 	r := p.rd.res
 	in := r.initiatives.next()
 	in.Source = p.src
-	in.ID = p.text(iniID)
-	in.Name = p.text(iniName)
-	if v, ok := p.enum(iniCategory, typeCategory, "category"); ok {
+	in.ID = p.text(schema.IniID)
+	in.Name = p.text(schema.IniName)
+	if v, ok := p.enum(schema.IniCategory, schema.TypeCategory, "category"); ok {
 		in.Category = model.Category(v)
 	}
-	in.BusinessUnit = p.opt(iniBusinessUnit)
-	in.BusinessOwner = p.opt(iniBusinessOwner)
-	in.ITOwner = p.opt(iniITOwner)
-	if c, _ := p.cell(iniMetrics); c.v != "" {
+	in.BusinessUnit = p.opt(schema.IniBusinessUnit)
+	in.BusinessOwner = p.opt(schema.IniBusinessOwner)
+	in.ITOwner = p.opt(schema.IniITOwner)
+	if c, _ := p.cell(schema.IniMetrics); c.v != "" {
 		in.Metrics = p.rd.list(numText(c))
 	}
-	in.Budget, _ = p.money(iniBudget)
-	if c, col, ok := p.filled(iniSpend); ok {
-		if v, ok := p.moneyIn(iniSpend, c, col); ok {
+	in.Budget, _ = p.money(schema.IniBudget)
+	if c, col, ok := p.filled(schema.IniSpend); ok {
+		if v, ok := p.moneyIn(schema.IniSpend, c, col); ok {
 			in.Spend = p.rd.newFloat(v)
 		}
 	}
-	in.PlanLine = p.opt(iniPlanLine)
-	in.Start = p.optDate(iniStart)
-	in.GoLive = p.optDate(iniGoLive)
-	if p.present(iniStatus) {
-		if v, ok := p.enum(iniStatus, typeStatus, "status"); ok {
+	in.PlanLine = p.opt(schema.IniPlanLine)
+	in.Start = p.optDate(schema.IniStart)
+	in.GoLive = p.optDate(schema.IniGoLive)
+	if p.present(schema.IniStatus) {
+		if v, ok := p.enum(schema.IniStatus, schema.TypeStatus, "status"); ok {
 			in.Status = model.Status(v)
 		}
 	}
-	if p.present(iniRollout) {
-		if v, ok := p.enum(iniRollout, typeRollout, "rollout approach"); ok {
+	if p.present(schema.IniRollout) {
+		if v, ok := p.enum(schema.IniRollout, schema.TypeRollout, "rollout approach"); ok {
 			in.Rollout = model.Rollout(v)
 		}
 	}
-	in.Automation = p.optBool(iniAutomation)
-	in.ProcessStandardized = p.optBool(iniProcessStandardized)
-	in.TrainingPlan = p.optBool(iniTrainingPlan)
-	in.AdoptionOwner = p.opt(iniAdoptionOwner)
-	if c, col, ok := p.filled(iniAdoption); ok {
-		if v, ok := p.percentIn(iniAdoption, c, col); ok {
+	in.Automation = p.optBool(schema.IniAutomation)
+	in.ProcessStandardized = p.optBool(schema.IniProcessStandardized)
+	in.TrainingPlan = p.optBool(schema.IniTrainingPlan)
+	in.AdoptionOwner = p.opt(schema.IniAdoptionOwner)
+	if c, col, ok := p.filled(schema.IniAdoption); ok {
+		if v, ok := p.percentIn(schema.IniAdoption, c, col); ok {
 			in.Adoption = p.rd.newFloat(v)
 		}
 	}
-	if p.present(iniRisk) {
-		if v, ok := p.enum(iniRisk, typeRisk, "risk rating"); ok {
+	if p.present(schema.IniRisk) {
+		if v, ok := p.enum(schema.IniRisk, schema.TypeRisk, "risk rating"); ok {
 			in.Risk = model.Risk(v)
 		}
 	}
-	in.DRTested = p.optDate(iniDRTested)
+	in.DRTested = p.optDate(schema.IniDRTested)
 	if p.bad {
 		r.initiatives.drop()
 	}
@@ -64,30 +66,30 @@ func (p *rowParser) initiative() {
 
 func (p *rowParser) metric() {
 	m := model.Metric{Source: p.src, Kind: model.KindOther}
-	m.ID = p.text(metID)
-	m.Name = p.text(metName)
-	if c, col := p.cell(metKind); cleanSpaces(c.v) != "" {
-		if v, ok := p.rd.sc.enums.lookup(typeKind, c.v); ok {
+	m.ID = p.text(schema.MetID)
+	m.Name = p.text(schema.MetName)
+	if c, col := p.cell(schema.MetKind); value.CleanSpaces(c.v) != "" {
+		if v, ok := p.rd.sc.enums[schema.TypeKind].Lookup(c.v); ok {
 			m.Kind = model.Kind(v)
 		} else {
-			p.add(model.SevWarning, col, "kind", cleanSpaces(c.v), fmt.Sprintf("%q is not a known metric kind; it is read as other", cleanSpaces(c.v)))
+			p.add(model.SevWarning, col, "kind", value.CleanSpaces(c.v), fmt.Sprintf("%q is not a known metric kind; it is read as other", value.CleanSpaces(c.v)))
 		}
 	}
-	m.Unit = p.opt(metUnit)
+	m.Unit = p.opt(schema.MetUnit)
 	var stated model.Direction
-	if p.present(metDirection) {
-		if v, ok := p.enum(metDirection, typeDirection, "direction"); ok {
+	if p.present(schema.MetDirection) {
+		if v, ok := p.enum(schema.MetDirection, schema.TypeDirection, "direction"); ok {
 			stated = model.Direction(v)
 		}
 	}
 	var okB, okT bool
-	m.Baseline, okB = p.number(metBaseline)
-	m.Target, okT = p.number(metTarget)
-	m.Owner = p.opt(metOwner)
-	m.BusinessUnit = p.opt(metBusinessUnit)
+	m.Baseline, okB = p.number(schema.MetBaseline)
+	m.Target, okT = p.number(schema.MetTarget)
+	m.Owner = p.opt(schema.MetOwner)
+	m.BusinessUnit = p.opt(schema.MetBusinessUnit)
 	if okB && okT {
-		_, cb := p.cell(metBaseline)
-		_, ct := p.cell(metTarget)
+		_, cb := p.cell(schema.MetBaseline)
+		_, ct := p.cell(schema.MetTarget)
 		later, field := ct, "target"
 		if cb > ct {
 			later, field = cb, "baseline"
@@ -102,8 +104,8 @@ func (p *rowParser) metric() {
 			p.add(model.SevError, later, field, numText(p.cells[later]),
 				fmt.Sprintf("target equals baseline (%s); no progress can be measured, so the metric is not used", strconv.FormatFloat(m.Target, 'g', -1, 64)))
 		case stated != "" && stated != implied:
-			_, cd := p.cell(metDirection)
-			p.add(model.SevWarning, cd, "direction", cleanSpaces(p.cells[cd].v),
+			_, cd := p.cell(schema.MetDirection)
+			p.add(model.SevWarning, cd, "direction", value.CleanSpaces(p.cells[cd].v),
 				fmt.Sprintf("direction says %s is better, but the target (%g) is %s than the baseline (%g); the stated direction is used", stated, m.Target, cmpWord(m.Target, m.Baseline), m.Baseline))
 		}
 		m.Direction = implied
@@ -125,9 +127,9 @@ func cmpWord(a, b float64) string {
 
 func (p *rowParser) actual() {
 	o := model.Observation{Source: p.src}
-	o.Metric = p.text(actMetric)
-	per, ok := p.period(actPeriod, false)
-	o.Value, _ = p.number(actValue)
+	o.Metric = p.text(schema.ActMetric)
+	per, ok := p.period(schema.ActPeriod, false)
+	o.Value, _ = p.number(schema.ActValue)
 	if ok {
 		o.Period, o.End = per, per.End(p.rd.cfg.FiscalYearStart)
 	}
@@ -139,7 +141,7 @@ func (p *rowParser) actual() {
 // wideActuals reads one metric row of a wide actuals sheet: one
 // observation per filled period column.
 func (p *rowParser) wideActuals() {
-	metric := p.text(actMetric)
+	metric := p.text(schema.ActMetric)
 	if p.bad {
 		return
 	}
@@ -153,18 +155,18 @@ func (p *rowParser) wideActuals() {
 			continue
 		}
 		c := p.cells[col]
-		if cleanSpaces(c.v) == "" {
+		if value.CleanSpaces(c.v) == "" {
 			continue
 		}
 		v, ok := p.rd.typed(c, p.n, col)
 		if !ok {
 			var err error
-			v, err = ParseNumber(c.v, p.rd.cfg.DecimalSeparator)
-			if isDash(c.v) {
-				err = errDash // no observation, not a zero
+			v, err = value.ParseNumber(c.v, p.rd.cfg.DecimalSeparator)
+			if value.IsDash(c.v) {
+				err = value.ErrDash // no observation, not a zero
 			}
 			if err != nil {
-				p.add(model.SevError, col, "value", cleanSpaces(c.v), fmt.Sprintf("cannot read %q as a number; the %s value is not used", cleanSpaces(c.v), per))
+				p.add(model.SevError, col, "value", value.CleanSpaces(c.v), fmt.Sprintf("cannot read %q as a number; the %s value is not used", value.CleanSpaces(c.v), per))
 				p.s.sum.Excluded++
 				continue
 			}
@@ -182,20 +184,20 @@ func (p *rowParser) wideActuals() {
 
 func (p *rowParser) window() {
 	w := model.Window{Source: p.src}
-	w.Name = p.text(calName)
-	w.Start = p.date(calStart)
-	w.End = p.date(calEnd)
-	if v, ok := p.enum(calKind, typeWindowKind, "window kind"); ok {
+	w.Name = p.text(schema.CalName)
+	w.Start = p.date(schema.CalStart)
+	w.End = p.date(schema.CalEnd)
+	if v, ok := p.enum(schema.CalKind, schema.TypeWindowKind, "window kind"); ok {
 		w.Kind = model.WindowKind(v)
 	}
-	w.BusinessUnit = p.opt(calBusinessUnit)
-	if foldValue(w.BusinessUnit) == "all" {
+	w.BusinessUnit = p.opt(schema.CalBusinessUnit)
+	if value.FoldValue(w.BusinessUnit) == "all" {
 		w.BusinessUnit = ""
 	}
 	if !w.Start.IsZero() && !w.End.IsZero() && w.End.Before(w.Start) {
-		col, field := p.later(calStart, calEnd)
+		col, field := p.later(schema.CalStart, schema.CalEnd)
 		p.bad = true
-		p.add(model.SevError, col, field, cleanSpaces(p.cells[col].v), fmt.Sprintf("the window ends (%s) before it starts (%s); the row is not used", w.End.Format("2006-01-02"), w.Start.Format("2006-01-02")))
+		p.add(model.SevError, col, field, value.CleanSpaces(p.cells[col].v), fmt.Sprintf("the window ends (%s) before it starts (%s); the row is not used", w.End.Format("2006-01-02"), w.Start.Format("2006-01-02")))
 	}
 	if !p.bad {
 		p.rd.res.calendar.add(w)
@@ -214,17 +216,17 @@ func (p *rowParser) later(a, b int) (int, string) {
 
 func (p *rowParser) planLine() {
 	l := model.PlanLine{Source: p.src}
-	l.ID = p.text(plnPlanLine)
-	l.BusinessUnit = p.opt(plnBusinessUnit)
-	if p.present(plnCategory) {
-		if v, ok := p.enum(plnCategory, typeCategory, "category"); ok {
+	l.ID = p.text(schema.PlnPlanLine)
+	l.BusinessUnit = p.opt(schema.PlnBusinessUnit)
+	if p.present(schema.PlnCategory) {
+		if v, ok := p.enum(schema.PlnCategory, schema.TypeCategory, "category"); ok {
 			l.Category = model.Category(v)
 		}
 	}
-	if p.present(plnPeriod) {
-		l.Period, _ = p.period(plnPeriod, true)
+	if p.present(schema.PlnPeriod) {
+		l.Period, _ = p.period(schema.PlnPeriod, true)
 	}
-	l.Amount, _ = p.money(plnAmount)
+	l.Amount, _ = p.money(schema.PlnAmount)
 	if !p.bad {
 		p.rd.res.plan.add(l)
 	}
@@ -232,26 +234,26 @@ func (p *rowParser) planLine() {
 
 func (p *rowParser) incident() {
 	in := model.Incident{Source: p.src}
-	in.ID = p.text(incID)
-	in.Opened = p.dateTime(incOpened)
-	if p.present(incResolved) {
-		in.Resolved = p.dateTime(incResolved)
+	in.ID = p.text(schema.IncID)
+	in.Opened = p.dateTime(schema.IncOpened)
+	if p.present(schema.IncResolved) {
+		in.Resolved = p.dateTime(schema.IncResolved)
 	}
-	c, col := p.cell(incSeverity)
-	if v := cleanSpaces(c.v); v == "" {
-		p.fail(incSeverity, col, "", errEmpty)
-	} else if n, ok := parseSeverity(p.rd.sc.enums, numText(c)); ok {
+	c, col := p.cell(schema.IncSeverity)
+	if v := value.CleanSpaces(c.v); v == "" {
+		p.fail(schema.IncSeverity, col, "", value.ErrEmpty)
+	} else if n, ok := value.ParseSeverity(p.rd.sc.enums[schema.TypeSeverity], numText(c)); ok {
 		in.Severity = n
 	} else {
-		p.fail(incSeverity, col, v, fmt.Errorf("%q is not a severity (use 1–4, P1, Sev 2, Critical, High, Moderate or Low)", v))
+		p.fail(schema.IncSeverity, col, v, fmt.Errorf("%q is not a severity (use 1–4, P1, Sev 2, Critical, High, Moderate or Low)", v))
 	}
-	in.Initiative = p.opt(incInitiative)
-	in.BusinessUnit = p.opt(incBusinessUnit)
-	in.Service = p.opt(incService)
+	in.Initiative = p.opt(schema.IncInitiative)
+	in.BusinessUnit = p.opt(schema.IncBusinessUnit)
+	in.Service = p.opt(schema.IncService)
 	if !in.Opened.IsZero() && !in.Resolved.IsZero() && in.Resolved.Before(in.Opened) {
-		col, field := p.later(incOpened, incResolved)
+		col, field := p.later(schema.IncOpened, schema.IncResolved)
 		p.bad = true
-		p.add(model.SevError, col, field, cleanSpaces(p.cells[col].v), "the incident is resolved before it was opened; the row is not used")
+		p.add(model.SevError, col, field, value.CleanSpaces(p.cells[col].v), "the incident is resolved before it was opened; the row is not used")
 	}
 	if !p.bad {
 		p.rd.res.incidents.add(in)
@@ -260,9 +262,9 @@ func (p *rowParser) incident() {
 
 func (p *rowParser) review() {
 	r := model.Review{Source: p.src}
-	r.Date = p.date(revDate)
-	r.BusinessUnit = p.text(revBusinessUnit)
-	r.ITAttended, _ = p.boolean(revITAttended)
+	r.Date = p.date(schema.RevDate)
+	r.BusinessUnit = p.text(schema.RevBusinessUnit)
+	r.ITAttended, _ = p.boolean(schema.RevITAttended)
 	if !p.bad {
 		p.rd.res.reviews.add(r)
 	}
@@ -278,7 +280,7 @@ func (p *rowParser) present(fi int) bool {
 // holds something (see present).
 func (p *rowParser) filled(fi int) (cell, int, bool) {
 	c, col := p.cell(fi)
-	return c, col, c.v != "" && cleanSpaces(c.v) != ""
+	return c, col, c.v != "" && value.CleanSpaces(c.v) != ""
 }
 
 // opt reads an optional text field.

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
-	"github.com/opsalign/opsalign/generator/read"
+	"github.com/opsalign/opsalign/generator/read/schema"
 )
 
 // valueOrder lists the values of each enumerated type in the order a
@@ -67,7 +67,7 @@ func preferred(typ, value string, spellings []string) string {
 // spelling the reader accepts for each value it knows, in report order.
 // It returns nil for a type that is not enumerated.
 func choices(typ string) []string {
-	sp := read.EnumSpellings(typ)
+	sp := schema.EnumSpellings(typ)
 	if sp == nil {
 		return nil
 	}
@@ -91,7 +91,7 @@ func choices(typ string) []string {
 // alsoAccepted lists every other spelling the reader accepts for a type,
 // for the column comment.
 func alsoAccepted(typ string) []string {
-	sp := read.EnumSpellings(typ)
+	sp := schema.EnumSpellings(typ)
 	shown := choices(typ)
 	var out []string
 	for _, v := range append(valueOrder(typ), sortedKeys(sp)...) {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
-	"github.com/opsalign/opsalign/generator/read"
+	"github.com/opsalign/opsalign/generator/read/schema"
 )
 
 // Excel number formats of the templates' columns, by field type.
@@ -129,14 +129,14 @@ var fieldHelp = map[model.Table]map[string]string{
 // Column is one column of a template: the reader's field, its header and
 // the help shown in its comment and on the Instructions sheet.
 type Column struct {
-	Field  read.Field
+	Field  schema.Field
 	Header string // the header cell: the field's first accepted header
 	Help   string
 }
 
 // Columns returns the columns of table t's template, in inputs.md order.
 func Columns(t model.Table, currency string) []Column {
-	fs := read.Fields(t)
+	fs := schema.Fields(t)
 	out := make([]Column, 0, len(fs))
 	for _, f := range fs {
 		h := f.Name

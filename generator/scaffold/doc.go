@@ -5,7 +5,7 @@
 // validation for every enumerated field, date and number formats, and an
 // Instructions sheet.
 //
-// The templates are built from the reader's own schema (read.Fields and
-// read.EnumSpellings), so what a template offers is exactly what the reader
-// accepts. Every file is deterministic: the same call writes the same bytes.
+// The templates are built from the schema the reader matches headers and
+// values with (schema.Fields and schema.EnumSpellings), so what a template
+// offers is exactly what the reader accepts. Every file is deterministic: the same call writes the same bytes.
 package scaffold

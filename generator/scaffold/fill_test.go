@@ -6,8 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/opsalign/opsalign/generator/model"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/opsalign/opsalign/generator/model"
 )
 
 // fill replaces the example rows of one template with rows, the way a

@@ -3,8 +3,9 @@ package scaffold
 import (
 	"fmt"
 
-	"github.com/opsalign/opsalign/generator/model"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/opsalign/opsalign/generator/model"
 )
 
 // instructionsSheet is the name of every template's help sheet. The reader

@@ -3,12 +3,14 @@ package scaffold
 import (
 	"bytes"
 	"fmt"
-	"github.com/opsalign/opsalign/internal/xlsxzip"
 	"strings"
 	"time"
 
-	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/internal/xlsxzip"
+
 	"github.com/xuri/excelize/v2"
+
+	"github.com/opsalign/opsalign/generator/model"
 )
 
 // validatedRows is how far down a template's dropdowns and formats reach.

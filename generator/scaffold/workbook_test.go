@@ -8,9 +8,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/opsalign/opsalign/generator/model"
-	"github.com/opsalign/opsalign/generator/read"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/read/schema"
 )
 
 func openWorkbook(t *testing.T, tb model.Table) *excelize.File {
@@ -84,9 +85,9 @@ func TestDropdownsMatchReader(t *testing.T) {
 		for _, dv := range dvs {
 			byCol[strings.TrimRight(strings.SplitN(dv.Sqref, ":", 2)[0], "0123456789")] = dv
 		}
-		for i, fd := range read.Fields(tb) {
+		for i, fd := range schema.Fields(tb) {
 			col, _ := excelize.ColumnNumberToName(i + 1)
-			spell := read.EnumSpellings(fd.Type)
+			spell := schema.EnumSpellings(fd.Type)
 			dv := byCol[col]
 			if spell == nil {
 				if dv != nil {

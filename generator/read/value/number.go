@@ -1,4 +1,4 @@
-package read
+package value
 
 import (
 	"errors"
@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// errEmpty is returned by the value parsers for a blank cell.
-var errEmpty = errors.New("empty")
+// ErrEmpty is returned by the value parsers for a blank cell.
+var ErrEmpty = errors.New("empty")
 
 // ParseNumber reads a number written as finance writes it: 1234.5,
 // 1,234.5, 1 234.5 (also with a non-breaking space), -12, (12) = −12 and
@@ -21,7 +21,7 @@ func ParseNumber(s string, decimal string) (float64, error) {
 	}
 	s = normSpaces(s)
 	if s == "" {
-		return 0, errEmpty
+		return 0, ErrEmpty
 	}
 	if s == "-" || s == "\u2013" || s == "\u2014" { // accounting's zero
 		return 0, nil
@@ -209,7 +209,7 @@ func allDigits(s string) bool {
 }
 
 // currencySymbols maps symbols to the currency they name ("$" and "¥" stand
-// for several; see currencyMatches).
+// for several; see CurrencyMatches).
 var currencySymbols = []struct{ sym, code string }{
 	{"US$", "USD"}, {"A$", "AUD"}, {"C$", "CAD"}, {"NZ$", "NZD"}, {"HK$", "HKD"}, {"S$", "SGD"}, {"R$", "BRL"},
 	{"$", "$"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "¥"}, {"₹", "INR"}, {"₩", "KRW"}, {"CHF", "CHF"}, {"Fr.", "CHF"},
@@ -226,7 +226,7 @@ func ParseMoney(s string, decimal string) (float64, string, error) {
 	}
 	s = normSpaces(s)
 	if s == "" {
-		return 0, "", errEmpty
+		return 0, "", ErrEmpty
 	}
 	neg := false
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
@@ -287,13 +287,13 @@ func cutCurrency(s string, prefix bool) (code, rest string, ok bool) {
 	return strings.ToUpper(c), strings.TrimSpace(rest), true
 }
 
-// errDash is a dash where an observation is wanted.
-var errDash = errors.New("a dash is not a number")
+// ErrDash is a dash where an observation is wanted.
+var ErrDash = errors.New("a dash is not a number")
 
-// isDash reports whether a cell holds only a dash (-, – or —), perhaps
+// IsDash reports whether a cell holds only a dash (-, – or —), perhaps
 // with a currency symbol or code: how an accounting number format shows
 // zero ("$ -").
-func isDash(s string) bool {
+func IsDash(s string) bool {
 	if !hasDash(s) {
 		return false
 	}
@@ -326,9 +326,9 @@ func hasDash(s string) bool {
 func isDigit(b byte) bool       { return b >= '0' && b <= '9' }
 func isDigitOrSign(b byte) bool { return isDigit(b) || b == '-' || b == '(' || b == '.' }
 
-// currencyMatches reports whether a currency read from a cell is the site's.
+// CurrencyMatches reports whether a currency read from a cell is the site's.
 // An ambiguous symbol matches every currency it can stand for.
-func currencyMatches(code, site string) bool {
+func CurrencyMatches(code, site string) bool {
 	switch code {
 	case "", site:
 		return true
@@ -348,10 +348,10 @@ func currencyMatches(code, site string) bool {
 func ParsePercent(s string, decimal string) (float64, error) {
 	s = normSpaces(s)
 	if s == "" {
-		return 0, errEmpty
+		return 0, ErrEmpty
 	}
 	if s == "-" || s == "\u2013" || s == "\u2014" {
-		return 0, errEmpty // a dash in a share column means "not given"
+		return 0, ErrEmpty // a dash in a share column means "not given"
 	}
 	if t, ok := strings.CutSuffix(s, "%"); ok {
 		v, err := ParseNumber(t, decimal)
@@ -367,12 +367,12 @@ func ParsePercent(s string, decimal string) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return percentOf(v)
+	return PercentOf(v)
 }
 
-// percentOf reads a bare number as a share (fraction up to 1, percent
+// PercentOf reads a bare number as a share (fraction up to 1, percent
 // points up to 100).
-func percentOf(v float64) (float64, error) {
+func PercentOf(v float64) (float64, error) {
 	switch {
 	case v < 0 || v > 100 || math.IsNaN(v):
 		return 0, errors.New("percent outside 0–100%")

@@ -1,4 +1,4 @@
-package read
+package csvrecord
 
 import (
 	"bufio"
@@ -9,35 +9,35 @@ import (
 	"testing"
 )
 
-// checkCSVRecords reads data with csvRecords (whose fast path takes
+// checkCSVRecords reads data with a Reader (whose fast path takes
 // quote-free lines from the buffer) and with readQuotedRecord alone, and
 // wants the same records, line numbers and errors. readQuotedRecord is
 // itself checked against encoding/csv (FuzzQuotedRecord).
 func checkCSVRecords(t *testing.T, data string, comma byte, bufSize int) {
 	t.Helper()
 	want := bufio.NewReaderSize(strings.NewReader(data), 1<<16)
-	got := newCSVRecords(bufio.NewReaderSize(strings.NewReader(data), bufSize), comma)
+	got := &Reader{Comma: comma, br: bufio.NewReaderSize(strings.NewReader(data), bufSize)}
 	line := 0
 	for n := 1; ; n++ {
 		wrec, werr := readQuotedRecord(want, comma, nil)
 		line += wrec.skipped
-		grec, gerr := got.read()
+		grec, gerr := got.Read()
 		if !errors.Is(gerr, werr) {
 			t.Fatalf("%q (buffer %d) record %d: error %v, want %v", data, bufSize, n, gerr, werr)
 		}
 		if werr == io.EOF {
 			return
 		}
-		if g := cellTexts(grec); !slices.Equal(g, wrec.fields) {
+		if g := grec; !slices.Equal(g, wrec.fields) {
 			t.Fatalf("%q (buffer %d) record %d = %q, want %q", data, bufSize, n, g, wrec.fields)
 		}
 		wfirst, wend := line+1, line+wrec.lines
 		line = wend
-		if first, end := got.pos(); first != wfirst || end != wend {
+		if first, end := got.Lines(); first != wfirst || end != wend {
 			t.Fatalf("%q (buffer %d) record %d at lines %d-%d, want %d-%d", data, bufSize, n, first, end, wfirst, wend)
 		}
-		if got.unterminated != wrec.unterminated {
-			t.Fatalf("%q (buffer %d) record %d: unterminated %v, want %v", data, bufSize, n, got.unterminated, wrec.unterminated)
+		if got.Unterminated() != wrec.unterminated {
+			t.Fatalf("%q (buffer %d) record %d: unterminated %v, want %v", data, bufSize, n, got.Unterminated(), wrec.unterminated)
 		}
 	}
 }
@@ -68,7 +68,7 @@ var csvRecordCases = []string{
 	"a,\"b\r\nc\"\r\nd\r\n",
 }
 
-func TestCSVRecordsMatchQuotedRecords(t *testing.T) {
+func TestReaderMatchesQuotedRecords(t *testing.T) {
 	long := strings.Repeat("x", 100) + "," + strings.Repeat("y", 100)
 	var many strings.Builder
 	for i := 0; i < 200; i++ {
@@ -90,20 +90,20 @@ func TestCSVRecordsMatchQuotedRecords(t *testing.T) {
 	}
 }
 
-// TestCSVRecordsOwnMemory reads two rows and checks that the first row's
+// TestReaderOwnMemory reads two rows and checks that the first row's
 // fields are intact: fields must not alias a reused buffer.
-func TestCSVRecordsOwnMemory(t *testing.T) {
-	r := newCSVRecords(bufio.NewReaderSize(strings.NewReader("a,bb,ccc\nd,ee,fff\n\"g\",h\n"), 16), ',')
+func TestReaderOwnMemory(t *testing.T) {
+	r := &Reader{Comma: ',', br: bufio.NewReaderSize(strings.NewReader("a,bb,ccc\nd,ee,fff\n\"g\",h\n"), 16)}
 	var kept [][]string
 	for {
-		rec, err := r.read()
+		rec, err := r.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			t.Fatal(err)
 		}
-		kept = append(kept, cellTexts(rec)) // the slice is reused, the strings are not
+		kept = append(kept, slices.Clone(rec)) // the slice is reused, the strings are not
 	}
 	want := [][]string{{"a", "bb", "ccc"}, {"d", "ee", "fff"}, {"g", "h"}}
 	if !slices.EqualFunc(kept, want, slices.Equal) {
@@ -111,7 +111,7 @@ func TestCSVRecordsOwnMemory(t *testing.T) {
 	}
 }
 
-func FuzzCSVRecords(f *testing.F) {
+func FuzzReader(f *testing.F) {
 	for _, c := range csvRecordCases {
 		f.Add(c, byte(','), uint8(0))
 	}
@@ -129,20 +129,11 @@ func TestSplitRecord(t *testing.T) {
 		"INI-000001,Initiative 1,Improve,Unit B,Owner B,Lead B,M-01; M-02,10001,5001,PL-001,2025-01-02",
 		"\xac\xad,\x2c\x2d\x2b,\xff\x00,é,ü;|\t"} {
 		for _, comma := range []byte{',', ';', '\t', '|'} {
-			got := cellTexts(splitRecord(nil, line, comma))
+			got := splitRecord(nil, line, comma)
 			want := strings.Split(line, string(comma))
 			if !slices.Equal(got, want) {
 				t.Errorf("splitRecord(%q, %q) = %q, want %q", line, comma, got, want)
 			}
 		}
 	}
-}
-
-// cellTexts returns the texts of cells.
-func cellTexts(cells []cell) []string {
-	out := make([]string, len(cells))
-	for i, c := range cells {
-		out[i] = c.v
-	}
-	return out
 }

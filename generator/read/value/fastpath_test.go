@@ -1,20 +1,13 @@
-package read
+package value
 
 import (
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
-	"unicode"
 )
 
-// The fast paths must return exactly what the general code returns. Each
-// reference below is the code as it was before its fast path.
-
-// plainNumberRef is plainNumber reading every accepted cell with
-// strconv.ParseFloat.
 func plainNumberRef(s string, decimal string) (float64, bool) {
 	if s == "" || len(s) > 20 {
 		return 0, false
@@ -84,7 +77,6 @@ func FuzzPlainNumber(f *testing.F) {
 	})
 }
 
-// isoDayRef is isoDay as it was: strconv digits and time.Date.
 func isoDayRef(s string) (time.Time, bool) {
 	if !allDigits(s[:4]) || !allDigits(s[5:7]) || !allDigits(s[8:]) {
 		return time.Time{}, false
@@ -96,8 +88,6 @@ func isoDayRef(s string) (time.Time, bool) {
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 }
 
-// TestUTCDay compares utcDay with time.Date on every day from 1900 to
-// 9999, comparing the whole time.Time value (==, not Equal).
 func TestUTCDay(t *testing.T) {
 	want := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
 	for want.Year() <= 9999 {
@@ -134,70 +124,6 @@ func FuzzISODay(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkISODay(t, s) })
-}
-
-// splitListRef is splitList as it was, on strings.FieldsFunc.
-func splitListRef(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '\n' || r == '\r' })
-	out := f[:0]
-	for _, x := range f {
-		if x = cleanSpacesRef(x); x != "" {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-// cleanSpacesRef is cleanSpaces as it was, trimming with unicode.IsSpace.
-func cleanSpacesRef(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' || r == '\u200b' })
-}
-
-func checkSplitList(t *testing.T, s string) {
-	t.Helper()
-	got, want := splitList(s), splitListRef(s)
-	if got == nil || !slices.Equal(got, want) {
-		t.Errorf("splitList(%q) = %#v, want %#v", s, got, want)
-	}
-	if got, want := cleanSpaces(s), cleanSpacesRef(s); got != want {
-		t.Errorf("cleanSpaces(%q) = %q, want %q", s, got, want)
-	}
-}
-
-func TestSplitListExact(t *testing.T) {
-	for _, s := range []string{"", " ", ",", "M-01; M-02", " , M-01,, ", "M-01\r\nM-02", "a|b;c,d\ne\rf", "\u00a0M-01\u00a0, \ufeffM-02\u200b",
-		"\t\v\f x \x85", "x\xff,\xfe y", "1,2,3,4,5,6,7,8,9,10,11", "\u2003é\u2003", "\x7f", " \x7f "} {
-		checkSplitList(t, s)
-	}
-}
-
-func FuzzSplitList(f *testing.F) {
-	for _, s := range []string{"M-01; M-02", " , M-01,, ", "\u00a0M-01\u00a0, \ufeffM-02\u200b", "x\xff,\xfe y"} {
-		f.Add(s)
-	}
-	f.Fuzz(checkSplitList)
-}
-
-// TestReaderList checks the slab-allocated lists: equal to splitList,
-// never nil, capacity equal to length (an append by a caller must not
-// overwrite the next list).
-func TestReaderList(t *testing.T) {
-	var rd reader
-	var lists [][]string
-	inputs := []string{"", "M-01; M-02", " , ", "a|b|c", strings.Repeat("x,", 100), "M-03"}
-	for i := 0; i < 600; i++ {
-		lists = append(lists, rd.list(inputs[i%len(inputs)]))
-	}
-	for i, l := range lists {
-		want := splitList(inputs[i%len(inputs)])
-		if l == nil || !slices.Equal(l, want) || cap(l) != len(l) {
-			t.Fatalf("list %d = %q (cap %d), want %q", i, l, cap(l), want)
-		}
-	}
-	_ = append(lists[1], "extra")
-	if lists[2] == nil || len(lists[2]) != 0 || lists[3][0] != "a" {
-		t.Errorf("an append to one list changed the next: %q, %q", lists[2], lists[3])
-	}
 }
 
 func checkHasDash(t *testing.T, s string) {

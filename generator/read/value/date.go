@@ -1,4 +1,4 @@
-package read
+package value
 
 import (
 	"errors"
@@ -89,7 +89,7 @@ func ParseDate(s string, order string) (time.Time, error) {
 	}
 	s = normSpaces(s)
 	if s == "" {
-		return time.Time{}, errEmpty
+		return time.Time{}, ErrEmpty
 	}
 	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
 		if t, ok := isoDay(s); ok {
@@ -140,7 +140,7 @@ func utcDay(y, m, d int) time.Time {
 func ParseDateTime(s string, order string, loc *time.Location) (time.Time, error) {
 	s = normSpaces(s)
 	if s == "" {
-		return time.Time{}, errEmpty
+		return time.Time{}, ErrEmpty
 	}
 	if loc == nil {
 		loc = time.UTC

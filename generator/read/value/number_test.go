@@ -1,4 +1,4 @@
-package read
+package value
 
 import (
 	"math"
@@ -119,8 +119,8 @@ func TestCurrencyMatches(t *testing.T) {
 		{"GBP", "USD", false},
 	}
 	for _, tt := range tests {
-		if got := currencyMatches(tt.code, tt.site); got != tt.want {
-			t.Errorf("currencyMatches(%q, %q) = %v, want %v", tt.code, tt.site, got, tt.want)
+		if got := CurrencyMatches(tt.code, tt.site); got != tt.want {
+			t.Errorf("CurrencyMatches(%q, %q) = %v, want %v", tt.code, tt.site, got, tt.want)
 		}
 	}
 }
@@ -174,31 +174,6 @@ func TestParseBool(t *testing.T) {
 	for _, s := range []string{"maybe", "2", "yess"} {
 		if _, err := ParseBool(s); err == nil {
 			t.Errorf("ParseBool(%q) succeeded, want error", s)
-		}
-	}
-}
-
-func TestSplitList(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"M-01, M-02", []string{"M-01", "M-02"}},
-		{"M-01;M-02|M-03", []string{"M-01", "M-02", "M-03"}},
-		{"M-01\nM-02\r\nM-03", []string{"M-01", "M-02", "M-03"}},
-		{" , M-01,, ", []string{"M-01"}},
-		{"", []string{}},
-	}
-	for _, tt := range tests {
-		got := splitList(tt.in)
-		if len(got) != len(tt.want) {
-			t.Errorf("splitList(%q) = %q, want %q", tt.in, got, tt.want)
-			continue
-		}
-		for i := range got {
-			if got[i] != tt.want[i] {
-				t.Errorf("splitList(%q) = %q, want %q", tt.in, got, tt.want)
-			}
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package read
+package value
 
 import (
 	"fmt"
@@ -24,7 +24,7 @@ func ParsePlanPeriod(s string, order string) (model.Period, error) {
 func parsePeriod(s, order string, years bool) (model.Period, error) {
 	s = normSpaces(s)
 	if s == "" {
-		return model.Period{}, errEmpty
+		return model.Period{}, ErrEmpty
 	}
 	toks := periodTokens(s)
 	bad := fmt.Errorf("%q is not a period (write 2026-01, Jan 2026, 2026-Q1 or FY2027-Q1)", s)
@@ -39,7 +39,7 @@ func parsePeriod(s, order string, years bool) (model.Period, error) {
 		if y, ok := periodYear(toks[0]); ok && years && (fiscal || len(toks[0]) == 4) {
 			return model.Period{Kind: model.Year, Fiscal: fiscal, Year: y}, nil
 		}
-		if p, ok := yearMonth(toks[0]); ok && !fiscal {
+		if p, ok := YearMonth(toks[0]); ok && !fiscal {
 			return p, nil
 		}
 	case 2:
@@ -109,8 +109,8 @@ func periodTokens(s string) []string {
 	return out
 }
 
-// yearMonth reads 202601 (YYYYMM), as some exports write months.
-func yearMonth(t string) (model.Period, bool) {
+// YearMonth reads 202601 (YYYYMM), as some exports write months.
+func YearMonth(t string) (model.Period, bool) {
 	if len(t) != 6 || !allDigits(t) {
 		return model.Period{}, false
 	}

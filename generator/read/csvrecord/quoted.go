@@ -1,4 +1,4 @@
-package read
+package csvrecord
 
 import (
 	"bufio"

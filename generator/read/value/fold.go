@@ -1,14 +1,14 @@
-package read
+package value
 
 import (
 	"strings"
 	"unicode"
 )
 
-// foldHeader folds a header cell as inputs.md prescribes: lower case, with
+// FoldHeader folds a header cell as inputs.md prescribes: lower case, with
 // spaces, "_", "-", ".", "/", "(", ")", "%", "#" and a trailing "?" removed,
 // so "Go-Live Date", "go_live_date" and "GO LIVE (date)" are equal.
-func foldHeader(s string) string {
+func FoldHeader(s string) string {
 	s = strings.TrimSpace(s)
 	// a trailing "?", and the "*" or ":" templates put after a label
 	s = strings.TrimRight(s, "*: ")
@@ -25,12 +25,12 @@ func foldHeader(s string) string {
 	return b.String()
 }
 
-// stripBrackets removes the bracketed notes of a header that only say how
+// StripBrackets removes the bracketed notes of a header that only say how
 // a value is written — a currency, a unit, a date format, a template's
 // "(required)": "Budget (USD)" becomes "Budget ". A note that changes
 // what the column holds ("Spend (forecast)", "Adoption (target)") is
 // kept, so that the column stays unknown rather than read as another.
-func stripBrackets(s string) string {
+func StripBrackets(s string) string {
 	if !strings.ContainsAny(s, "([") {
 		return s
 	}
@@ -112,9 +112,9 @@ func isLetters(s string) bool {
 	return true
 }
 
-// foldName folds a sheet or file name for table recognition: lower case
+// FoldName folds a sheet or file name for table recognition: lower case
 // with spaces, "-" and "_" removed.
-func foldName(s string) string {
+func FoldName(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range strings.TrimSpace(s) {
@@ -126,13 +126,13 @@ func foldName(s string) string {
 	return b.String()
 }
 
-// foldValue folds an enum value: lower case with spaces, "-" and "_"
+// FoldValue folds an enum value: lower case with spaces, "-" and "_"
 // removed, so "Big-bang", "big bang" and "BIG_BANG" are equal.
-func foldValue(s string) string { return foldName(s) }
+func FoldValue(s string) string { return FoldName(s) }
 
-// cleanSpaces trims a cell: spaces, non-breaking spaces and byte-order
+// CleanSpaces trims a cell: spaces, non-breaking spaces and byte-order
 // marks at either end. Inner whitespace is kept as written.
-func cleanSpaces(s string) string {
+func CleanSpaces(s string) string {
 	if s == "" || s[0] > ' ' && s[0] < 0x80 && s[len(s)-1] > ' ' && s[len(s)-1] < 0x80 {
 		return s
 	}
@@ -159,7 +159,7 @@ func isASCIISpace(b byte) bool {
 // exports write it).
 func normSpaces(s string) string {
 	if isASCIINoSpecial(s) {
-		return cleanSpaces(s)
+		return CleanSpaces(s)
 	}
 	s = strings.Map(func(r rune) rune {
 		if r == '\u00a0' || r == '\u202f' || r == '\u2009' || r == '\u2007' || r == '\ufeff' {
