@@ -32,9 +32,10 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 	ds.Plan = target(owned, results, func(r *fileResult) *chunks[model.PlanLine] { return &r.plan })
 	ds.Incidents = target(owned, results, func(r *fileResult) *chunks[model.Incident] { return &r.incidents })
 	ds.Reviews = target(owned, results, func(r *fileResult) *chunks[model.Review] { return &r.reviews })
-	seenInit := newIDIndex(&ds.Initiatives, func(r *model.Initiative) string { return r.ID }, cap(ds.Initiatives))
-	seenMetric := newIDIndex(&ds.Metrics, func(r *model.Metric) string { return r.ID }, cap(ds.Metrics))
-	seenPlan := newIDIndex(&ds.Plan, func(r *model.PlanLine) string { return r.ID }, cap(ds.Plan))
+	// the index of the first record with each id
+	seenInit := make(map[string]int, cap(ds.Initiatives))
+	seenMetric := make(map[string]int, cap(ds.Metrics))
+	seenPlan := make(map[string]int, cap(ds.Plan))
 	for _, r := range results {
 		ds.Summary.Files = append(ds.Summary.Files, r.file)
 		ds.Summary.Ignored = append(ds.Summary.Ignored, r.ignored...)
@@ -49,30 +50,33 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 			m.Skipped += s.Skipped
 		}
 		for in := range r.initiatives.all {
-			if first, ok := seenInit.add(in.ID, len(ds.Initiatives)); ok {
+			if first, ok := seenInit[in.ID]; ok {
 				first := ds.Initiatives[first].Source
 				dup(in.Source, "id", in.ID, first)
 				sum(model.TableInitiatives).Excluded++
 				continue
 			}
+			seenInit[in.ID] = len(ds.Initiatives)
 			ds.Initiatives = appendRecord(ds.Initiatives, in)
 		}
 		for m := range r.metrics.all {
-			if first, ok := seenMetric.add(m.ID, len(ds.Metrics)); ok {
+			if first, ok := seenMetric[m.ID]; ok {
 				first := ds.Metrics[first].Source
 				dup(m.Source, "id", m.ID, first)
 				sum(model.TableMetrics).Excluded++
 				continue
 			}
+			seenMetric[m.ID] = len(ds.Metrics)
 			ds.Metrics = appendRecord(ds.Metrics, m)
 		}
 		for l := range r.plan.all {
-			if first, ok := seenPlan.add(l.ID, len(ds.Plan)); ok {
+			if first, ok := seenPlan[l.ID]; ok {
 				first := ds.Plan[first].Source
 				dup(l.Source, "plan_line", l.ID, first)
 				sum(model.TablePlan).Excluded++
 				continue
 			}
+			seenPlan[l.ID] = len(ds.Plan)
 			ds.Plan = appendRecord(ds.Plan, l)
 		}
 		for w := range r.calendar.all {
@@ -92,7 +96,7 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 	// references between tables
 	for _, in := range ds.Initiatives {
 		for _, id := range in.Metrics {
-			if !seenMetric.has(id) {
+			if !hasKey(seenMetric, id) {
 				issues = append(issues, model.Issue{Severity: model.SevWarning, File: in.Source.File, Sheet: in.Source.Sheet, Row: in.Source.Row,
 					Column: in.Source.Columns["metrics"], Field: "metrics", Value: id,
 					Message: fmt.Sprintf("metric %q is not in the metrics table; the other metrics of %s are kept", id, in.ID)})
@@ -106,7 +110,7 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 	}
 	warned := map[rowKey]bool{}
 	for _, o := range ds.Actuals {
-		if seenMetric.has(o.Metric) {
+		if hasKey(seenMetric, o.Metric) {
 			kept = append(kept, o)
 			continue
 		}
@@ -142,7 +146,7 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 		if inc.Initiative == "" {
 			continue
 		}
-		if !seenInit.has(inc.Initiative) {
+		if !hasKey(seenInit, inc.Initiative) {
 			issues = append(issues, model.Issue{Severity: model.SevWarning, File: inc.Source.File, Sheet: inc.Source.Sheet, Row: inc.Source.Row,
 				Column: inc.Source.Columns["initiative"], Field: "initiative", Value: inc.Initiative,
 				Message: fmt.Sprintf("initiative %q is not in the initiatives table", inc.Initiative)})
@@ -223,4 +227,10 @@ func appendRecord[T any](s []T, r *T) []T {
 		return s[:n+1]
 	}
 	return append(s, *r)
+}
+
+// hasKey reports whether m has key k.
+func hasKey(m map[string]int, k string) bool {
+	_, ok := m[k]
+	return ok
 }
