@@ -31,6 +31,6 @@ func BenchmarkBuild10k(b *testing.B) {
 	prev, cur := bigCard(10000, 0), bigCard(10000, 7)
 	b.ResetTimer()
 	for b.Loop() {
-		Build(Input{Scorecard: cur, Previous: prev, Policy: model.DefaultPolicy()})
+		Build(Input{Scorecard: cur, Previous: prev})
 	}
 }

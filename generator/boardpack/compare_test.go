@@ -82,7 +82,7 @@ func TestCompare(t *testing.T) {
 	if same := Compare(card(), card()); !same.Empty() {
 		t.Errorf("Compare of equal scorecards: %+v", same)
 	}
-	p := Build(Input{Scorecard: cur, Previous: prev, Policy: model.DefaultPolicy()})
+	p := Build(Input{Scorecard: cur, Previous: prev})
 	if p.Changes == nil || len(p.Changes.New) != 1 {
 		t.Error("Build with a previous quarter has no changes")
 	}

@@ -4,7 +4,9 @@
 // exceptions the board must see, and what changed since the last closed
 // quarter), and the PDF of the rendered pack printed by a local Chromium.
 //
-// Build and Compare are pure functions of the scorecard (and the dataset
-// for incidents): they hold figures, not HTML, so that every text reaches
-// the page through html/template's escaping.
+// Build and Compare are pure functions of the scorecard: every fact they
+// show (which incidents were change-caused, which go-lives fall in a peak
+// window, whether a share lies in its band) is one the scorer decided and
+// published. They hold figures, not HTML, so that every text reaches the
+// page through html/template's escaping.
 package boardpack

@@ -2,7 +2,6 @@ package boardpack
 
 import (
 	"slices"
-	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
 )
@@ -10,14 +9,6 @@ import (
 // Input is what a board pack is built from.
 type Input struct {
 	Scorecard *model.Scorecard
-	// Dataset supplies the incidents behind change_incidents; nil leaves
-	// the change-caused incident list empty.
-	Dataset *model.Dataset
-	Policy  model.Policy
-	// FiscalYearStart and Location place incidents in the report period
-	// as the scorer does (month 1–12; nil means UTC).
-	FiscalYearStart int
-	Location        *time.Location
 	// Previous is the latest quarter closed before this one; nil when no
 	// quarter has been closed.
 	Previous *model.Scorecard
@@ -49,10 +40,10 @@ func Build(in Input) *Pack {
 		AsOf:     sc.AsOf,
 		Currency: sc.Currency,
 		Headline: sc.Headline,
-		Split:    split(sc, in.Policy),
+		Split:    split(sc),
 	}
 	p.Sections = sections(sc)
-	p.Exceptions = exceptions(in)
+	p.Exceptions = exceptions(sc)
 	if in.Previous != nil {
 		p.Changes = Compare(in.Previous, sc)
 	}
@@ -64,12 +55,13 @@ type SplitRow struct {
 	Category model.Category
 	Budget   *float64 // share of budget; nil when the total is 0
 	Spend    *float64
-	Band     model.Band
-	// Within is true when the budget share lies inside the band.
+	Band     model.Band // [0, 0] when the policy sets none
+	// Within is true when the budget share lies inside the band, as the
+	// split_within_policy check decided.
 	Within bool
 }
 
-func split(sc *model.Scorecard, pol model.Policy) []SplitRow {
+func split(sc *model.Scorecard) []SplitRow {
 	s := sc.Portfolio.Split
 	get := func(sh model.Shares, c model.Category) *float64 {
 		switch c {
@@ -82,8 +74,12 @@ func split(sc *model.Scorecard, pol model.Policy) []SplitRow {
 	}
 	out := make([]SplitRow, 0, len(model.Categories))
 	for _, c := range model.Categories {
-		r := SplitRow{Category: c, Budget: get(s.Budget, c), Spend: get(s.Spend, c), Band: pol.Split[c]}
-		r.Within = r.Budget != nil && *r.Budget >= r.Band[0] && *r.Budget <= r.Band[1]
+		r := SplitRow{Category: c, Budget: get(s.Budget, c), Spend: get(s.Spend, c)}
+		for _, b := range s.Bands {
+			if b.Category == c {
+				r.Band, r.Within = b.Band, b.Within
+			}
+		}
 		out = append(out, r)
 	}
 	return out

@@ -26,8 +26,14 @@ func card() *model.Scorecard {
 			Split: model.Split{
 				Budget: model.Shares{Run: f(0.5), Improve: f(0.3), Transform: f(0.2)},
 				Spend:  model.Shares{Run: f(0.6), Improve: f(0.25), Transform: f(0.15)},
+				Bands: []model.SplitBand{{Category: model.Run, Band: model.Band{0.55, 0.75}},
+					{Category: model.Improve, Band: model.Band{0.15, 0.30}, Within: true}, {Category: model.Transform, Band: model.Band{0.05, 0.20}, Within: true}},
 			},
 			AlignedSpendShare: f(0.4), MetricsImprovingShare: f(0.5), ChangeIncidents: n(2), MTTRHours: f(5),
+			ChangeIncidentList: []model.ChangeIncident{
+				{ID: "INC-1", Initiative: "INI-1", Severity: 1, Opened: time.Date(2026, 7, 1, 8, 0, 0, 0, time.UTC)},
+				{ID: "INC-7", Initiative: "INI-2", Severity: 2, Opened: time.Date(2026, 8, 15, 8, 0, 0, 0, time.UTC)},
+			},
 			Verdicts: model.VerdictCounts{Aligned: 1, NotAligned: 1, AtRisk: 1},
 			Checks: []model.CheckResult{
 				{ID: model.CheckSplitWithinPolicy, Result: model.Fail, Reason: "run 50% is 5 points below"},
@@ -66,7 +72,7 @@ func card() *model.Scorecard {
 }
 
 func TestSections(t *testing.T) {
-	p := Build(Input{Scorecard: card(), Policy: model.DefaultPolicy()})
+	p := Build(Input{Scorecard: card()})
 	if len(p.Sections) != 9 {
 		t.Fatalf("%d sections", len(p.Sections))
 	}
@@ -118,7 +124,7 @@ func TestSections(t *testing.T) {
 }
 
 func TestSplitAndExceptions(t *testing.T) {
-	p := Build(Input{Scorecard: card(), Policy: model.DefaultPolicy()})
+	p := Build(Input{Scorecard: card()})
 	var within []bool
 	for _, r := range p.Split {
 		within = append(within, r.Within)
@@ -144,41 +150,12 @@ func TestSplitAndExceptions(t *testing.T) {
 	}
 }
 
+// The pack lists the incidents the scorecard counts, as it lists them.
 func TestChangeIncidents(t *testing.T) {
-	at := func(s string) time.Time { tm, _ := time.Parse("2006-01-02 15:04", s); return tm }
-	ds := &model.Dataset{Incidents: []model.Incident{
-		{ID: "INC-4", Opened: at("2026-09-30 23:00"), Severity: 2, Initiative: "ini-2 "},                                  // folded id; 1 Oct in Berlin
-		{ID: "INC-1", Opened: at("2026-07-01 08:00"), Resolved: at("2026-07-01 14:30"), Severity: 1, Initiative: "INI-1"}, // in Q3
-		{ID: "INC-2", Opened: at("2026-07-02 08:00"), Severity: 3, Initiative: "INI-1"},                                   // severity 3
-		{ID: "INC-3", Opened: at("2026-06-30 08:00"), Severity: 1, Initiative: "INI-1"},                                   // Q2
-		{ID: "INC-5", Opened: at("2026-08-01 08:00"), Severity: 1, Initiative: "INI-9"},                                   // unknown initiative
-		{ID: "INC-6", Opened: at("2026-08-01 08:00"), Severity: 1},                                                        // no initiative
-		{ID: "INC-7", Opened: at("2026-08-15 08:00"), Severity: 2, Initiative: "ini-2"},
-	}}
-	tests := []struct {
-		loc  *time.Location
-		want []string
-	}{
-		{nil, []string{"INC-1", "INC-7", "INC-4"}},
-		{time.FixedZone("CEST", 2*3600), []string{"INC-1", "INC-7"}},
-	}
-	for _, tt := range tests {
-		p := Build(Input{Scorecard: card(), Dataset: ds, Policy: model.DefaultPolicy(), FiscalYearStart: 1, Location: tt.loc})
-		var got []string
-		for _, i := range p.Exceptions.ChangeIncidents {
-			got = append(got, i.ID)
-			if i.Initiative != "INI-1" && i.Initiative != "INI-2" {
-				t.Errorf("%s: initiative %q, want the scorecard's spelling", i.ID, i.Initiative)
-			}
-		}
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("loc %v: change incidents %v, want %v", tt.loc, got, tt.want)
-		}
-		if h := p.Exceptions.ChangeIncidents[0].Hours(); h == nil || *h != 6.5 {
-			t.Errorf("INC-1 hours = %v, want 6.5", h)
-		}
-		if h := p.Exceptions.ChangeIncidents[1].Hours(); h != nil {
-			t.Errorf("open incident hours = %v, want nil", *h)
-		}
+	sc := card()
+	p := Build(Input{Scorecard: sc})
+	if !slices.EqualFunc(p.Exceptions.ChangeIncidents, sc.Portfolio.ChangeIncidentList, func(a, b model.ChangeIncident) bool { return a.ID == b.ID }) ||
+		len(p.Exceptions.ChangeIncidents) != *sc.Portfolio.ChangeIncidents {
+		t.Errorf("change incidents %+v, want the scorecard's %+v", p.Exceptions.ChangeIncidents, sc.Portfolio.ChangeIncidentList)
 	}
 }

@@ -88,11 +88,7 @@ func TestSamplePackGolden(t *testing.T) {
 		return res
 	}
 	prev, cur := score("2026-06-30"), score("2026-09-30")
-	p := boardpack.Build(boardpack.Input{
-		Scorecard: cur.Scorecard, Dataset: cur.Dataset, Policy: cur.Config.Policy,
-		FiscalYearStart: cur.Config.FiscalYearStart, Location: cur.Config.Location,
-		Previous: prev.Scorecard,
-	})
+	p := boardpack.Build(boardpack.Input{Scorecard: cur.Scorecard, Previous: prev.Scorecard})
 	if p.Period != "2026-Q3" || p.Changes == nil || p.Changes.PrevPeriod != "2026-Q2" {
 		t.Fatalf("pack of %s against %v", p.Period, p.Changes)
 	}

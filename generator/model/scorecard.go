@@ -98,6 +98,9 @@ type Scorecard struct {
 	Initiatives []InitiativeResult `json:"initiatives"`
 	Metrics     []MetricResult     `json:"metrics"`
 	Issues      []Issue            `json:"issues"`
+	// Calendar is the peak and freeze windows with the go-lives inside
+	// them.
+	Calendar Calendar `json:"calendar"`
 }
 
 // Headline is the answer to the COO's question.
@@ -117,6 +120,9 @@ type Shares struct {
 type Split struct {
 	Budget Shares `json:"budget"`
 	Spend  Shares `json:"spend"`
+	// Bands are the policy bands of the categories that have one, in
+	// category order.
+	Bands []SplitBand `json:"bands"`
 }
 
 // VerdictCounts counts initiatives per verdict.
@@ -133,14 +139,17 @@ type Portfolio struct {
 	SpendTotal  float64 `json:"spend_total"`
 	// SpendAssumed is true when no initiative reported spend and budget
 	// stands in for it.
-	SpendAssumed          bool          `json:"spend_assumed"`
-	Split                 Split         `json:"split"`
-	AlignedSpendShare     *float64      `json:"aligned_spend_share"`
-	MetricsImprovingShare *float64      `json:"metrics_improving_share"`
-	ChangeIncidents       *int          `json:"change_incidents"`
-	MTTRHours             *float64      `json:"mttr_hours"`
-	Verdicts              VerdictCounts `json:"verdicts"`
-	Checks                []CheckResult `json:"checks"`
+	SpendAssumed          bool     `json:"spend_assumed"`
+	Split                 Split    `json:"split"`
+	AlignedSpendShare     *float64 `json:"aligned_spend_share"`
+	MetricsImprovingShare *float64 `json:"metrics_improving_share"`
+	ChangeIncidents       *int     `json:"change_incidents"`
+	// ChangeIncidentList holds the incidents ChangeIncidents counts,
+	// oldest first (null without incidents table).
+	ChangeIncidentList []ChangeIncident `json:"change_incident_list"`
+	MTTRHours          *float64         `json:"mttr_hours"`
+	Verdicts           VerdictCounts    `json:"verdicts"`
+	Checks             []CheckResult    `json:"checks"`
 
 	// Breakdowns for charts and tables.
 	ByUnit    []UnitFigures    `json:"by_unit"`

@@ -2,7 +2,6 @@ package render
 
 import (
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -25,14 +24,6 @@ import (
 // windowsSeries names the series that carries the shaded windows.
 const windowsSeries = "Peak or freeze window"
 
-// calendarWindow is a peak or freeze window as the calendar chart draws
-// it.
-type calendarWindow struct {
-	w    *model.Window
-	unit string // the unit as shown, trimmed; "" for every unit
-	key  string // matching key of unit (unitKey); "" for every unit
-}
-
 // calendarChart shows go-lives (points, one row per business unit; a
 // diamond when the go-live falls in a peak or freeze window) against peak
 // and freeze windows (shaded) on a time axis. A window of every unit
@@ -40,19 +31,8 @@ type calendarWindow struct {
 // row, and a unit that has a window but no go-live gets a row of its own,
 // so that its window shows.
 func (b *build) calendarChart() Chart {
-	var wins []calendarWindow
-	for i := range b.ds.Calendar {
-		w := &b.ds.Calendar[i]
-		if w.Kind != model.WindowPeak && w.Kind != model.WindowFreeze {
-			continue
-		}
-		cw := calendarWindow{w: w, key: unitKey(w.BusinessUnit)}
-		if cw.key != "" {
-			cw.unit = strings.TrimSpace(w.BusinessUnit)
-		}
-		wins = append(wins, cw)
-	}
-	labels, rowKeys := b.calendarRows(wins)
+	wins := b.sc.Calendar.Windows
+	labels, rowKeys := b.calendarRows()
 
 	sc := charts.NewScatter()
 	baseOpts(sc)
@@ -77,8 +57,8 @@ func (b *build) calendarChart() Chart {
 	sc.ExtendYAxis(opts.YAxis{Type: "value", Show: opts.Bool(false), Min: 0, Max: max(len(labels), 1)})
 
 	hit := map[string]bool{}
-	for _, c := range b.collisions() {
-		hit[c.Initiative.Text] = true
+	for _, c := range b.sc.Calendar.Collisions {
+		hit[c.Initiative] = true
 	}
 	var clear, clash []opts.ScatterData
 	t := newTable(4, "Date", "Go-live or window", "Business unit", "In a window")
@@ -97,18 +77,17 @@ func (b *build) calendarChart() Chart {
 		t.add(b.fmt.Date(i.GoLive), i.ID+" "+i.Name, unitName(i.BusinessUnit), in)
 	}
 	var areas []opts.MarkAreaNameCoordItem
-	for _, cw := range wins {
-		w := cw.w
+	for _, w := range wins {
 		name := w.Name + " (" + string(w.Kind)
 		unit := "All"
-		if cw.key != "" {
-			name += ", " + cw.unit
-			unit = cw.unit
+		if w.UnitKey != "" {
+			name += ", " + w.BusinessUnit
+			unit = w.BusinessUnit
 		}
 		name += ")"
-		start, end := b.fmt.Date(w.Start), b.fmt.Date(w.End)
+		start, end := b.fmt.Date(w.Start.Time), b.fmt.Date(w.End.Time)
 		t.add(start+" – "+end, w.Name+" ("+string(w.Kind)+" window)", unit, "–")
-		if cw.key == "" {
+		if w.UnitKey == "" {
 			areas = append(areas, opts.MarkAreaNameCoordItem{
 				Name:        name,
 				Coordinate0: []any{start, nil},
@@ -117,7 +96,7 @@ func (b *build) calendarChart() Chart {
 			continue
 		}
 		for row, k := range rowKeys {
-			if k == cw.key {
+			if k == w.UnitKey {
 				areas = append(areas, opts.MarkAreaNameCoordItem{
 					Name:        name,
 					Coordinate0: []any{start, row},
@@ -138,23 +117,24 @@ func (b *build) calendarChart() Chart {
 }
 
 // calendarRows returns the calendar chart's row labels, sorted, and the
-// matching key of each row's unit: one row for the business unit of every
-// go-live drawn, and one for the unit of a window that no such row
-// matches, labelled as the first such window names it.
-func (b *build) calendarRows(wins []calendarWindow) (labels, keys []string) {
+// matching key of each row's unit (as the scorer published it): one row
+// for the business unit of every go-live drawn, and one for the unit of a
+// window that no such row matches, labelled as the first such window
+// names it.
+func (b *build) calendarRows() (labels, keys []string) {
 	rows := map[string]string{} // label → key
 	have := map[string]bool{}   // keys of the rows
 	for _, i := range b.ds.Initiatives {
 		if !i.GoLive.IsZero() && i.Status != model.StatusCancelled {
-			k := foldUnit(i.BusinessUnit)
+			k := b.sc.Calendar.UnitKeys[i.BusinessUnit]
 			rows[unitName(i.BusinessUnit)] = k
 			have[k] = true
 		}
 	}
-	for _, cw := range wins {
-		if cw.key != "" && !have[cw.key] {
-			rows[cw.unit] = cw.key
-			have[cw.key] = true
+	for _, w := range b.sc.Calendar.Windows {
+		if w.UnitKey != "" && !have[w.UnitKey] {
+			rows[w.BusinessUnit] = w.UnitKey
+			have[w.UnitKey] = true
 		}
 	}
 	labels = make([]string, 0, len(rows))
@@ -188,27 +168,9 @@ func (b *build) calendarSpan() (first, last time.Time) {
 			see(i.GoLive)
 		}
 	}
-	for _, w := range b.ds.Calendar {
-		if w.Kind == model.WindowPeak || w.Kind == model.WindowFreeze {
-			see(w.Start)
-			see(w.End)
-		}
+	for _, w := range b.sc.Calendar.Windows {
+		see(w.Start.Time)
+		see(w.End.Time)
 	}
 	return first, last
-}
-
-// foldUnit is the matching key of a business unit, as the scorer matches
-// units: trimmed, lower case, inner runs of white space made one space.
-func foldUnit(s string) string {
-	return strings.ToLower(strings.Join(strings.Fields(s), " "))
-}
-
-// unitKey is the matching key of a window's business unit: empty and
-// "All" (in any case, with any spaces) mean every unit and give "".
-func unitKey(s string) string {
-	k := foldUnit(s)
-	if k == "all" {
-		return ""
-	}
-	return k
 }

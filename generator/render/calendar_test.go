@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/score"
 )
 
 // calendarOption is the part of the calendar chart's option that places
@@ -86,6 +87,8 @@ func TestCalendarWindowRows(t *testing.T) {
 				{Name: "W", Start: day(start), End: day(end), Kind: model.WindowFreeze, BusinessUnit: tt.unit},
 				{Name: "Month end", Start: day(start), End: day(end), Kind: model.WindowClose, BusinessUnit: "Nowhere"},
 			}
+			// The windows' unit keys are the scorer's.
+			sc.Calendar = score.Score(ds, cfg.Policy, score.Options{AsOf: cfg.AsOf}).Calendar
 			b, err := newBuild(parseDefault(t), Input{Config: cfg, Dataset: ds, Scorecard: sc})
 			if err != nil {
 				t.Fatal(err)
@@ -143,20 +146,5 @@ func TestCalendarWindowRows(t *testing.T) {
 				t.Errorf("last table row %q, want %q", cells, want)
 			}
 		})
-	}
-}
-
-func TestUnitKey(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"", ""},
-		{"All", ""},
-		{"  aLL\t", ""},
-		{"All units", "all units"},
-		{" Field  Services ", "field services"},
-		{"Logistics", "logistics"},
-	} {
-		if got := unitKey(tt.in); got != tt.want {
-			t.Errorf("unitKey(%q) = %q, want %q", tt.in, got, tt.want)
-		}
 	}
 }

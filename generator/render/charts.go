@@ -107,7 +107,10 @@ func labelAxis(c interface {
 // the policy bands as shaded areas.
 func (b *build) splitChart() Chart {
 	sp := b.sc.Portfolio.Split
-	band := b.in.Config.Policy.Split
+	band := map[model.Category]model.Band{}
+	for _, bd := range sp.Bands {
+		band[bd.Category] = bd.Band
+	}
 	cats := []string{"Run", "Improve", "Transform"}
 	budget := []*float64{sp.Budget.Run, sp.Budget.Improve, sp.Budget.Transform}
 	spend := []*float64{sp.Spend.Run, sp.Spend.Improve, sp.Spend.Transform}

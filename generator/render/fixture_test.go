@@ -18,6 +18,9 @@ func day(s string) time.Time {
 
 func f64(v float64) *float64 { return &v }
 func intp(v int) *int        { return &v }
+func timep(t time.Time) *time.Time {
+	return &t
+}
 func status(s model.Status) *model.Status {
 	return &s
 }
@@ -97,8 +100,12 @@ func fixture() (config.Config, *model.Dataset, *model.Scorecard) {
 			Split: model.Split{
 				Budget: model.Shares{Run: f64(0.6), Improve: f64(0.25), Transform: f64(0.15)},
 				Spend:  model.Shares{Run: f64(0.583333), Improve: f64(0.270833), Transform: f64(0.145833)},
+				Bands: []model.SplitBand{{Category: model.Run, Band: model.Band{0.55, 0.75}, Within: true},
+					{Category: model.Improve, Band: model.Band{0.15, 0.30}, Within: true}, {Category: model.Transform, Band: model.Band{0.05, 0.20}, Within: true}},
 			},
 			AlignedSpendShare: f64(0.579), MetricsImprovingShare: f64(1), ChangeIncidents: intp(1), MTTRHours: f64(5),
+			ChangeIncidentList: []model.ChangeIncident{{ID: "INC-1", Initiative: "INI-003", Severity: 1, Opened: day("2026-08-02").Add(9 * time.Hour),
+				Resolved: timep(day("2026-08-02").Add(14 * time.Hour)), Service: "Pricing", Source: src("Incidents", 2)}},
 			Verdicts: model.VerdictCounts{Aligned: 1, AtRisk: 1, NotAligned: 1, NotScored: 1},
 			Checks: []model.CheckResult{
 				pass(model.CheckSplitWithinPolicy, "run 60%, improve 25%, transform 15% are inside their bands"),
@@ -132,6 +139,15 @@ func fixture() (config.Config, *model.Dataset, *model.Scorecard) {
 			{ID: "M-02", Name: "Claims handled per day", Kind: "throughput", Unit: "claims", Direction: model.Higher, Baseline: 120, Target: 160, Latest: f64(123), LatestPeriod: "2026-09", Progress: f64(0.075), Initiatives: []string{"INI-002", "INI-003"}, Source: src("Metrics", 3)},
 		},
 		Issues: issues,
+		Calendar: model.Calendar{
+			Windows: []model.CalendarWindow{
+				{Name: "Peak season", Kind: model.WindowPeak, Start: model.DateOf(day("2026-11-15")), End: model.DateOf(day("2026-12-31")), Source: src("Calendar", 2)},
+				{Name: "Year-end freeze", Kind: model.WindowFreeze, BusinessUnit: "Logistics", UnitKey: "logistics",
+					Start: model.DateOf(day("2026-12-20")), End: model.DateOf(day("2027-01-05")), Source: src("Calendar", 3)},
+			},
+			Collisions: []model.Collision{{Initiative: "INI-002", GoLive: model.DateOf(day("2026-11-20")), Category: model.Improve, Window: 0}},
+			UnitKeys:   map[string]string{"Claims": "claims", "Logistics": "logistics"},
+		},
 	}
 	return cfg, ds, sc
 }

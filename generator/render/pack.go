@@ -106,8 +106,7 @@ type ChangeRow struct {
 // pack builds the board pack view. A principle's chart that the
 // commentary (narrative, already rendered) places is not placed again.
 func (b *build) pack(narrative template.HTML) *PackView {
-	cfg := b.in.Config
-	in := boardpack.Input{Scorecard: b.sc, Dataset: b.ds, Policy: cfg.Policy, FiscalYearStart: cfg.FiscalYearStart, Location: cfg.Location}
+	in := boardpack.Input{Scorecard: b.sc}
 	if b.prev != nil {
 		in.Previous = b.prev.Scorecard
 	}
@@ -134,8 +133,7 @@ func (b *build) pack(narrative template.HTML) *PackView {
 	v.PeakCollisions = ExceptionTable{None: "No go-live falls in a peak or freeze window.", Rows: b.exceptionRows(p.Exceptions.PeakCollisions)}
 	v.OwnershipGaps = ExceptionTable{None: "Every initiative has a business owner who is not its IT owner.", Rows: b.exceptionRows(p.Exceptions.OwnershipGaps)}
 	for _, inc := range p.Exceptions.ChangeIncidents {
-		v.ChangeIncidents = append(v.ChangeIncidents, b.incidentRow(model.Incident{ID: inc.ID, Opened: inc.Opened, Resolved: inc.Resolved,
-			Severity: inc.Severity, Initiative: inc.Initiative, Service: inc.Service, Source: inc.Source}))
+		v.ChangeIncidents = append(v.ChangeIncidents, b.changeIncidentRow(inc))
 	}
 	if p.Changes != nil {
 		v.Changes = b.changesView(p.Changes)

@@ -225,12 +225,14 @@ func (b *build) reliabilityView() (any, error) {
 		Chart:           b.incidentsChart(),
 		Quarters:        b.pastQuarters(),
 	}
-	counts := map[string]int{}
 	for _, inc := range b.ds.Incidents {
 		v.Incidents = append(v.Incidents, b.incidentRow(inc))
-		if inc.Initiative != "" && inc.Severity >= 1 && inc.Severity <= 2 {
-			counts[inc.Initiative]++
-		}
+	}
+	// The change-caused incidents of the period by initiative: the list
+	// behind the change incidents figure, grouped.
+	counts := map[string]int{}
+	for _, inc := range b.sc.Portfolio.ChangeIncidentList {
+		counts[inc.Initiative]++
 	}
 	for id, n := range counts {
 		l := b.initiativeLink(id)

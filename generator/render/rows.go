@@ -163,36 +163,40 @@ func (b *build) incidentRow(inc model.Incident) IncidentRow {
 	return row
 }
 
+// changeIncidentRow makes the row of a change-caused incident.
+func (b *build) changeIncidentRow(inc model.ChangeIncident) IncidentRow {
+	row := IncidentRow{
+		ID:         inc.ID,
+		Opened:     b.fmt.DateTime(inc.Opened),
+		Resolved:   "–",
+		Severity:   inc.Severity,
+		Initiative: b.initiativeLink(inc.Initiative),
+		Service:    inc.Service,
+		Ref:        inc.Source.String(),
+	}
+	if inc.Resolved != nil {
+		row.Resolved = b.fmt.DateTime(*inc.Resolved)
+	}
+	return row
+}
+
 // collisions lists every go-live inside a peak or freeze window of its
-// unit (windows without a unit apply to every unit; bounds inclusive), as
-// the peak_clear check finds them; cancelled initiatives are left out.
+// unit, as the scorer published them.
 func (b *build) collisions() []Collision {
-	var out []Collision
-	for i := range b.ds.Initiatives {
-		ini := &b.ds.Initiatives[i]
-		if ini.GoLive.IsZero() || ini.Status == model.StatusCancelled {
+	cal := &b.sc.Calendar
+	out := make([]Collision, 0, len(cal.Collisions))
+	for _, c := range cal.Collisions {
+		if c.Window < 0 || c.Window >= len(cal.Windows) {
 			continue
 		}
-		for _, w := range b.ds.Calendar {
-			if w.Kind != model.WindowPeak && w.Kind != model.WindowFreeze {
-				continue
-			}
-			// A window of every unit (empty or "All") or of the
-			// initiative's unit, matched as the score matches them.
-			if k := unitKey(w.BusinessUnit); k != "" && k != foldUnit(ini.BusinessUnit) {
-				continue
-			}
-			if ini.GoLive.Before(w.Start) || ini.GoLive.After(w.End) {
-				continue
-			}
-			out = append(out, Collision{
-				Initiative: b.initiativeLink(ini.ID),
-				GoLive:     b.fmt.Date(ini.GoLive),
-				Window:     w.Name,
-				Kind:       w.Kind,
-				Category:   ini.Category,
-			})
-		}
+		w := &cal.Windows[c.Window]
+		out = append(out, Collision{
+			Initiative: b.initiativeLink(c.Initiative),
+			GoLive:     b.fmt.Date(c.GoLive.Time),
+			Window:     w.Name,
+			Kind:       w.Kind,
+			Category:   c.Category,
+		})
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package score
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/opsalign/opsalign/generator/model"
 )
@@ -18,28 +19,47 @@ func peakClear(x *index, in *subject) (model.Result, string) {
 		return model.NA, "no go-live date"
 	}
 	gl := in.goLive
-	var hit *model.Window
-	consider := func(ws []model.Window) {
-		for i := range ws {
-			w := &ws[i]
-			if !(span{w.Start, w.End}).contains(gl) { // dates normalised by the index
-				continue
-			}
-			if hit == nil || w.Start.Before(hit.Start) || (w.Start.Equal(hit.Start) && w.Name < hit.Name) {
-				hit = w
+	var hit *model.CalendarWindow
+	for _, i := range x.collisions(in) {
+		w := &x.peaks[i]
+		if hit == nil || w.Start.Before(hit.Start.Time) || (w.Start.Equal(hit.Start.Time) && w.Name < hit.Name) {
+			hit = w
+		}
+	}
+	if hit == nil {
+		return model.Pass, "go-live " + x.date(gl) + " falls outside every peak and freeze window"
+	}
+	what := fmt.Sprintf("go-live %s falls in %s (%s)", x.date(gl), hit.Name, span{hit.Start.Time, hit.End.Time})
+	if in.Category == model.Run {
+		return model.Warn, what + "; category run"
+	}
+	return model.Fail, fmt.Sprintf("%s; category %s", what, in.Category)
+}
+
+// collisions returns the peak and freeze windows an initiative's go-live
+// falls in, as indexes into x.peaks in input order: the windows of every
+// unit and those of its own unit, bounds inclusive. An initiative without
+// a go-live date has none.
+func (x *index) collisions(in *subject) []int {
+	if in.goLive.IsZero() {
+		return nil
+	}
+	var out []int
+	consider := func(ws []int) {
+		for _, i := range ws {
+			w := &x.peaks[i]
+			if (span{w.Start.Time, w.End.Time}).contains(in.goLive) {
+				out = append(out, i)
 			}
 		}
 	}
 	consider(x.windows[""])
 	if in.unit != "" {
+		n := len(out)
 		consider(x.windows[in.unit])
+		if n > 0 && len(out) > n {
+			slices.Sort(out)
+		}
 	}
-	if hit == nil {
-		return model.Pass, "go-live " + x.date(gl) + " falls outside every peak and freeze window"
-	}
-	what := fmt.Sprintf("go-live %s falls in %s (%s)", x.date(gl), hit.Name, span{hit.Start, hit.End})
-	if in.Category == model.Run {
-		return model.Warn, what + "; category run"
-	}
-	return model.Fail, fmt.Sprintf("%s; category %s", what, in.Category)
+	return out
 }

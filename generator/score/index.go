@@ -2,6 +2,7 @@ package score
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -21,7 +22,8 @@ type index struct {
 
 	metrics    map[string]*model.Metric              // by id, exactly as the reader matches ids
 	obs        map[*model.Metric][]model.Observation // by period end, input order among equals
-	windows    map[string][]model.Window             // peak and freeze windows by unit key ("" = every unit, see unitKey)
+	peaks      []model.CalendarWindow                // peak and freeze windows in input order, dates normalised
+	windows    map[string][]int                      // indexes into peaks by unit key ("" = every unit, see unitKey)
 	attendance map[string]attendance                 // trailing-window reviews by folded unit
 	incidents  []incident                            // severity 1–2 incidents, input order
 	plan       names[*model.PlanLine]
@@ -57,7 +59,7 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 		period:       model.QuarterOf(asOf, fy),
 		metrics:      make(map[string]*model.Metric, len(ds.Metrics)),
 		obs:          make(map[*model.Metric][]model.Observation, len(ds.Metrics)),
-		windows:      map[string][]model.Window{},
+		windows:      map[string][]int{},
 		attendance:   map[string]attendance{},
 		embedded:     map[string]outcome{},
 		dates:        map[time.Time]string{},
@@ -80,8 +82,13 @@ func newIndex(ds *model.Dataset, p model.Policy, o Options, asOf time.Time) *ind
 			continue
 		}
 		k := unitKey(w.BusinessUnit)
-		w.Start, w.End = day(w.Start), day(w.End)
-		x.windows[k] = append(x.windows[k], w)
+		cw := model.CalendarWindow{Name: w.Name, Kind: w.Kind, UnitKey: k,
+			Start: model.DateOf(day(w.Start)), End: model.DateOf(day(w.End)), Source: w.Source}
+		if k != "" {
+			cw.BusinessUnit = strings.TrimSpace(w.BusinessUnit)
+		}
+		x.windows[k] = append(x.windows[k], len(x.peaks))
+		x.peaks = append(x.peaks, cw)
 	}
 	for _, r := range ds.Reviews {
 		if !x.trailing.contains(day(r.Date)) {

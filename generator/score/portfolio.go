@@ -1,6 +1,9 @@
 package score
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/opsalign/opsalign/generator/model"
 )
 
@@ -120,8 +123,10 @@ func portfolio(x *index, results []model.InitiativeResult, metrics []model.Metri
 		}
 		n := len(change)
 		p.ChangeIncidents = &n
+		p.ChangeIncidentList = changeIncidentList(change)
 	}
 	p.MTTRHours = mttr(incs)
+	p.Split.Bands = splitBands(x, p.Split.Budget)
 	p.Checks = portfolioChecks(x, &p, t, change)
 	p.ByUnit = byUnit(x, results)
 	p.ByQuarter = byQuarter(x)
@@ -140,4 +145,25 @@ func count(c *model.VerdictCounts, v model.Verdict) {
 	case model.NotScored:
 		c.NotScored++
 	}
+}
+
+// changeIncidentList publishes the change-caused incidents of the report
+// period, oldest first (then by id): the list change_incidents counts.
+// Ids match exactly, so the incident names the initiative as the register
+// spells it.
+func changeIncidentList(change []incident) []model.ChangeIncident {
+	out := make([]model.ChangeIncident, 0, len(change))
+	for _, i := range change {
+		ci := model.ChangeIncident{ID: i.ID, Initiative: i.Initiative, Severity: i.Severity,
+			Opened: i.Opened, Service: i.Service, Source: i.Source}
+		if !i.Resolved.IsZero() {
+			r := i.Resolved
+			ci.Resolved = &r
+		}
+		out = append(out, ci)
+	}
+	slices.SortStableFunc(out, func(a, b model.ChangeIncident) int {
+		return cmp.Or(a.Opened.Compare(b.Opened), cmp.Compare(a.ID, b.ID))
+	})
+	return out
 }

@@ -172,3 +172,22 @@ func metricsImproving(x *index, t totals) (model.Result, string) {
 	}
 	return model.Fail, fmt.Sprintf("%s, below %s", what, pct(improvingMin))
 }
+
+// splitBands publishes each category's policy band with whether its budget
+// share lies inside it, as splitWithinPolicy decides; a category without a
+// band is left out.
+func splitBands(x *index, s model.Shares) []model.SplitBand {
+	out := []model.SplitBand{}
+	for _, c := range model.Categories {
+		band, ok := x.policy.Split[c]
+		if !ok {
+			continue
+		}
+		b := model.SplitBand{Category: c, Band: band}
+		if v := share(s, c); v != nil {
+			b.Within = atLeast(*v, band[0]) && atMost(*v, band[1])
+		}
+		out = append(out, b)
+	}
+	return out
+}

@@ -27,5 +27,6 @@ func Score(ds *model.Dataset, p model.Policy, o Options) *model.Scorecard {
 	sc.Metrics = scoreMetrics(x)
 	sc.Portfolio = portfolio(x, sc.Initiatives, sc.Metrics)
 	sc.Headline = headline(sc.Portfolio.Checks)
+	sc.Calendar = calendar(x)
 	return sc
 }
