@@ -85,32 +85,24 @@ func BenchmarkChartSplit(b *testing.B) {
 
 // BenchmarkInitiativePage renders one initiative page (two trend charts,
 // nine checks, 21 fields) of the 1k site: the bulk of a big site's work.
-// "go" is the page written in Go (the default theme), "templates" the
-// same page through the templates (a theme that overrides them).
 func BenchmarkInitiativePage(b *testing.B) {
 	cfg, ds, sc := bigFixture(1000)
-	for _, compiled := range []bool{true, false} {
-		name := map[bool]string{true: "go", false: "templates"}[compiled]
-		b.Run(name, func(b *testing.B) {
-			r, err := Parse(themes.Default(), nil)
-			if err != nil {
-				b.Fatal(err)
-			}
-			r.compiled = compiled
-			bd, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
-			if err != nil {
-				b.Fatal(err)
-			}
-			ir := &sc.Initiatives[7]
-			var buf bytes.Buffer
-			b.ReportAllocs()
-			for b.Loop() {
-				buf.Reset()
-				if err := bd.initiativePage(&buf, ir, "initiatives/INI-0007.html"); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.SetBytes(int64(buf.Len()))
-		})
+	r, err := Parse(themes.Default(), nil)
+	if err != nil {
+		b.Fatal(err)
 	}
+	bd, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ir := &sc.Initiatives[7]
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := bd.initiativePage(&buf, ir, "initiatives/INI-0007.html"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
 }

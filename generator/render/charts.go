@@ -317,7 +317,6 @@ func (b *build) trend(mr *model.MetricResult) *trendOnce {
 	b.trendMu.Unlock()
 	once.Do(func() {
 		once.chart = b.newTrendChart(mr)
-		once.html = newChartHTML(once.chart)
 	})
 	return once
 }
@@ -326,7 +325,6 @@ func (b *build) trend(mr *model.MetricResult) *trendOnce {
 type trendOnce struct {
 	sync.Once
 	chart Chart
-	html  chartHTML
 }
 
 func (b *build) newTrendChart(mr *model.MetricResult) Chart {

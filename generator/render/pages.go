@@ -83,10 +83,6 @@ func (b *build) initiativeView(ir *model.InitiativeResult, p string) *Initiative
 // templates for it are the default ones, else through the templates.
 func (b *build) initiativePage(buf *bytes.Buffer, ir *model.InitiativeResult, p string) error {
 	v := b.initiativeView(ir, p)
-	if ok, err := b.writeInitiativePage(buf, v); ok || err != nil {
-		return err
-	}
-	buf.Reset()
 	for i := range v.Metrics {
 		m := &v.Metrics[i]
 		m.Chart = b.metricChart(m.mr, m.goLives)

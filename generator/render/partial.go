@@ -51,10 +51,10 @@ func (c *partialCache) exec(name string, data any) (template.HTML, error) {
 	return h, nil
 }
 
-// bindPartial gives the template set t its own "partial", "checkRows" and
-// "initiativeRows" functions, and returns its partial cache.
+// bindPartial gives the template set t its own "partial" function, and
+// returns its partial cache.
 func bindPartial(t *template.Template) *partialCache {
 	c := &partialCache{t: t}
-	t.Funcs(template.FuncMap{"partial": c.exec, "checkRows": c.checkRows, "initiativeRows": c.initiativeRows})
+	t.Funcs(template.FuncMap{"partial": c.exec})
 	return c
 }

@@ -19,9 +19,6 @@ type Renderer struct {
 	common   *template.Template            // base and partials, for chart blocks
 	kinds    map[string]*template.Template // page kind → its template set
 	partials map[string]*partialCache      // page kind → its partial cache
-	// compiled: the templates of initiative pages are the default
-	// theme's, so writeInitiativePage may write them in Go.
-	compiled bool
 	assets   []asset
 	bufs     sync.Pool
 }
@@ -45,11 +42,7 @@ func Parse(theme, layouts fs.FS) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	compiled, err := defaultInitiative(kinds[kindInitiative])
-	if err != nil {
-		return nil, err
-	}
-	r := &Renderer{common: common, kinds: kinds, partials: partials, compiled: compiled, assets: assets}
+	r := &Renderer{common: common, kinds: kinds, partials: partials, assets: assets}
 	r.bufs.New = func() any { return new(bytes.Buffer) }
 	return r, nil
 }

@@ -139,14 +139,7 @@ func funcs() template.FuncMap {
 		"list": func(cs ...CheckRow) []CheckRow { return cs },
 		"link": func(root string, l Link) LinkView { return LinkView{Root: root, Link: l} },
 		// partial is bound to each template set by bindPartial.
-		"partial":        func(string, any) (template.HTML, error) { return "", errors.New("partial: not bound") },
-		"checkRows":      func([]CheckRow) (template.HTML, error) { return "", errors.New("checkRows: not bound") },
-		"incidentRows":   incidentRows,
-		"scoreboardRows": scoreboardRows,
-		"linkItems":      linkItems,
-		"initiativeRows": func(string, []InitiativeRow) (template.HTML, error) {
-			return "", errors.New("initiativeRows: not bound")
-		},
+		"partial": func(string, any) (template.HTML, error) { return "", errors.New("partial: not bound") },
 	}
 }
 
