@@ -1,10 +1,9 @@
 package render
 
 import (
-	"fmt"
 	"html/template"
-	"regexp"
-	"strings"
+
+	"github.com/opsalign/opsalign/generator/narrative"
 )
 
 // testContent is the fixture's narrative.
@@ -17,40 +16,8 @@ func testContent() []ContentPage {
 	}
 }
 
-var placeRE = regexp.MustCompile(`\{\{ (figure|chart|table|check) "([^"]*)"(?: "([^"]*)")? \}\}`)
-
-// testMarkdown stands in for narrative.Render: paragraphs of escaped text
-// with the {{ figure/chart/table/check }} places resolved.
-func testMarkdown(p ContentPage, r Resolver, _ bool) (template.HTML, error) {
-	var b strings.Builder
-	for _, para := range strings.Split(p.Body, "\n\n") {
-		b.WriteString("<p>")
-		last := 0
-		for _, m := range placeRE.FindAllStringSubmatchIndex(para, -1) {
-			b.WriteString(template.HTMLEscapeString(para[last:m[0]]))
-			last = m[1]
-			kind, name := para[m[2]:m[3]], para[m[4]:m[5]]
-			var h template.HTML
-			var err error
-			switch kind {
-			case "figure":
-				var f string
-				f, err = r.Figure(name)
-				h = template.HTML(template.HTMLEscapeString(f))
-			case "chart":
-				h, err = r.Chart(name)
-			case "table":
-				h, err = r.Table(name)
-			case "check":
-				h, err = r.Check(name, para[m[6]:m[7]])
-			}
-			if err != nil {
-				return "", fmt.Errorf("%s:%d: %w", p.File, p.BodyLine, err)
-			}
-			b.WriteString(string(h))
-		}
-		b.WriteString(template.HTMLEscapeString(para[last:]))
-		b.WriteString("</p>\n")
-	}
-	return template.HTML(b.String()), nil
+// testMarkdown renders a narrative page as the pipeline does, with
+// narrative.Renderer.
+func testMarkdown(p ContentPage, r Resolver, unsafeHTML bool) (template.HTML, error) {
+	return narrative.NewRenderer(unsafeHTML).Render(narrative.Page(p), r)
 }
