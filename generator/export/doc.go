@@ -1,5 +1,6 @@
-// Package export writes the scorecard as a spreadsheet workbook for the
-// site's downloads/scorecard.xlsx.
+// Package export writes the scorecard as the site's downloads: a
+// spreadsheet workbook (downloads/scorecard.xlsx, Workbook) and JSON
+// (data/scorecard.json, JSON).
 //
 // The workbook holds five sheets: Summary (headline and portfolio figures),
 // Initiatives (one row per initiative, a column per check result), Checks

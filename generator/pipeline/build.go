@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"html/template"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -32,7 +31,7 @@ type Builder struct {
 
 	mu        sync.Mutex
 	cache     *read.Cache
-	renderer  *render.Renderer
+	engine    *render.Engine
 	themeKey  string // theme and layouts folders the renderer was parsed from
 	markdown  *narrative.Renderer
 	unsafeMD  bool
@@ -61,10 +60,10 @@ func (b *Builder) report(name string) {
 
 // memoryBuild is a finished build into memory and what it was built from.
 type memoryBuild struct {
-	site     *site.Memory
-	res      *Result
-	renderer *render.Renderer
-	nav      string // navKey of its narrative pages
+	site   *site.Memory
+	res    *Result
+	engine *render.Engine
+	nav    string // navKey of its narrative pages
 }
 
 // NewBuilder returns a Builder for the site whose config is at configPath
@@ -102,7 +101,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 			return nil, err
 		}
 	}
-	r, err := b.theme(cfg, changed)
+	e, err := b.theme(cfg, changed)
 	if err != nil {
 		return nil, err
 	}
@@ -126,25 +125,34 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		Config:    cfg,
 		Dataset:   res.Dataset,
 		Scorecard: res.Scorecard,
-		Content:   contentPages(pages),
-		Markdown:  markdownFunc(b.markdown),
+		Content:   pages,
+		Markdown:  b.markdown,
 		Version:   b.version,
 		History:   closed,
 	}
+	pageJobs, err := e.Jobs(in)
+	if err != nil {
+		return nil, err
+	}
+	// The downloads first: the slowest single files.
+	jobs := append(downloads(res.Scorecard), pageJobs...)
 	nav := navKey(pages)
-	if narrativeOnly && r == prev.renderer && nav == prev.nav {
-		in.Prev = prev.site
+	if narrativeOnly && e == prev.engine && nav == prev.nav {
+		// Only narrative changed: every other file is as prev made it.
+		if jobs, err = site.Reuse(jobs, prev.site, out); err != nil {
+			return nil, err
+		}
 	}
 	b.report("Rendering pages")
-	if err := r.Render(ctx, in, out); err != nil {
-		return nil, err
+	if err := site.Make(ctx, jobs, out); err != nil {
+		return nil, fmt.Errorf("render: %w", err)
 	}
 	// Closed quarters are copied byte for byte: they never change.
 	if err := history.CopyTo(cfg.Dir, out); err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
 	if mem != nil {
-		b.prev = &memoryBuild{site: mem, res: res, renderer: r, nav: nav}
+		b.prev = &memoryBuild{site: mem, res: res, engine: e, nav: nav}
 	}
 	return res, nil
 }
@@ -179,10 +187,7 @@ func onlyContent(cfg config.Config, changed []string) bool {
 // again anyway).
 func navKey(ps []narrative.Page) string {
 	var sb strings.Builder
-	for _, p := range ps {
-		if p.Draft || p.Name == "_index" || p.Name == "board-pack" {
-			continue
-		}
+	for _, p := range narrative.Standalone(ps) {
 		fmt.Fprintf(&sb, "%q %q %d\n", p.Name, p.Title, p.Weight)
 	}
 	return sb.String()
@@ -190,47 +195,33 @@ func navKey(ps []narrative.Page) string {
 
 // theme returns the parsed theme, parsing it again when the config names
 // other folders or a changed path lies inside them.
-func (b *Builder) theme(cfg config.Config, changed []string) (*render.Renderer, error) {
+func (b *Builder) theme(cfg config.Config, changed []string) (*render.Engine, error) {
 	td, ld := ThemeDirs(cfg)
 	key := cfg.Theme + "\x00" + td + "\x00" + ld
-	stale := b.renderer == nil || key != b.themeKey || changed == nil
+	stale := b.engine == nil || key != b.themeKey || changed == nil
 	for _, c := range changed {
 		if (td != "" && within(c, td)) || (ld != "" && within(c, ld)) {
 			stale = true
 		}
 	}
 	if !stale {
-		return b.renderer, nil
+		return b.engine, nil
 	}
 	theme, layouts, err := ThemeFS(cfg)
 	if err != nil {
 		return nil, err
 	}
-	r, err := render.Parse(theme, layouts)
+	e, err := render.Parse(theme, layouts)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	b.renderer, b.themeKey = r, key
-	return r, nil
+	b.engine, b.themeKey = e, key
+	return e, nil
 }
 
 func within(p, dir string) bool {
 	rel, err := filepath.Rel(dir, p)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-func contentPages(ps []narrative.Page) []render.ContentPage {
-	out := make([]render.ContentPage, len(ps))
-	for i, p := range ps {
-		out[i] = render.ContentPage(p)
-	}
-	return out
-}
-
-func markdownFunc(md *narrative.Renderer) render.MarkdownFunc {
-	return func(p render.ContentPage, r render.Resolver, _ bool) (template.HTML, error) {
-		return md.Render(narrative.Page(p), r)
-	}
 }
 
 // Publish builds the site into its output_dir atomically: nothing is

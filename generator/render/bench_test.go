@@ -35,10 +35,7 @@ func BenchmarkChart(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bd, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
-	if err != nil {
-		b.Fatal(err)
-	}
+	bd := newIndex(Input{Config: cfg, Dataset: ds, Scorecard: sc}, r)
 	mr := &sc.Metrics[0]
 	b.ReportAllocs()
 	for b.Loop() {
@@ -54,10 +51,7 @@ func BenchmarkChartMarks(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bd, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
-	if err != nil {
-		b.Fatal(err)
-	}
+	bd := newIndex(Input{Config: cfg, Dataset: ds, Scorecard: sc}, r)
 	mr := &sc.Metrics[0]
 	gl := []goLive{{ID: "INI-0000", Date: day("2026-05-01")}}
 	b.ReportAllocs()
@@ -73,10 +67,7 @@ func BenchmarkChartSplit(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bd, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
-	if err != nil {
-		b.Fatal(err)
-	}
+	bd := newIndex(Input{Config: cfg, Dataset: ds, Scorecard: sc}, r)
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = bd.splitChart()
@@ -91,16 +82,16 @@ func BenchmarkInitiativePage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	bd, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
-	if err != nil {
-		b.Fatal(err)
-	}
+	bd := newIndex(Input{Config: cfg, Dataset: ds, Scorecard: sc}, r)
 	ir := &sc.Initiatives[7]
+	job := r.layouts.initiative.page("initiatives/INI-0007.html", false, func() (*InitiativeView, error) {
+		return bd.initiativeView(ir, "initiatives/INI-0007.html"), nil
+	})
 	var buf bytes.Buffer
 	b.ReportAllocs()
 	for b.Loop() {
 		buf.Reset()
-		if err := bd.initiativePage(&buf, ir, "initiatives/INI-0007.html"); err != nil {
+		if err := job.Make(&buf); err != nil {
 			b.Fatal(err)
 		}
 	}

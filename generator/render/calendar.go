@@ -30,19 +30,19 @@ const windowsSeries = "Peak or freeze window"
 // shades the full height; a window of one unit shades only that unit's
 // row, and a unit that has a window but no go-live gets a row of its own,
 // so that its window shows.
-func (b *build) calendarChart() Chart {
-	wins := b.sc.Calendar.Windows
-	labels, rowKeys := b.calendarRows()
+func (x *index) calendarChart() Chart {
+	wins := x.sc.Calendar.Windows
+	labels, rowKeys := x.calendarRows()
 
 	sc := charts.NewScatter()
 	baseOpts(sc)
-	x := opts.XAxis{Type: "time"}
-	if first, last := b.calendarSpan(); !first.IsZero() {
-		x.Min, x.Max = b.fmt.Date(first.AddDate(0, 0, -15)), b.fmt.Date(last.AddDate(0, 0, 15))
+	xa := opts.XAxis{Type: "time"}
+	if first, last := x.calendarSpan(); !first.IsZero() {
+		xa.Min, xa.Max = x.fmt.Date(first.AddDate(0, 0, -15)), x.fmt.Date(last.AddDate(0, 0, 15))
 	}
 	sc.SetGlobalOptions(
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithXAxisOpts(x),
+		charts.WithXAxisOpts(xa),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels}),
 		// The windows' legend entry is a shaded square, as they are drawn.
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Data: []map[string]string{
@@ -57,16 +57,16 @@ func (b *build) calendarChart() Chart {
 	sc.ExtendYAxis(opts.YAxis{Type: "value", Show: opts.Bool(false), Min: 0, Max: max(len(labels), 1)})
 
 	hit := map[string]bool{}
-	for _, c := range b.sc.Calendar.Collisions {
+	for _, c := range x.sc.Calendar.Collisions {
 		hit[c.Initiative] = true
 	}
 	var clear, clash []opts.ScatterData
 	t := newTable(4, "Date", "Go-live or window", "Business unit", "In a window")
-	for _, i := range b.ds.Initiatives {
+	for _, i := range x.ds.Initiatives {
 		if i.GoLive.IsZero() || i.Status == model.StatusCancelled {
 			continue
 		}
-		d := opts.ScatterData{Name: i.ID + " " + i.Name, Value: []any{b.fmt.Date(i.GoLive), unitName(i.BusinessUnit)}, SymbolSize: 10}
+		d := opts.ScatterData{Name: i.ID + " " + i.Name, Value: []any{x.fmt.Date(i.GoLive), unitName(i.BusinessUnit)}, SymbolSize: 10}
 		in := "no"
 		if hit[i.ID] {
 			d.Symbol, d.SymbolSize, in = "diamond", 14, "yes"
@@ -74,7 +74,7 @@ func (b *build) calendarChart() Chart {
 		} else {
 			clear = append(clear, d)
 		}
-		t.add(b.fmt.Date(i.GoLive), i.ID+" "+i.Name, unitName(i.BusinessUnit), in)
+		t.add(x.fmt.Date(i.GoLive), i.ID+" "+i.Name, unitName(i.BusinessUnit), in)
 	}
 	var areas []opts.MarkAreaNameCoordItem
 	for _, w := range wins {
@@ -85,7 +85,7 @@ func (b *build) calendarChart() Chart {
 			unit = w.BusinessUnit
 		}
 		name += ")"
-		start, end := b.fmt.Date(w.Start.Time), b.fmt.Date(w.End.Time)
+		start, end := x.fmt.Date(w.Start.Time), x.fmt.Date(w.End.Time)
 		t.add(start+" – "+end, w.Name+" ("+string(w.Kind)+" window)", unit, "–")
 		if w.UnitKey == "" {
 			areas = append(areas, opts.MarkAreaNameCoordItem{
@@ -121,17 +121,17 @@ func (b *build) calendarChart() Chart {
 // for the business unit of every go-live drawn, and one for the unit of a
 // window that no such row matches, labelled as the first such window
 // names it.
-func (b *build) calendarRows() (labels, keys []string) {
+func (x *index) calendarRows() (labels, keys []string) {
 	rows := map[string]string{} // label → key
 	have := map[string]bool{}   // keys of the rows
-	for _, i := range b.ds.Initiatives {
+	for _, i := range x.ds.Initiatives {
 		if !i.GoLive.IsZero() && i.Status != model.StatusCancelled {
-			k := b.sc.Calendar.UnitKeys[i.BusinessUnit]
+			k := x.sc.Calendar.UnitKeys[i.BusinessUnit]
 			rows[unitName(i.BusinessUnit)] = k
 			have[k] = true
 		}
 	}
-	for _, w := range b.sc.Calendar.Windows {
+	for _, w := range x.sc.Calendar.Windows {
 		if w.UnitKey != "" && !have[w.UnitKey] {
 			rows[w.BusinessUnit] = w.UnitKey
 			have[w.UnitKey] = true
@@ -151,7 +151,7 @@ func (b *build) calendarRows() (labels, keys []string) {
 
 // calendarSpan returns the first and last day that the calendar chart
 // shows: every go-live and every peak or freeze window drawn.
-func (b *build) calendarSpan() (first, last time.Time) {
+func (x *index) calendarSpan() (first, last time.Time) {
 	see := func(d time.Time) {
 		if d.IsZero() {
 			return
@@ -163,12 +163,12 @@ func (b *build) calendarSpan() (first, last time.Time) {
 			last = d
 		}
 	}
-	for _, i := range b.ds.Initiatives {
+	for _, i := range x.ds.Initiatives {
 		if i.Status != model.StatusCancelled {
 			see(i.GoLive)
 		}
 	}
-	for _, w := range b.sc.Calendar.Windows {
+	for _, w := range x.sc.Calendar.Windows {
 		see(w.Start.Time)
 		see(w.End.Time)
 	}

@@ -89,10 +89,7 @@ func TestCalendarWindowRows(t *testing.T) {
 			}
 			// The windows' unit keys are the scorer's.
 			sc.Calendar = score.Score(ds, cfg.Policy, score.Options{AsOf: cfg.AsOf}).Calendar
-			b, err := newBuild(parseDefault(t), Input{Config: cfg, Dataset: ds, Scorecard: sc})
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := newIndex(Input{Config: cfg, Dataset: ds, Scorecard: sc}, parseDefault(t))
 			c := b.calendarChart()
 			var o calendarOption
 			if err := json.Unmarshal([]byte(c.Option), &o); err != nil {

@@ -105,8 +105,8 @@ func labelAxis(c interface {
 
 // splitChart is the run/improve/transform split of budget and spend with
 // the policy bands as shaded areas.
-func (b *build) splitChart() Chart {
-	sp := b.sc.Portfolio.Split
+func (x *index) splitChart() Chart {
+	sp := x.sc.Portfolio.Split
 	band := map[model.Category]model.Band{}
 	for _, bd := range sp.Bands {
 		band[bd.Category] = bd.Band
@@ -129,14 +129,14 @@ func (b *build) splitChart() Chart {
 		bnd, ok := band[c]
 		bandText := "–"
 		if ok {
-			bandText = b.fmt.Share(bnd[0]) + "–" + b.fmt.Share(bnd[1])
+			bandText = x.fmt.Share(bnd[0]) + "–" + x.fmt.Share(bnd[1])
 			areas = append(areas, opts.MarkAreaNameCoordItem{
 				Name:        "Policy " + bandText,
 				Coordinate0: []interface{}{cats[i], roundTo(bnd[0]*100, 1)},
 				Coordinate1: []interface{}{cats[i], roundTo(bnd[1]*100, 1)},
 			})
 		}
-		t.add(cats[i], b.fmt.Pct(budget[i]), b.fmt.Pct(spend[i]), bandText)
+		t.add(cats[i], x.fmt.Pct(budget[i]), x.fmt.Pct(spend[i]), bandText)
 	}
 	bar.AddSeries("Budget", bd, charts.WithMarkAreaNameCoordItemOpts(areas...),
 		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: "rgba(31,78,121,0.12)", BorderColor: "#1f4e79", BorderWidth: 1}}))
@@ -145,7 +145,7 @@ func (b *build) splitChart() Chart {
 }
 
 // stackedCategories is a stacked bar of run/improve/transform amounts per label.
-func (b *build) stackedCategories(id, title string, labels []string, amounts []map[model.Category]float64, first string) Chart {
+func (x *index) stackedCategories(id, title string, labels []string, amounts []map[model.Category]float64, first string) Chart {
 	bar := charts.NewBar()
 	baseOpts(bar)
 	labelAxis(bar, labels)
@@ -160,7 +160,7 @@ func (b *build) stackedCategories(id, title string, labels []string, amounts []m
 	}
 	for i, l := range labels {
 		m := amounts[i]
-		t.add(l, b.fmt.Money(m[model.Run]), b.fmt.Money(m[model.Improve]), b.fmt.Money(m[model.Transform]), b.fmt.Money(sum(m)))
+		t.add(l, x.fmt.Money(m[model.Run]), x.fmt.Money(m[model.Improve]), x.fmt.Money(m[model.Transform]), x.fmt.Money(sum(m)))
 	}
 	return Chart{ID: chartID(id), Title: title, Option: optionJSON(bar), Height: 320, Table: t}
 }
@@ -176,25 +176,25 @@ func categoryName(c model.Category) string {
 }
 
 // byUnitChart is the budget split by business unit.
-func (b *build) byUnitChart() Chart {
+func (x *index) byUnitChart() Chart {
 	var labels []string
 	var amounts []map[model.Category]float64
-	for _, u := range b.sc.Portfolio.ByUnit {
+	for _, u := range x.sc.Portfolio.ByUnit {
 		labels = append(labels, unitName(u.BusinessUnit))
 		amounts = append(amounts, u.Budget)
 	}
-	return b.stackedCategories("split-by-unit", "Budget by business unit and category ("+b.fmt.Currency+")", labels, amounts, "Business unit")
+	return x.stackedCategories("split-by-unit", "Budget by business unit and category ("+x.fmt.Currency+")", labels, amounts, "Business unit")
 }
 
 // byQuarterChart is the budget split by go-live quarter.
-func (b *build) byQuarterChart() Chart {
+func (x *index) byQuarterChart() Chart {
 	var labels []string
 	var amounts []map[model.Category]float64
-	for _, q := range b.sc.Portfolio.ByQuarter {
+	for _, q := range x.sc.Portfolio.ByQuarter {
 		labels = append(labels, q.Period)
 		amounts = append(amounts, q.Budget)
 	}
-	return b.stackedCategories("split-by-quarter", "Budget by go-live quarter and category ("+b.fmt.Currency+")", labels, amounts, "Quarter")
+	return x.stackedCategories("split-by-quarter", "Budget by go-live quarter and category ("+x.fmt.Currency+")", labels, amounts, "Quarter")
 }
 
 func unitName(u string) string {
@@ -205,36 +205,36 @@ func unitName(u string) string {
 }
 
 // spendVsPlanChart compares each unit's budget and spend with its plan.
-func (b *build) spendVsPlanChart() Chart {
+func (x *index) spendVsPlanChart() Chart {
 	bar := charts.NewBar()
 	baseOpts(bar)
 	var labels []string
 	var bd, sd, pd []opts.BarData
 	t := newTable(1, "Business unit", "Plan", "Budget", "Spend")
-	for _, u := range b.unitRows() {
+	for _, u := range x.unitRows() {
 		labels = append(labels, unitName(u.Unit))
 		pd = append(pd, opts.BarData{Value: roundTo(u.Plan, 2)})
 		bd = append(bd, opts.BarData{Value: roundTo(u.Budget, 2)})
 		sd = append(sd, opts.BarData{Value: roundTo(u.Spend, 2)})
-		t.add(unitName(u.Unit), b.fmt.Money(u.Plan), b.fmt.Money(u.Budget), b.fmt.Money(u.Spend))
+		t.add(unitName(u.Unit), x.fmt.Money(u.Plan), x.fmt.Money(u.Budget), x.fmt.Money(u.Spend))
 	}
 	labelAxis(bar, labels)
 	bar.SetXAxis(labels)
 	bar.AddSeries("Plan", pd)
 	bar.AddSeries("Budget", bd)
 	bar.AddSeries("Spend", sd)
-	return Chart{ID: chartID("spend-vs-plan"), Title: "Budget and spend against the operating plan (" + b.fmt.Currency + ")", Option: optionJSON(bar), Height: 320, Table: t}
+	return Chart{ID: chartID("spend-vs-plan"), Title: "Budget and spend against the operating plan (" + x.fmt.Currency + ")", Option: optionJSON(bar), Height: 320, Table: t}
 }
 
 // verdictsByUnitChart counts verdicts per business unit.
-func (b *build) verdictsByUnitChart() Chart {
+func (x *index) verdictsByUnitChart() Chart {
 	bar := charts.NewBar()
 	baseOpts(bar)
 	bar.SetGlobalOptions(charts.WithColorsOpts(opts.Colors(verdictColours())))
 	var labels []string
 	t := newTable(1, "Business unit", "Aligned", "At risk", "Not aligned", "Not scored")
 	series := make([][]opts.BarData, 4)
-	for _, u := range b.sc.Portfolio.ByUnit {
+	for _, u := range x.sc.Portfolio.ByUnit {
 		labels = append(labels, unitName(u.BusinessUnit))
 		v := u.Verdicts
 		for i, n := range []int{v.Aligned, v.AtRisk, v.NotAligned, v.NotScored} {
@@ -266,9 +266,9 @@ type mark struct {
 // metricChart is a metric's trend with the given go-lives marked. The
 // option is built once per metric and build (trendChart); the go-lives go
 // beside it as Marks, and as rows of the data table.
-func (b *build) metricChart(mr *model.MetricResult, gls []goLive) Chart {
-	c := b.trendChart(mr)
-	marks, rows := b.goLiveMarks(gls)
+func (x *index) metricChart(mr *model.MetricResult, gls []goLive) Chart {
+	c := x.trendChart(mr)
+	marks, rows := x.goLiveMarks(gls)
 	c.Table.Rows = append(slices.Clip(c.Table.Rows), rows...)
 	c.Marks = marks
 	return c
@@ -276,7 +276,7 @@ func (b *build) metricChart(mr *model.MetricResult, gls []goLive) Chart {
 
 // goLiveMarks returns the go-lives with a date, by date, as the JSON of
 // a trend chart's Marks and as rows of its data table.
-func (b *build) goLiveMarks(gls []goLive) (template.JS, [][]Cell) {
+func (x *index) goLiveMarks(gls []goLive) (template.JS, [][]Cell) {
 	if len(gls) > 1 {
 		gls = slices.Clone(gls)
 		slices.SortStableFunc(gls, func(a, b goLive) int { return a.Date.Compare(b.Date) })
@@ -287,7 +287,7 @@ func (b *build) goLiveMarks(gls []goLive) (template.JS, [][]Cell) {
 		if g.Date.IsZero() {
 			continue
 		}
-		d := b.fmt.Date(g.Date)
+		d := x.fmt.Date(g.Date)
 		marks = append(marks, mark{Name: "Go-live " + g.ID, XAxis: d})
 		rows = append(rows, []Cell{{Text: "Go-live " + g.ID}, {Text: d, Num: true}})
 	}
@@ -304,19 +304,19 @@ func (b *build) goLiveMarks(gls []goLive) (template.JS, [][]Cell) {
 // trendChart returns a metric's trend chart without go-lives, built once
 // per build: a line on a time axis (each value at its period's end) with
 // baseline and target lines.
-func (b *build) trendChart(mr *model.MetricResult) Chart { return b.trend(mr).chart }
+func (x *index) trendChart(mr *model.MetricResult) Chart { return x.trend(mr).chart }
 
 // trend returns a metric's trend chart, built on first use.
-func (b *build) trend(mr *model.MetricResult) *trendOnce {
-	b.trendMu.Lock()
-	once, ok := b.trends[mr.ID]
+func (x *index) trend(mr *model.MetricResult) *trendOnce {
+	x.trendMu.Lock()
+	once, ok := x.trends[mr.ID]
 	if !ok {
 		once = &trendOnce{}
-		b.trends[mr.ID] = once
+		x.trends[mr.ID] = once
 	}
-	b.trendMu.Unlock()
+	x.trendMu.Unlock()
 	once.Do(func() {
-		once.chart = b.newTrendChart(mr)
+		once.chart = x.newTrendChart(mr)
 	})
 	return once
 }
@@ -327,21 +327,21 @@ type trendOnce struct {
 	chart Chart
 }
 
-func (b *build) newTrendChart(mr *model.MetricResult) Chart {
-	obs := b.obs[mr.ID]
+func (x *index) newTrendChart(mr *model.MetricResult) Chart {
+	obs := x.obs[mr.ID]
 	line := charts.NewLine()
 	baseOpts(line)
 	data := make([]opts.LineData, 0, len(obs))
 	t := newTable(1, "Period", "Value")
 	for _, o := range obs {
-		data = append(data, opts.LineData{Name: o.Period.String(), Value: []any{b.fmt.Date(o.End), roundTo(o.Value, 4)}})
-		t.add(o.Period.String(), b.fmt.Num(o.Value))
+		data = append(data, opts.LineData{Name: o.Period.String(), Value: []any{x.fmt.Date(o.End), roundTo(o.Value, 4)}})
+		t.add(o.Period.String(), x.fmt.Num(o.Value))
 	}
-	t.add("Baseline", b.fmt.Num(mr.Baseline))
-	t.add("Target", b.fmt.Num(mr.Target))
-	x := opts.XAxis{Type: "time"}
+	t.add("Baseline", x.fmt.Num(mr.Baseline))
+	t.add("Target", x.fmt.Num(mr.Target))
+	xa := opts.XAxis{Type: "time"}
 	if len(obs) > 0 {
-		x.Min, x.Max = b.fmt.Date(obs[0].End.AddDate(0, 0, -15)), b.fmt.Date(obs[len(obs)-1].End.AddDate(0, 0, 15))
+		xa.Min, xa.Max = x.fmt.Date(obs[0].End.AddDate(0, 0, -15)), x.fmt.Date(obs[len(obs)-1].End.AddDate(0, 0, 15))
 	}
 	lo, hi := min(mr.Baseline, mr.Target), max(mr.Baseline, mr.Target)
 	for _, o := range obs {
@@ -349,13 +349,13 @@ func (b *build) newTrendChart(mr *model.MetricResult) Chart {
 	}
 	lo, hi = niceRange(lo, hi)
 	line.SetGlobalOptions(
-		charts.WithXAxisOpts(x),
+		charts.WithXAxisOpts(xa),
 		charts.WithYAxisOpts(opts.YAxis{Name: mr.Unit, Min: lo, Max: hi}),
 	)
 	line.AddSeries(mr.Name, data,
 		charts.WithMarkLineNameYAxisItemOpts(
-			opts.MarkLineNameYAxisItem{Name: "Baseline " + b.fmt.Num(mr.Baseline), YAxis: roundTo(mr.Baseline, 4)},
-			opts.MarkLineNameYAxisItem{Name: "Target " + b.fmt.Num(mr.Target), YAxis: roundTo(mr.Target, 4)},
+			opts.MarkLineNameYAxisItem{Name: "Baseline " + x.fmt.Num(mr.Baseline), YAxis: roundTo(mr.Baseline, 4)},
+			opts.MarkLineNameYAxisItem{Name: "Target " + x.fmt.Num(mr.Target), YAxis: roundTo(mr.Target, 4)},
 		),
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"}}),
 	)
@@ -364,7 +364,7 @@ func (b *build) newTrendChart(mr *model.MetricResult) Chart {
 
 // incidentsChart shows severity 1–2 incidents (bars) and MTTR (line, right
 // axis) by quarter.
-func (b *build) incidentsChart() Chart {
+func (x *index) incidentsChart() Chart {
 	bar := charts.NewBar()
 	baseOpts(bar)
 	bar.SetGlobalOptions(charts.WithYAxisOpts(opts.YAxis{Name: "incidents", MinInterval: 1}))
@@ -373,7 +373,7 @@ func (b *build) incidentsChart() Chart {
 	var all, change []opts.BarData
 	var mttr []opts.LineData
 	t := newTable(1, "Quarter", "Sev 1–2 incidents", "Change-caused", "MTTR")
-	for _, q := range b.pastQuarters() {
+	for _, q := range x.pastQuarters() {
 		labels = append(labels, q.Period)
 		all = append(all, opts.BarData{Value: q.Incidents})
 		change = append(change, opts.BarData{Value: q.ChangeIncidents})
@@ -382,7 +382,7 @@ func (b *build) incidentsChart() Chart {
 			m = roundTo(*q.MTTRHours, 1)
 		}
 		mttr = append(mttr, opts.LineData{Value: m, YAxisIndex: 1})
-		t.add(q.Period, strconv.Itoa(q.Incidents), strconv.Itoa(q.ChangeIncidents), b.fmt.Hours(q.MTTRHours))
+		t.add(q.Period, strconv.Itoa(q.Incidents), strconv.Itoa(q.ChangeIncidents), x.fmt.Hours(q.MTTRHours))
 	}
 	labelAxis(bar, labels)
 	bar.SetXAxis(labels)
@@ -427,13 +427,13 @@ func niceRange(lo, hi float64) (float64, float64) {
 // pastQuarters returns the quarters of the breakdown up to the report
 // period: incidents are history, and quarters after as_of (which the
 // breakdown holds for planned go-lives) would show as empty bars.
-func (b *build) pastQuarters() []model.QuarterFigures {
-	qs := b.sc.Portfolio.ByQuarter
-	if b.sc.Period == "" {
+func (x *index) pastQuarters() []model.QuarterFigures {
+	qs := x.sc.Portfolio.ByQuarter
+	if x.sc.Period == "" {
 		return qs
 	}
 	for i, q := range qs {
-		if q.Period > b.sc.Period { // same naming scheme, so the text order is the time order
+		if q.Period > x.sc.Period { // same naming scheme, so the text order is the time order
 			return qs[:i]
 		}
 	}

@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/narrative"
 	"github.com/opsalign/opsalign/generator/site"
 	"github.com/opsalign/opsalign/themes"
 )
 
-func parseDefault(t *testing.T) *Renderer {
+func parseDefault(t *testing.T) *Engine {
 	t.Helper()
 	r, err := Parse(themes.Default(), nil)
 	if err != nil {
@@ -66,7 +67,7 @@ func TestDuplicateIDs(t *testing.T) {
 func TestNarrativeError(t *testing.T) {
 	cfg, ds, sc := fixture()
 	in := Input{Config: cfg, Dataset: ds, Scorecard: sc, Markdown: testMarkdown,
-		Content: []ContentPage{{File: "content/_index.md", Name: "_index", BodyLine: 4, Body: `{{ figure "nope" }}`}}}
+		Content: []narrative.Page{{File: "content/_index.md", Name: "_index", BodyLine: 4, Body: `{{ figure "nope" }}`}}}
 	err := parseDefault(t).Render(context.Background(), in, newDiscard())
 	if err == nil || !strings.Contains(err.Error(), "content/_index.md:4") || !strings.Contains(err.Error(), `unknown figure "nope"`) {
 		t.Errorf("Render with an unknown figure = %v", err)
@@ -98,7 +99,7 @@ func TestEmptySite(t *testing.T) {
 	if err := parseDefault(t).Render(context.Background(), in, m); err != nil {
 		t.Fatal(err)
 	}
-	for _, p := range []string{"index.html", "initiatives/index.html", "metrics/index.html", "portfolio.html", "calendar.html", "reliability.html", "data-quality.html", "board-pack.html", "data/scorecard.json", "downloads/scorecard.xlsx", "assets/echarts.min.js"} {
+	for _, p := range []string{"index.html", "initiatives/index.html", "metrics/index.html", "portfolio.html", "calendar.html", "reliability.html", "data-quality.html", "board-pack.html", "assets/echarts.min.js"} {
 		if _, ok := m.Get(p); !ok {
 			t.Errorf("no %s", p)
 		}

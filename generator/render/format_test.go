@@ -93,10 +93,7 @@ func TestCellRef(t *testing.T) {
 func TestTrendAxis(t *testing.T) {
 	cfg, ds, sc := fixture()
 	r := parseDefault(t)
-	b, err := newBuild(r, Input{Config: cfg, Dataset: ds, Scorecard: sc})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := newIndex(Input{Config: cfg, Dataset: ds, Scorecard: sc}, r)
 	// M-01: lower is better, baseline 48, target 24, values 30–47 → step 5: 20–50.
 	// M-02: higher is better, baseline 120, target 160, values 118–125 → step 10: 110–170.
 	want := map[string]string{"M-01": `"yAxis":[{"name":"hours","min":20,"max":50}]`, "M-02": `"yAxis":[{"name":"claims","min":110,"max":170}]`}

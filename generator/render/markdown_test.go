@@ -1,14 +1,12 @@
 package render
 
 import (
-	"html/template"
-
 	"github.com/opsalign/opsalign/generator/narrative"
 )
 
 // testContent is the fixture's narrative.
-func testContent() []ContentPage {
-	return []ContentPage{
+func testContent() []narrative.Page {
+	return []narrative.Page{
 		{File: "content/_index.md", Name: "_index", Title: "Overview", Body: "Aligned spend is {{ figure \"aligned_spend_share\" }}.\n\n{{ table \"checks\" }}"},
 		{File: "content/board-pack.md", Name: "board-pack", Title: "Board pack", Body: "The quarter in one line: {{ figure \"headline\" }}.\n\n{{ table \"exceptions\" }}"},
 		{File: "content/about.md", Name: "about", Title: "About this report", Weight: 1, Body: "Budget {{ figure \"budget_total\" }}.\n\n{{ chart \"metric:M-01\" }}\n\n{{ check \"INI-002\" \"peak_clear\" }}"},
@@ -16,8 +14,5 @@ func testContent() []ContentPage {
 	}
 }
 
-// testMarkdown renders a narrative page as the pipeline does, with
-// narrative.Renderer.
-func testMarkdown(p ContentPage, r Resolver, unsafeHTML bool) (template.HTML, error) {
-	return narrative.NewRenderer(unsafeHTML).Render(narrative.Page(p), r)
-}
+// testMarkdown renders narrative as the pipeline does.
+var testMarkdown = narrative.NewRenderer(false)

@@ -105,44 +105,44 @@ type ChangeRow struct {
 
 // pack builds the board pack view. A principle's chart that the
 // commentary (narrative, already rendered) places is not placed again.
-func (b *build) pack(narrative template.HTML) *PackView {
-	in := boardpack.Input{Scorecard: b.sc}
-	if b.prev != nil {
-		in.Previous = b.prev.Scorecard
+func (x *index) pack(narrative template.HTML) *PackView {
+	in := boardpack.Input{Scorecard: x.sc}
+	if x.prev != nil {
+		in.Previous = x.prev.Scorecard
 	}
 	p := boardpack.Build(in)
-	v := &PackView{Closed: b.closedBefore()}
+	v := &PackView{Closed: x.closedBefore()}
 	for _, s := range p.Sections {
-		sv := b.sectionView(p, s)
+		sv := x.sectionView(p, s)
 		if sv.Chart != nil && strings.Contains(string(narrative), `id="`+sv.Chart.ID+`"`) {
 			sv.Chart, sv.ChartInCommentary = nil, true
 		}
 		v.Sections = append(v.Sections, sv)
 	}
 	for _, r := range p.Split {
-		v.Split = append(v.Split, b.splitRow(r))
+		v.Split = append(v.Split, x.splitRow(r))
 	}
 	for _, na := range p.Exceptions.NotAligned {
-		v.NotAligned = append(v.NotAligned, NotAlignedRow{Initiative: b.initiativeLink(na.Initiative), Name: na.Name, Unit: na.Unit,
-			Score: b.fmt.IntP(na.Score)})
+		v.NotAligned = append(v.NotAligned, NotAlignedRow{Initiative: x.initiativeLink(na.Initiative), Name: na.Name, Unit: na.Unit,
+			Score: x.fmt.IntP(na.Score)})
 		row := &v.NotAligned[len(v.NotAligned)-1]
 		for _, c := range na.Failed {
-			row.Failed = append(row.Failed, b.checkRow(c))
+			row.Failed = append(row.Failed, x.checkRow(c))
 		}
 	}
-	v.PeakCollisions = ExceptionTable{None: "No go-live falls in a peak or freeze window.", Rows: b.exceptionRows(p.Exceptions.PeakCollisions)}
-	v.OwnershipGaps = ExceptionTable{None: "Every initiative has a business owner who is not its IT owner.", Rows: b.exceptionRows(p.Exceptions.OwnershipGaps)}
+	v.PeakCollisions = ExceptionTable{None: "No go-live falls in a peak or freeze window.", Rows: x.exceptionRows(p.Exceptions.PeakCollisions)}
+	v.OwnershipGaps = ExceptionTable{None: "Every initiative has a business owner who is not its IT owner.", Rows: x.exceptionRows(p.Exceptions.OwnershipGaps)}
 	for _, inc := range p.Exceptions.ChangeIncidents {
-		v.ChangeIncidents = append(v.ChangeIncidents, b.changeIncidentRow(inc))
+		v.ChangeIncidents = append(v.ChangeIncidents, x.changeIncidentRow(inc))
 	}
 	if p.Changes != nil {
-		v.Changes = b.changesView(p.Changes)
+		v.Changes = x.changesView(p.Changes)
 	}
 	return v
 }
 
 // checkRow formats one check result.
-func (b *build) checkRow(c model.CheckResult) CheckRow {
+func (x *index) checkRow(c model.CheckResult) CheckRow {
 	row := CheckRow{ID: c.ID, Principle: c.Principle, Result: c.Result, Badge: resultBadge(c.Result), Reason: c.Reason}
 	for _, info := range model.Checks {
 		if info.ID == c.ID {
@@ -157,25 +157,25 @@ func (b *build) checkRow(c model.CheckResult) CheckRow {
 	return row
 }
 
-func (b *build) exceptionRows(es []boardpack.Exception) []ExceptionRow {
+func (x *index) exceptionRows(es []boardpack.Exception) []ExceptionRow {
 	out := make([]ExceptionRow, 0, len(es))
 	for _, e := range es {
-		out = append(out, ExceptionRow{Initiative: b.initiativeLink(e.Initiative), Name: e.Name, Unit: e.Unit,
+		out = append(out, ExceptionRow{Initiative: x.initiativeLink(e.Initiative), Name: e.Name, Unit: e.Unit,
 			Check: e.Check, Badge: resultBadge(e.Result), Reason: e.Reason})
 	}
 	return out
 }
 
 // sectionView formats one principle.
-func (b *build) sectionView(p *boardpack.Pack, s boardpack.Section) SectionView {
+func (x *index) sectionView(p *boardpack.Pack, s boardpack.Section) SectionView {
 	v := SectionView{Principle: s.Principle, Title: s.Title}
 	for _, c := range s.Portfolio {
-		v.Portfolio = append(v.Portfolio, b.checkRow(c))
+		v.Portfolio = append(v.Portfolio, x.checkRow(c))
 	}
 	if s.Principle == 5 {
 		var parts []string
 		for _, r := range p.Split {
-			parts = append(parts, categoryName(r.Category)+" "+b.fmt.Pct(r.Budget))
+			parts = append(parts, categoryName(r.Category)+" "+x.fmt.Pct(r.Budget))
 		}
 		v.Figure = "Budget: " + strings.Join(parts, " · ")
 	} else {
@@ -184,9 +184,9 @@ func (b *build) sectionView(p *boardpack.Pack, s boardpack.Section) SectionView 
 		case n == 0:
 			v.Figure = "No initiative to which its checks apply"
 		case len(s.Checks) > 1:
-			v.Figure = fmt.Sprintf("%d of %d check results pass (%s)", s.Counts.Pass, n, b.fmt.Pct(s.Counts.PassShare()))
+			v.Figure = fmt.Sprintf("%d of %d check results pass (%s)", s.Counts.Pass, n, x.fmt.Pct(s.Counts.PassShare()))
 		default:
-			v.Figure = fmt.Sprintf("%d of %d initiatives pass (%s)", s.Counts.Pass, n, b.fmt.Pct(s.Counts.PassShare()))
+			v.Figure = fmt.Sprintf("%d of %d initiatives pass (%s)", s.Counts.Pass, n, x.fmt.Pct(s.Counts.PassShare()))
 		}
 		total := n + s.Counts.NA
 		for _, seg := range []struct {
@@ -203,13 +203,13 @@ func (b *build) sectionView(p *boardpack.Pack, s boardpack.Section) SectionView 
 	}
 	switch s.Chart {
 	case "split":
-		c := b.splitChart()
+		c := x.splitChart()
 		v.Chart = &c
 	case "calendar":
-		c := b.calendarChart()
+		c := x.calendarChart()
 		v.Chart = &c
 	case "incidents":
-		c := b.incidentsChart()
+		c := x.incidentsChart()
 		v.Chart = &c
 	}
 	ex := s.Exceptions
@@ -217,13 +217,13 @@ func (b *build) sectionView(p *boardpack.Pack, s boardpack.Section) SectionView 
 		v.More = len(ex) - maxSectionExceptions
 		ex = ex[:maxSectionExceptions]
 	}
-	v.Exceptions = b.exceptionRows(ex)
+	v.Exceptions = x.exceptionRows(ex)
 	return v
 }
 
-func (b *build) splitRow(r boardpack.SplitRow) SplitRow {
-	row := SplitRow{Category: categoryName(r.Category), Budget: b.fmt.Pct(r.Budget), Spend: b.fmt.Pct(r.Spend),
-		Band: b.fmt.Share(r.Band[0]) + "–" + b.fmt.Share(r.Band[1])}
+func (x *index) splitRow(r boardpack.SplitRow) SplitRow {
+	row := SplitRow{Category: categoryName(r.Category), Budget: x.fmt.Pct(r.Budget), Spend: x.fmt.Pct(r.Spend),
+		Band: x.fmt.Share(r.Band[0]) + "–" + x.fmt.Share(r.Band[1])}
 	if r.Within {
 		row.Badge = Badge{Class: "result result-pass", Icon: resultIcon(model.Pass), Label: "within band"}
 	} else {
@@ -233,14 +233,14 @@ func (b *build) splitRow(r boardpack.SplitRow) SplitRow {
 }
 
 // changesView formats what changed since the last closed quarter.
-func (b *build) changesView(c *boardpack.Changes) *ChangesView {
-	f := b.fmt
-	v := &ChangesView{Since: *b.since(), Empty: c.Empty(),
+func (x *index) changesView(c *boardpack.Changes) *ChangesView {
+	f := x.fmt
+	v := &ChangesView{Since: *x.since(), Empty: c.Empty(),
 		New: ChangeTable{Head: "Category, budget"}, Removed: ChangeTable{Head: "Was"}, Closed: ChangeTable{Head: "Status"},
 		Recategorised: ChangeTable{Head: "Category"}, Verdicts: ChangeTable{Head: "Verdict, score"},
 		Budget: ChangeTable{Head: "Budget"}, Metrics: ChangeTable{Head: "Latest value"}}
 	ini := func(i boardpack.Initiative) ChangeRow {
-		return ChangeRow{Link: b.initiativeLink(i.ID), Name: i.Name}
+		return ChangeRow{Link: x.initiativeLink(i.ID), Name: i.Name}
 	}
 	for _, i := range c.New {
 		r := ini(i)
@@ -284,7 +284,7 @@ func (b *build) changesView(c *boardpack.Changes) *ChangesView {
 		v.Budget.Rows = append(v.Budget.Rows, r)
 	}
 	for _, m := range c.Metrics {
-		r := ChangeRow{Link: b.metricLink(m.ID), Name: m.Name, From: f.NumP(m.FromValue), To: f.NumP(m.ToValue)}
+		r := ChangeRow{Link: x.metricLink(m.ID), Name: m.Name, From: f.NumP(m.FromValue), To: f.NumP(m.ToValue)}
 		if m.FromPeriod != "" {
 			r.From += " (" + m.FromPeriod + ")"
 		}

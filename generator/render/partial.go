@@ -3,58 +3,73 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"reflect"
 	"sync"
-	"sync/atomic"
 )
 
-// maxPartials bounds a partialCache: past it, outputs are no longer kept
-// (a layout passing data that never repeats gains nothing from the cache
-// and must not make it grow without end in serve).
-const maxPartials = 4096
-
-// partialCache memoises partial templates whose output depends only on
-// their data, such as a badge: a 10k-initiative site shows the same dozen
-// badges two hundred thousand times. Layouts call it as
-// {{partial "badge" .Badge}}; the output is exactly what
-// {{template "badge" .Badge}} writes in HTML text.
-type partialCache struct {
-	t *template.Template // the template set of one page kind
-	m sync.Map           // partialKey → template.HTML
-	n atomic.Int64
+// partials runs {{partial "name" data}} for the templates of one page
+// kind: the shared template name executed with data, as HTML. The output
+// for data of a type that fully decides it and that recurs across pages
+// (a Badge: a 10k-initiative site shows the same dozen badges two hundred
+// thousand times) is kept, in a cache of that type; other data is
+// executed each time.
+type partials struct {
+	t      *template.Template // the template set of one page kind
+	badges memo[Badge]
 }
 
-type partialKey struct {
-	name string
-	data any
-}
-
-// exec returns the output of the template name executed with data.
-func (c *partialCache) exec(name string, data any) (template.HTML, error) {
-	cacheable := data == nil || reflect.TypeOf(data).Comparable()
-	k := partialKey{name, data}
-	if cacheable {
-		if h, ok := c.m.Load(k); ok {
-			return h.(template.HTML), nil
-		}
+// exec returns the output of the template name executed with data; it is
+// the layouts' "partial" function.
+func (p *partials) exec(name string, data any) (template.HTML, error) {
+	if b, ok := data.(Badge); ok {
+		return p.badges.get(p.t, name, b)
 	}
+	return execute(p.t, name, data)
+}
+
+// execute runs the template name of t with data into HTML.
+func execute(t *template.Template, name string, data any) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := c.t.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
-	if cacheable && c.n.Load() < maxPartials {
-		if _, loaded := c.m.LoadOrStore(k, h); !loaded {
-			c.n.Add(1)
-		}
-	}
-	return h, nil
+	return template.HTML(buf.String()), nil
 }
 
-// bindPartial gives the template set t its own "partial" function, and
-// returns its partial cache.
-func bindPartial(t *template.Template) *partialCache {
-	c := &partialCache{t: t}
-	t.Funcs(template.FuncMap{"partial": c.exec})
-	return c
+// maxMemo bounds a memo: past it, the memo is emptied and starts again,
+// so that serve, which keeps an Engine across builds, never holds more.
+const maxMemo = 4096
+
+// memo keeps the output of templates for data of type K, by template
+// name and value.
+type memo[K comparable] struct {
+	mu sync.RWMutex
+	m  map[memoKey[K]]template.HTML
+}
+
+type memoKey[K comparable] struct {
+	name string
+	data K
+}
+
+// get returns the template name of t executed with data, from the memo
+// when it ran before.
+func (c *memo[K]) get(t *template.Template, name string, data K) (template.HTML, error) {
+	k := memoKey[K]{name, data}
+	c.mu.RLock()
+	h, ok := c.m[k]
+	c.mu.RUnlock()
+	if ok {
+		return h, nil
+	}
+	h, err := execute(t, name, data)
+	if err != nil {
+		return "", err
+	}
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxMemo {
+		c.m = map[memoKey[K]]template.HTML{}
+	}
+	c.m[k] = h
+	c.mu.Unlock()
+	return h, nil
 }

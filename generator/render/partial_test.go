@@ -12,13 +12,14 @@ func TestPartial(t *testing.T) {
 		`{{define "b"}}<b>{{.Label}}</b>{{end}}` +
 			`{{define "s"}}{{range .}}[{{.}}]{{end}}{{end}}` +
 			`{{define "page"}}{{partial "b" .B}} {{partial "b" .B}} {{partial "s" .S}}{{end}}`))
-	bindPartial(set)
+	p := &partials{t: set}
+	set.Funcs(template.FuncMap{"partial": p.exec})
 	tests := []struct {
 		name string
 		data any
 		want string
 	}{
-		{"comparable data", struct {
+		{"badge", struct {
 			B Badge
 			S []string
 		}{Badge{Label: "<x>"}, []string{"a", "b"}}, "<b>&lt;x&gt;</b> <b>&lt;x&gt;</b> [a][b]"},
@@ -40,21 +41,29 @@ func TestPartial(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tt.name, buf.String(), tt.want)
 		}
 	}
+	if n := len(p.badges.m); n != 2 {
+		t.Errorf("badge memo holds %d outputs, want 2", n)
+	}
 }
 
-func TestPartialCacheBound(t *testing.T) {
+// A memo never holds more than maxMemo outputs, and stays right when it
+// starts again.
+func TestMemoBound(t *testing.T) {
 	set := template.Must(template.New("b").Parse(`{{.}}`))
-	c := &partialCache{t: set}
-	for i := range maxPartials + 10 {
-		h, err := c.exec("b", i)
+	var c memo[int]
+	for i := range maxMemo + 10 {
+		h, err := c.get(set, "b", i)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if want := template.HTML(strconv.Itoa(i)); h != want {
-			t.Fatalf("exec(%d) = %q, want %q", i, h, want)
+			t.Fatalf("get(%d) = %q, want %q", i, h, want)
+		}
+		if len(c.m) > maxMemo {
+			t.Fatalf("memo holds %d outputs, more than %d", len(c.m), maxMemo)
 		}
 	}
-	if n := c.n.Load(); n != maxPartials {
-		t.Errorf("cache holds %d outputs, want %d", n, maxPartials)
+	if h, _ := c.get(set, "b", 3); h != "3" {
+		t.Errorf("get(3) after a restart = %q", h)
 	}
 }

@@ -76,10 +76,10 @@ func closedQuarter(q *history.Quarter) ClosedQuarter {
 }
 
 // closedQuarters lists the closed quarters, newest first.
-func (b *build) closedQuarters() []ClosedQuarter {
-	out := make([]ClosedQuarter, 0, len(b.in.History))
-	for i := range b.in.History {
-		out = append(out, closedQuarter(&b.in.History[i]))
+func (x *index) closedQuarters() []ClosedQuarter {
+	out := make([]ClosedQuarter, 0, len(x.in.History))
+	for i := range x.in.History {
+		out = append(out, closedQuarter(&x.in.History[i]))
 	}
 	slices.Reverse(out)
 	return out
@@ -88,11 +88,11 @@ func (b *build) closedQuarters() []ClosedQuarter {
 // closedBefore lists the quarters closed before the report period, newest
 // first: what a board pack may link to. A quarter closed later is left
 // out, so that closing a quarter again gives the same board pack.
-func (b *build) closedBefore() []ClosedQuarter {
+func (x *index) closedBefore() []ClosedQuarter {
 	var out []ClosedQuarter
-	for i := range b.in.History {
-		q := &b.in.History[i]
-		if q.Period != b.sc.Period && q.AsOf < b.sc.AsOf {
+	for i := range x.in.History {
+		q := &x.in.History[i]
+		if q.Period != x.sc.Period && q.AsOf < x.sc.AsOf {
 			out = append(out, closedQuarter(q))
 		}
 	}
@@ -102,20 +102,20 @@ func (b *build) closedBefore() []ClosedQuarter {
 
 // since compares with the latest quarter closed before the report period;
 // nil when there is none.
-func (b *build) since() *Since {
-	if b.changes == nil {
+func (x *index) since() *Since {
+	if x.changes == nil {
 		return nil
 	}
-	s := &Since{ClosedQuarter: closedQuarter(b.prev)}
-	for _, d := range b.changes.Figures {
-		s.Figures = append(s.Figures, b.deltaRow(d))
+	s := &Since{ClosedQuarter: closedQuarter(x.prev)}
+	for _, d := range x.changes.Figures {
+		s.Figures = append(s.Figures, x.deltaRow(d))
 	}
 	return s
 }
 
 // deltaRow formats one figure's change.
-func (b *build) deltaRow(d boardpack.Delta) DeltaRow {
-	f := b.fmt
+func (x *index) deltaRow(d boardpack.Delta) DeltaRow {
+	f := x.fmt
 	info := figureLabels[d.ID]
 	row := DeltaRow{Label: info.label}
 	if row.Label == "" {
@@ -185,18 +185,18 @@ func arrow(v float64) string {
 }
 
 // initiativeDelta is an initiative's standing in the last closed quarter.
-func (b *build) initiativeDelta(ir *model.InitiativeResult) *InitiativeDelta {
-	if b.prev == nil {
+func (x *index) initiativeDelta(ir *model.InitiativeResult) *InitiativeDelta {
+	if x.prev == nil {
 		return nil
 	}
-	d := &InitiativeDelta{Period: b.prev.Period, Path: path.Join(history.Dir, b.prev.Period, history.BoardPackFile)}
-	p, ok := b.prevIni[ir.ID]
+	d := &InitiativeDelta{Period: x.prev.Period, Path: path.Join(history.Dir, x.prev.Period, history.BoardPackFile)}
+	p, ok := x.prevIni[ir.ID]
 	if !ok {
 		d.New = true
 		return d
 	}
 	d.Verdict = verdictBadge(p.Verdict)
-	d.Score = b.fmt.IntP(p.Score)
+	d.Score = x.fmt.IntP(p.Score)
 	if p.Score != nil && ir.Score != nil {
 		d.ScoreChange = signed(float64(*ir.Score-*p.Score), strconv.Itoa(abs(*ir.Score-*p.Score)))
 	}

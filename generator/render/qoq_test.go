@@ -14,7 +14,7 @@ import (
 )
 
 func TestDeltaRow(t *testing.T) {
-	b := &build{fmt: Formatter{Currency: "USD"}}
+	b := &index{fmt: Formatter{Currency: "USD"}}
 	tests := []struct {
 		d                            boardpack.Delta
 		label, prev, cur, chg, class string

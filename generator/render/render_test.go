@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -13,12 +14,19 @@ import (
 // renderFixture renders the fixture site with the default theme.
 func renderFixture(t testing.TB, mutate func(*Input)) *site.Memory {
 	t.Helper()
+	return renderWith(t, nil, mutate)
+}
+
+// renderWith renders the fixture site with the default theme and the
+// site layouts (nil for none), changed by mutate.
+func renderWith(t testing.TB, layouts fs.FS, mutate func(*Input)) *site.Memory {
+	t.Helper()
 	cfg, ds, sc := fixture()
-	in := Input{Config: cfg, Dataset: ds, Scorecard: sc, Theme: themes.Default(), Version: "test", Content: testContent(), Markdown: testMarkdown}
+	in := Input{Config: cfg, Dataset: ds, Scorecard: sc, Version: "test", Content: testContent(), Markdown: testMarkdown}
 	if mutate != nil {
 		mutate(&in)
 	}
-	r, err := Parse(in.Theme, in.Layouts)
+	r, err := Parse(themes.Default(), layouts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -65,25 +65,18 @@ func Names(sc *model.Scorecard) []Name {
 	return out
 }
 
-// resolver resolves narrative names over one build. Narrative pages are
-// all at the site root, so its links are relative to the root.
+// resolver resolves the names a narrative page places (narrative.Resolver)
+// over one render's index, with the engine's shared templates for charts
+// and tables. Narrative pages are all at the site root, so its links are
+// relative to the root.
 type resolver struct {
-	b *build
-}
-
-// NewResolver returns the Resolver that Render gives the narrative, for
-// callers (such as serve's names page) that place figures outside Render.
-func (r *Renderer) NewResolver(in Input) (Resolver, error) {
-	b, err := newBuild(r, in)
-	if err != nil {
-		return nil, err
-	}
-	return b.resolver, nil
+	e *Engine
+	x *index
 }
 
 // Figure returns a formatted figure.
 func (rs *resolver) Figure(name string) (string, error) {
-	sc, f := rs.b.sc, rs.b.fmt
+	sc, f := rs.x.sc, rs.x.fmt
 	p := &sc.Portfolio
 	switch name {
 	case "headline":
@@ -150,8 +143,8 @@ func (rs *resolver) Figure(name string) (string, error) {
 
 // Check returns an initiative's check result as a badge with its reason.
 func (rs *resolver) Check(initiative, check string) (template.HTML, error) {
-	for i := range rs.b.sc.Initiatives {
-		ir := &rs.b.sc.Initiatives[i]
+	for i := range rs.x.sc.Initiatives {
+		ir := &rs.x.sc.Initiatives[i]
 		if ir.ID != initiative {
 			continue
 		}
@@ -167,36 +160,36 @@ func (rs *resolver) Check(initiative, check string) (template.HTML, error) {
 
 // Chart returns a chart block.
 func (rs *resolver) Chart(name string) (template.HTML, error) {
-	b := rs.b
+	x := rs.x
 	var c Chart
 	switch name {
 	case "split":
-		c = b.splitChart()
+		c = x.splitChart()
 	case "split_by_unit":
-		c = b.byUnitChart()
+		c = x.byUnitChart()
 	case "split_by_quarter":
-		c = b.byQuarterChart()
+		c = x.byQuarterChart()
 	case "spend_vs_plan":
-		c = b.spendVsPlanChart()
+		c = x.spendVsPlanChart()
 	case "verdicts_by_unit":
-		c = b.verdictsByUnitChart()
+		c = x.verdictsByUnitChart()
 	case "calendar":
-		c = b.calendarChart()
+		c = x.calendarChart()
 	case "incidents":
-		c = b.incidentsChart()
+		c = x.incidentsChart()
 	default:
 		id, ok := strings.CutPrefix(name, "metric:")
-		mr := b.metResults[id]
+		mr := x.metResults[id]
 		if !ok || mr == nil {
 			return "", fmt.Errorf("unknown chart %q", name)
 		}
 		var gl []goLive
 		for _, ini := range mr.Initiatives {
-			if rec := b.iniRecs[ini]; rec != nil {
+			if rec := x.iniRecs[ini]; rec != nil {
 				gl = append(gl, goLive{ID: ini, Date: rec.GoLive})
 			}
 		}
-		c = b.metricChart(mr, gl)
+		c = x.metricChart(mr, gl)
 	}
 	return rs.partial("chart", c)
 }
@@ -215,18 +208,18 @@ type TableView struct {
 
 // Table returns an HTML table.
 func (rs *resolver) Table(name string) (template.HTML, error) {
-	b := rs.b
-	v := TableView{Fmt: b.fmt}
+	x := rs.x
+	v := TableView{Fmt: x.fmt}
 	switch name {
 	case "scoreboard":
-		v.Metrics = b.scoreboard()
+		v.Metrics = x.scoreboard()
 	case "checks":
-		v.Checks = portfolioChecks(b.sc.Portfolio.Checks)
+		v.Checks = portfolioChecks(x.sc.Portfolio.Checks)
 	case "verdicts":
-		v.Units = b.unitRows()
+		v.Units = x.unitRows()
 	case "exceptions":
-		v.NotAligned, v.OwnershipGaps = b.exceptions()
-		v.Collisions = b.collisions()
+		v.NotAligned, v.OwnershipGaps = x.exceptions()
+		v.Collisions = x.collisions()
 	default:
 		return "", fmt.Errorf("unknown table %q", name)
 	}
@@ -236,7 +229,7 @@ func (rs *resolver) Table(name string) (template.HTML, error) {
 // partial executes a shared template into HTML.
 func (rs *resolver) partial(name string, data any) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := rs.b.r.common.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := rs.e.shared.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

@@ -7,10 +7,10 @@ import (
 )
 
 // initiativeRow makes the list row of an initiative result.
-func (b *build) initiativeRow(ir *model.InitiativeResult) InitiativeRow {
+func (x *index) initiativeRow(ir *model.InitiativeResult) InitiativeRow {
 	row := InitiativeRow{
 		ID:       ir.ID,
-		Path:     "initiatives/" + b.iniFiles[ir.ID],
+		Path:     "initiatives/" + x.iniFiles[ir.ID],
 		Name:     ir.Name,
 		Unit:     ir.BusinessUnit,
 		Category: ir.Category,
@@ -21,15 +21,15 @@ func (b *build) initiativeRow(ir *model.InitiativeResult) InitiativeRow {
 		Checks:   checkRows(ir.Checks),
 
 		CategoryText: categoryText(ir.Category),
-		BudgetText:   b.fmt.Money(ir.Budget),
-		SpendText:    b.fmt.MoneyP(ir.Spend),
-		ScoreText:    b.fmt.IntP(ir.Score),
+		BudgetText:   x.fmt.Money(ir.Budget),
+		SpendText:    x.fmt.MoneyP(ir.Spend),
+		ScoreText:    x.fmt.IntP(ir.Score),
 		VerdictBadge: verdictBadge(ir.Verdict),
 	}
 	if ir.Status != nil {
 		row.Status = strings.ReplaceAll(string(*ir.Status), "_", " ")
 	}
-	if rec := b.iniRecs[ir.ID]; rec != nil {
+	if rec := x.iniRecs[ir.ID]; rec != nil {
 		row.Owners = owners(rec.BusinessOwner, rec.ITOwner)
 	}
 	return row
@@ -85,20 +85,20 @@ func portfolioChecks(results []model.CheckResult) []CheckRow {
 }
 
 // metricRow makes the list row of a metric result.
-func (b *build) metricRow(mr *model.MetricResult) MetricRow {
-	if row, ok := b.metRows[mr]; ok {
+func (x *index) metricRow(mr *model.MetricResult) MetricRow {
+	if row, ok := x.metRows[mr]; ok {
 		return row
 	}
-	return b.newMetricRow(mr)
+	return x.newMetricRow(mr)
 }
 
 // newMetricRow builds a metric's row; metricRow returns the one built for
 // every metric of the scorecard in newBuild (a metric claimed by a hundred
 // initiatives is shown on each of their pages).
-func (b *build) newMetricRow(mr *model.MetricResult) MetricRow {
+func (x *index) newMetricRow(mr *model.MetricResult) MetricRow {
 	row := MetricRow{
 		ID:           mr.ID,
-		Path:         "metrics/" + b.metFiles[mr.ID],
+		Path:         "metrics/" + x.metFiles[mr.ID],
 		Name:         mr.Name,
 		Kind:         mr.Kind,
 		Unit:         mr.Unit,
@@ -109,81 +109,81 @@ func (b *build) newMetricRow(mr *model.MetricResult) MetricRow {
 		LatestPeriod: mr.LatestPeriod,
 		Progress:     mr.Progress,
 
-		BaselineText: b.fmt.Num(mr.Baseline),
-		TargetText:   b.fmt.Num(mr.Target),
-		LatestText:   b.fmt.NumP(mr.Latest),
-		ProgressText: b.fmt.Pct(mr.Progress),
+		BaselineText: x.fmt.Num(mr.Baseline),
+		TargetText:   x.fmt.Num(mr.Target),
+		LatestText:   x.fmt.NumP(mr.Latest),
+		ProgressText: x.fmt.Pct(mr.Progress),
 	}
 	for _, id := range mr.Initiatives {
-		row.Initiatives = append(row.Initiatives, b.initiativeLink(id))
+		row.Initiatives = append(row.Initiatives, x.initiativeLink(id))
 	}
 	return row
 }
 
 // initiativeLink links to an initiative's page, or is plain text (empty
 // Path) when the id is not a scored initiative.
-func (b *build) initiativeLink(id string) Link {
-	if f, ok := b.iniFiles[id]; ok {
+func (x *index) initiativeLink(id string) Link {
+	if f, ok := x.iniFiles[id]; ok {
 		return Link{Path: "initiatives/" + f, Text: id}
 	}
 	return Link{Text: id}
 }
 
 // metricLink links to a metric's page, or is plain text for an unknown id.
-func (b *build) metricLink(id string) Link {
-	if f, ok := b.metFiles[id]; ok {
+func (x *index) metricLink(id string) Link {
+	if f, ok := x.metFiles[id]; ok {
 		return Link{Path: "metrics/" + f, Text: id}
 	}
 	return Link{Text: id}
 }
 
 // scoreboard lists every metric.
-func (b *build) scoreboard() []MetricRow {
-	out := make([]MetricRow, 0, len(b.sc.Metrics))
-	for i := range b.sc.Metrics {
-		out = append(out, b.metricRow(&b.sc.Metrics[i]))
+func (x *index) scoreboard() []MetricRow {
+	out := make([]MetricRow, 0, len(x.sc.Metrics))
+	for i := range x.sc.Metrics {
+		out = append(out, x.metricRow(&x.sc.Metrics[i]))
 	}
 	return out
 }
 
 // incidentRow makes the row of an incident.
-func (b *build) incidentRow(inc model.Incident) IncidentRow {
+func (x *index) incidentRow(inc model.Incident) IncidentRow {
 	row := IncidentRow{
 		ID:       inc.ID,
-		Opened:   b.fmt.DateTime(inc.Opened),
-		Resolved: b.fmt.DateTime(inc.Resolved),
+		Opened:   x.fmt.DateTime(inc.Opened),
+		Resolved: x.fmt.DateTime(inc.Resolved),
 		Severity: inc.Severity,
 		Unit:     inc.BusinessUnit,
 		Service:  inc.Service,
 		Ref:      inc.Source.String(),
 	}
 	if inc.Initiative != "" {
-		row.Initiative = b.initiativeLink(inc.Initiative)
+		row.Initiative = x.initiativeLink(inc.Initiative)
 	}
 	return row
 }
 
 // changeIncidentRow makes the row of a change-caused incident.
-func (b *build) changeIncidentRow(inc model.ChangeIncident) IncidentRow {
+func (x *index) changeIncidentRow(inc model.ChangeIncident) IncidentRow {
 	row := IncidentRow{
 		ID:         inc.ID,
-		Opened:     b.fmt.DateTime(inc.Opened),
+		Opened:     x.fmt.DateTime(inc.Opened),
 		Resolved:   "–",
 		Severity:   inc.Severity,
-		Initiative: b.initiativeLink(inc.Initiative),
+		Initiative: x.initiativeLink(inc.Initiative),
 		Service:    inc.Service,
 		Ref:        inc.Source.String(),
 	}
 	if inc.Resolved != nil {
-		row.Resolved = b.fmt.DateTime(*inc.Resolved)
+		row.Resolved = x.fmt.DateTime(*inc.Resolved)
 	}
 	return row
 }
 
 // collisions lists every go-live inside a peak or freeze window of its
 // unit, as the scorer published them.
-func (b *build) collisions() []Collision {
-	cal := &b.sc.Calendar
+func (x *index) collisions() []Collision {
+	cal := &x.sc.Calendar
 	out := make([]Collision, 0, len(cal.Collisions))
 	for _, c := range cal.Collisions {
 		if c.Window < 0 || c.Window >= len(cal.Windows) {
@@ -191,8 +191,8 @@ func (b *build) collisions() []Collision {
 		}
 		w := &cal.Windows[c.Window]
 		out = append(out, Collision{
-			Initiative: b.initiativeLink(c.Initiative),
-			GoLive:     b.fmt.Date(c.GoLive.Time),
+			Initiative: x.initiativeLink(c.Initiative),
+			GoLive:     x.fmt.Date(c.GoLive.Time),
 			Window:     w.Name,
 			Kind:       w.Kind,
 			Category:   c.Category,

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -10,27 +11,41 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/site"
 )
 
-// Page kinds: one template file each under layouts/.
-const (
-	kindIndex       = "index.html"
-	kindInitiatives = "initiatives.html"
-	kindInitiative  = "initiative.html"
-	kindMetrics     = "metrics.html"
-	kindMetric      = "metric.html"
-	kindPortfolio   = "portfolio.html"
-	kindCalendar    = "calendar.html"
-	kindReliability = "reliability.html"
-	kindDataQuality = "data-quality.html"
-	kindBoardPack   = "board-pack.html"
-	kindPage        = "page.html"
-)
+// layout is the template of one page kind, a file under layouts/
+// ("initiative.html"), executed with views of type V.
+type layout[V any] struct {
+	name string
+	t    *template.Template // the kind's set: base, partials and the file
+}
 
-// pageKinds lists every page template a theme must have.
-func pageKinds() []string {
-	return []string{kindIndex, kindInitiatives, kindInitiative, kindMetrics, kindMetric, kindPortfolio,
-		kindCalendar, kindReliability, kindDataQuality, kindBoardPack, kindPage}
+// page is the job that writes the page at path with the view view makes;
+// narrative marks a page that shows narrative from content/.
+func (l layout[V]) page(path string, narrative bool, view func() (V, error)) site.Job {
+	return site.Job{Path: path, Narrative: narrative, Make: func(buf *bytes.Buffer) error {
+		v, err := view()
+		if err != nil {
+			return err
+		}
+		return l.t.ExecuteTemplate(buf, l.name, v)
+	}}
+}
+
+// layouts are the page kinds of a theme, each with the view it shows.
+type layouts struct {
+	index       layout[*IndexView]
+	initiatives layout[*InitiativesView]
+	initiative  layout[*InitiativeView]
+	metrics     layout[*MetricsView]
+	metric      layout[*MetricView]
+	portfolio   layout[*PortfolioView]
+	calendar    layout[*CalendarView]
+	reliability layout[*ReliabilityView]
+	dataQuality layout[*DataQualityView]
+	boardPack   layout[*BoardPackView]
+	page        layout[*ContentView]
 }
 
 // layoutFiles reads the template sources: the theme's layouts/ folder
@@ -76,45 +91,75 @@ type source struct {
 	origin string
 }
 
-// parseTemplates builds one template set per page kind: base.html and every
-// partial, then the kind's own file.
-func parseTemplates(theme, layouts fs.FS) (common *template.Template, kinds map[string]*template.Template, partials map[string]*partialCache, err error) {
-	files, err := layoutFiles(theme, layouts)
+// parseTemplates parses the shared templates (base.html and every
+// partial) and, for each page kind, a set of them with the kind's own
+// file.
+func parseTemplates(theme, layoutsFS fs.FS) (shared *template.Template, ls layouts, err error) {
+	files, err := layoutFiles(theme, layoutsFS)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, ls, err
 	}
-	var shared []string
+	var names []string
 	for name := range files {
 		if name == "base.html" || strings.HasPrefix(name, "partials/") {
-			shared = append(shared, name)
+			names = append(names, name)
 		}
 	}
-	slices.Sort(shared)
-	common = template.New("").Funcs(funcs())
-	for _, name := range shared {
-		if _, err := common.New(name).Parse(files[name].text); err != nil {
-			return nil, nil, nil, fmt.Errorf("render: %s: %w", files[name].origin, err)
+	slices.Sort(names)
+	shared = template.New("").Funcs(funcs())
+	for _, name := range names {
+		if _, err := shared.New(name).Parse(files[name].text); err != nil {
+			return nil, ls, fmt.Errorf("render: %s: %w", files[name].origin, err)
 		}
 	}
-	bindPartial(common)
-	kinds = map[string]*template.Template{}
-	partials = map[string]*partialCache{}
-	for _, kind := range pageKinds() {
-		src, ok := files[kind]
-		if !ok {
-			return nil, nil, nil, fmt.Errorf("render: theme has no layouts/%s", kind)
-		}
-		t, err := common.Clone()
-		if err != nil {
-			return nil, nil, nil, fmt.Errorf("render: %w", err)
-		}
-		if _, err := t.New(kind).Parse(src.text); err != nil {
-			return nil, nil, nil, fmt.Errorf("render: %s: %w", src.origin, err)
-		}
-		partials[kind] = bindPartial(t)
-		kinds[kind] = t
+	shared.Funcs(template.FuncMap{"partial": (&partials{t: shared}).exec})
+	p := layoutParser{shared: shared, files: files}
+	ls = layouts{
+		index:       parseLayout[*IndexView](&p, "index.html"),
+		initiatives: parseLayout[*InitiativesView](&p, "initiatives.html"),
+		initiative:  parseLayout[*InitiativeView](&p, "initiative.html"),
+		metrics:     parseLayout[*MetricsView](&p, "metrics.html"),
+		metric:      parseLayout[*MetricView](&p, "metric.html"),
+		portfolio:   parseLayout[*PortfolioView](&p, "portfolio.html"),
+		calendar:    parseLayout[*CalendarView](&p, "calendar.html"),
+		reliability: parseLayout[*ReliabilityView](&p, "reliability.html"),
+		dataQuality: parseLayout[*DataQualityView](&p, "data-quality.html"),
+		boardPack:   parseLayout[*BoardPackView](&p, "board-pack.html"),
+		page:        parseLayout[*ContentView](&p, "page.html"),
 	}
-	return common, kinds, partials, nil
+	return shared, ls, p.err
+}
+
+// layoutParser parses the page kinds' files over the shared templates,
+// keeping the first error.
+type layoutParser struct {
+	shared *template.Template
+	files  map[string]source
+	err    error
+}
+
+// parseLayout parses the page kind name: a clone of the shared templates
+// with the kind's file, and its own partial cache.
+func parseLayout[V any](p *layoutParser, name string) layout[V] {
+	if p.err != nil {
+		return layout[V]{}
+	}
+	src, ok := p.files[name]
+	if !ok {
+		p.err = fmt.Errorf("render: theme has no layouts/%s", name)
+		return layout[V]{}
+	}
+	t, err := p.shared.Clone()
+	if err != nil {
+		p.err = fmt.Errorf("render: %w", err)
+		return layout[V]{}
+	}
+	if _, err := t.New(name).Parse(src.text); err != nil {
+		p.err = fmt.Errorf("render: %s: %w", src.origin, err)
+		return layout[V]{}
+	}
+	t.Funcs(template.FuncMap{"partial": (&partials{t: t}).exec})
+	return layout[V]{name: name, t: t}
 }
 
 // funcs are the template functions every layout can use.

@@ -13,14 +13,15 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/opsalign/opsalign/generator/narrative"
 	"github.com/opsalign/opsalign/generator/site"
 	"github.com/opsalign/opsalign/themes"
 )
 
 // everyPlace is a narrative that places every table, a chart and a check,
 // so that the templates only narrative reaches are rendered too.
-func everyPlace() []ContentPage {
-	return []ContentPage{
+func everyPlace() []narrative.Page {
+	return []narrative.Page{
 		{File: "content/_index.md", Name: "_index", Title: "Overview",
 			Body: "{{ table \"scoreboard\" }}\n\n{{ table \"checks\" }}\n\n{{ table \"verdicts\" }}\n\n{{ table \"exceptions\" }}"},
 		{File: "content/board-pack.md", Name: "board-pack", Title: "Board pack", Body: "{{ chart \"split\" }}"},

@@ -32,6 +32,8 @@ type Site struct {
 	// the latest one before the report period (nil when none).
 	Closed []ClosedQuarter
 	Since  *Since
+
+	chrome *chromeCache // the shared blocks of this build's pages
 }
 
 // Quality sums up the data-quality issues for the banner.
@@ -55,15 +57,13 @@ type Frame struct {
 	Path    string // this page's site path
 	Title   string
 	Section string // the NavItem.Key of this page
-
-	chrome *chromeCache
 }
 
 // Chrome executes a shared template (such as "nav" or "footer") for this
 // page. It is executed once per folder depth and section and then reused,
 // so it may use only the Site, Root and Section of the frame it is given.
 func (f Frame) Chrome(name string) (template.HTML, error) {
-	if f.chrome == nil {
+	if f.Site == nil || f.chrome == nil {
 		return "", fmt.Errorf("no template %q", name)
 	}
 	return f.chrome.get(name, f)
@@ -251,190 +251,6 @@ func (t *DataTable) cells(texts []string) []Cell {
 		out[i] = Cell{Text: s, Num: i >= t.text}
 	}
 	return out
-}
-
-// IndexView is the overview page.
-type IndexView struct {
-	Frame
-	Narrative  template.HTML
-	Portfolio  *model.Portfolio
-	Counts     []VerdictCount
-	Checks     []CheckRow
-	Split      Chart
-	Verdicts   Chart
-	Scoreboard []MetricRow
-}
-
-// InitiativesView lists every initiative.
-type InitiativesView struct {
-	Frame
-	Checks   []model.CheckInfo
-	Rows     []InitiativeRow
-	Units    []string       // distinct business units, sorted, for the filter
-	Verdicts []VerdictCount // for the filter
-}
-
-// InitiativeView is one initiative's page.
-type InitiativeView struct {
-	Frame
-	Row       InitiativeRow
-	Fields    []FieldRow
-	Source    string
-	Metrics   []MetricPanel
-	Unknown   []string // linked metric ids not in the metrics table
-	Incidents []IncidentRow
-	// Previous is the initiative in the last closed quarter; nil when none.
-	Previous *InitiativeDelta
-}
-
-// MetricPanel is a linked metric with its trend chart.
-type MetricPanel struct {
-	Row   MetricRow
-	Chart Chart
-
-	mr      *model.MetricResult
-	goLives []goLive
-}
-
-// MetricsView lists every metric.
-type MetricsView struct {
-	Frame
-	Rows []MetricRow
-}
-
-// MetricView is one metric's page.
-type MetricView struct {
-	Frame
-	Row          MetricRow
-	Owner        string
-	Unit         string
-	Source       string
-	Chart        Chart
-	Observations []ObservationRow
-}
-
-// ObservationRow is one observed value of a metric.
-type ObservationRow struct {
-	Period string
-	Value  float64
-	Ref    string
-}
-
-// PortfolioView is the portfolio page.
-type PortfolioView struct {
-	Frame
-	Portfolio    *model.Portfolio
-	RunProtected CheckRow
-	Units        []UnitRow
-	ByUnit       Chart
-	ByQuarter    Chart
-	SpendVsPlan  Chart
-}
-
-// UnitRow is one business unit's totals.
-type UnitRow struct {
-	Unit     string
-	Budget   float64
-	Spend    float64
-	Plan     float64
-	Verdicts model.VerdictCounts
-}
-
-// CalendarView is the calendar page.
-type CalendarView struct {
-	Frame
-	Timeline   Chart
-	Windows    []WindowRow
-	Collisions []Collision
-}
-
-// WindowRow is one calendar window.
-type WindowRow struct {
-	Name  string
-	Kind  model.WindowKind
-	Unit  string // "All" for every unit
-	Start string
-	End   string
-	Ref   string
-}
-
-// Collision is a go-live inside a peak or freeze window of its unit.
-type Collision struct {
-	Initiative Link
-	GoLive     string
-	Window     string
-	Kind       model.WindowKind
-	Category   model.Category
-}
-
-// ReliabilityView is the reliability page.
-type ReliabilityView struct {
-	Frame
-	ChangeIncidents *int
-	MTTRHours       *float64
-	Chart           Chart
-	Quarters        []model.QuarterFigures
-	ByInitiative    []InitiativeIncidents
-	Incidents       []IncidentRow
-}
-
-// InitiativeIncidents counts the severity 1–2 incidents of an initiative.
-type InitiativeIncidents struct {
-	Initiative Link
-	Count      int
-}
-
-// DataQualityView is the data-quality page.
-type DataQualityView struct {
-	Frame
-	Groups  []IssueGroup
-	Tables  []model.TableSummary
-	Ignored []string
-}
-
-// IssueGroup is the issues of one file.
-type IssueGroup struct {
-	File   string
-	Issues []IssueRow
-}
-
-// IssueRow is an issue with its cell named within its file ("Register!H43",
-// or "H43" in a CSV file).
-type IssueRow struct {
-	model.Issue
-	Cell string
-}
-
-// BoardPackView is the quarter's board pack.
-type BoardPackView struct {
-	Frame
-	Narrative     template.HTML
-	Portfolio     *model.Portfolio
-	Checks        []CheckRow
-	Principles    []PrincipleRow
-	Split         Chart
-	Scoreboard    []MetricRow
-	NotAligned    []InitiativeRow
-	Collisions    []Collision
-	OwnershipGaps []InitiativeRow
-	// Pack is the board pack's principle sections, exceptions and changes.
-	Pack *PackView
-}
-
-// PrincipleRow counts one principle's check results across initiatives.
-type PrincipleRow struct {
-	Principle int
-	Title     string
-	Pass      int
-	Warn      int
-	Fail      int
-	NA        int
-}
-
-// ContentView is a narrative page.
-type ContentView struct {
-	Frame
-	Body template.HTML
 }
 
 // RowsView is what the initiative-list partial is given.

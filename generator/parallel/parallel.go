@@ -1,0 +1,40 @@
+// Package parallel runs independent pieces of work on a bounded set of
+// goroutines: the one worker pool of opsalign, used to read data files
+// and to make the files of a site.
+package parallel
+
+import (
+	"context"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// Do calls f(ctx, i) for every i in [0, n), on at most GOMAXPROCS
+// goroutines at once, taking the indexes in increasing order as
+// goroutines free up. The first error f returns cancels the ctx given to
+// the calls still running, no further call starts, and Do returns that
+// error; when ctx itself ends first, Do returns its cause. Do returns nil
+// when every call returned nil.
+func Do(ctx context.Context, n int, f func(ctx context.Context, i int) error) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				if err := f(ctx, i); err != nil {
+					cancel(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return context.Cause(ctx)
+}

@@ -1,0 +1,207 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/opsalign/opsalign/generator/boardpack"
+	"github.com/opsalign/opsalign/generator/history"
+	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/narrative"
+)
+
+// question is the COO's question that the headline answers.
+const question = "Does technology execution measurably improve operational performance without increasing risk or instability?"
+
+// index is one render's data: the input with the lookups the pages need,
+// built once and then only read by the page jobs (each page's view is a
+// function of it, see the view*.go files), and what is derived from it
+// on first use (a metric's trend chart, the board pack).
+type index struct {
+	in  Input
+	sc  *model.Scorecard
+	ds  *model.Dataset
+	fmt Formatter
+
+	site *Site
+
+	iniFiles map[string]string // initiative id → file name
+	metFiles map[string]string // metric id → file name
+
+	iniRecs    map[string]*model.Initiative // id → record (first of duplicates)
+	metRecs    map[string]*model.Metric
+	metResults map[string]*model.MetricResult
+	metRows    map[*model.MetricResult]MetricRow // every metric's row, built once
+	obs        map[string][]model.Observation    // metric id → observations by period end
+	incidents  map[string][]model.Incident       // initiative id → incidents by opened
+
+	// prev is the quarter closed before the report period (nil: none),
+	// prevIni its initiatives by id and changes what changed since.
+	prev    *history.Quarter
+	prevIni map[string]*model.InitiativeResult
+	changes *boardpack.Changes
+
+	// narrate renders a narrative page's body, resolving its figures,
+	// charts and tables over this index (see resolver).
+	narrate func(narrative.Page) (template.HTML, error)
+
+	trendMu sync.Mutex
+	trends  map[string]*trendOnce // metric id → its trend chart, built once
+}
+
+// newIndex indexes the input; the engine e executes the templates that
+// narrative pages place (charts, tables).
+func newIndex(in Input, e *Engine) *index {
+	ds := in.Dataset
+	if ds == nil {
+		ds = &model.Dataset{}
+	}
+	sc := in.Scorecard
+	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, trends: map[string]*trendOnce{}}
+	if x.fmt.Currency == "" {
+		x.fmt.Currency = in.Config.Currency
+	}
+
+	ids := make([]string, 0, len(sc.Initiatives))
+	for _, i := range sc.Initiatives {
+		ids = append(ids, i.ID)
+	}
+	x.iniFiles = fileNames(ids)
+	ids = ids[:0]
+	x.metResults = make(map[string]*model.MetricResult, len(sc.Metrics))
+	for i := range sc.Metrics {
+		ids = append(ids, sc.Metrics[i].ID)
+		if _, dup := x.metResults[sc.Metrics[i].ID]; !dup {
+			x.metResults[sc.Metrics[i].ID] = &sc.Metrics[i]
+		}
+	}
+	x.metFiles = fileNames(ids)
+
+	x.iniRecs = make(map[string]*model.Initiative, len(ds.Initiatives))
+	for i := range ds.Initiatives {
+		if _, dup := x.iniRecs[ds.Initiatives[i].ID]; !dup {
+			x.iniRecs[ds.Initiatives[i].ID] = &ds.Initiatives[i]
+		}
+	}
+	x.metRecs = make(map[string]*model.Metric, len(ds.Metrics))
+	for i := range ds.Metrics {
+		if _, dup := x.metRecs[ds.Metrics[i].ID]; !dup {
+			x.metRecs[ds.Metrics[i].ID] = &ds.Metrics[i]
+		}
+	}
+	x.obs = map[string][]model.Observation{}
+	for _, o := range ds.Actuals {
+		x.obs[o.Metric] = append(x.obs[o.Metric], o)
+	}
+	for _, os := range x.obs {
+		slices.SortStableFunc(os, func(a, b model.Observation) int { return a.End.Compare(b.End) })
+	}
+	x.incidents = map[string][]model.Incident{}
+	for _, inc := range ds.Incidents {
+		if inc.Initiative != "" {
+			x.incidents[inc.Initiative] = append(x.incidents[inc.Initiative], inc)
+		}
+	}
+	for _, is := range x.incidents {
+		slices.SortStableFunc(is, func(a, b model.Incident) int { return a.Opened.Compare(b.Opened) })
+	}
+	x.metRows = make(map[*model.MetricResult]MetricRow, len(sc.Metrics))
+	for i := range sc.Metrics {
+		x.metRows[&sc.Metrics[i]] = x.newMetricRow(&sc.Metrics[i])
+	}
+	if x.prev = history.Previous(in.History, sc); x.prev != nil {
+		x.changes = boardpack.Compare(x.prev.Scorecard, sc)
+		x.prevIni = make(map[string]*model.InitiativeResult, len(x.prev.Scorecard.Initiatives))
+		for i := range x.prev.Scorecard.Initiatives {
+			x.prevIni[x.prev.Scorecard.Initiatives[i].ID] = &x.prev.Scorecard.Initiatives[i]
+		}
+	}
+	x.site = x.newSite(newChromeCache(e.shared))
+	rs := &resolver{e: e, x: x}
+	x.narrate = func(p narrative.Page) (template.HTML, error) {
+		if in.Markdown == nil {
+			return "", nil
+		}
+		h, err := in.Markdown.Render(p, rs)
+		if err != nil {
+			return "", fmt.Errorf("%s: %w", p.File, err)
+		}
+		return h, nil
+	}
+	return x
+}
+
+// newSite builds what every page shares.
+func (x *index) newSite(chrome *chromeCache) *Site {
+	cfg := x.in.Config
+	s := &Site{
+		Title:    cfg.Title,
+		Version:  x.in.Version,
+		AsOf:     x.sc.AsOf,
+		Period:   x.sc.Period,
+		Currency: x.fmt.Currency,
+		Accent:   cfg.Brand.Accent,
+		Logo:     logoPath(x.in.Logo),
+		Question: question,
+		Headline: x.sc.Headline,
+		Sources:  x.ds.Summary.Files,
+		Fmt:      x.fmt,
+		Closed:   x.closedQuarters(),
+		Since:    x.since(),
+		chrome:   chrome,
+	}
+	if s.Title == "" {
+		s.Title = "Operations & IT alignment"
+	}
+	for _, t := range x.ds.Summary.Tables {
+		s.Quality.Excluded += t.Excluded
+	}
+	for _, is := range x.sc.Issues {
+		switch is.Severity {
+		case model.SevError:
+			s.Quality.Errors++
+		case model.SevWarning:
+			s.Quality.Warnings++
+		}
+	}
+	s.Nav = []NavItem{
+		{"index", "index.html", "Overview"},
+		{"initiatives", "initiatives/index.html", "Initiatives"},
+		{"metrics", "metrics/index.html", "Metrics"},
+		{"portfolio", "portfolio.html", "Portfolio"},
+		{"calendar", "calendar.html", "Calendar"},
+		{"reliability", "reliability.html", "Reliability"},
+		{"data-quality", "data-quality.html", "Data quality"},
+		{"board-pack", "board-pack.html", "Board pack"},
+	}
+	for _, p := range narrative.Standalone(x.in.Content) {
+		s.Nav = append(s.Nav, NavItem{"page:" + p.Name, FileStem(p.Name) + ".html", pageTitle(p)})
+	}
+	return s
+}
+
+// frame returns the frame of the page at site path p.
+func (x *index) frame(p, title, section string) Frame {
+	return Frame{Site: x.site, Root: strings.Repeat("../", strings.Count(p, "/")), Path: p, Title: title, Section: section}
+}
+
+// content returns the narrative page named name, if any and not a draft.
+func (x *index) content(name string) (narrative.Page, bool) {
+	for _, p := range x.in.Content {
+		if p.Name == name && !p.Draft {
+			return p, true
+		}
+	}
+	return narrative.Page{}, false
+}
+
+// pageTitle is a narrative page's title, its name when it has none.
+func pageTitle(p narrative.Page) string {
+	if p.Title != "" {
+		return p.Title
+	}
+	return p.Name
+}

@@ -1,0 +1,105 @@
+package render
+
+import (
+	"html/template"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// BoardPackView is the quarter's board pack.
+type BoardPackView struct {
+	Frame
+	Narrative     template.HTML
+	Portfolio     *model.Portfolio
+	Checks        []CheckRow
+	Principles    []PrincipleRow
+	Split         Chart
+	Scoreboard    []MetricRow
+	NotAligned    []InitiativeRow
+	Collisions    []Collision
+	OwnershipGaps []InitiativeRow
+	// Pack is the board pack's principle sections, exceptions and changes.
+	Pack *PackView
+}
+
+// PrincipleRow counts one principle's check results across initiatives.
+type PrincipleRow struct {
+	Principle int
+	Title     string
+	Pass      int
+	Warn      int
+	Fail      int
+	NA        int
+}
+
+func (x *index) boardPackView() (*BoardPackView, error) {
+	v := &BoardPackView{
+		Frame:      x.frame("board-pack.html", "Board pack "+x.sc.Period, "board-pack"),
+		Portfolio:  &x.sc.Portfolio,
+		Checks:     portfolioChecks(x.sc.Portfolio.Checks),
+		Split:      x.splitChart(),
+		Scoreboard: x.scoreboard(),
+		Collisions: x.collisions(),
+	}
+	v.Principles = x.principles()
+	v.NotAligned, v.OwnershipGaps = x.exceptions()
+	if p, ok := x.content("board-pack"); ok {
+		h, err := x.narrate(p)
+		if err != nil {
+			return nil, err
+		}
+		v.Narrative = h
+	}
+	v.Pack = x.pack(v.Narrative)
+	return v, nil
+}
+
+// principles counts the per-initiative check results by principle.
+func (x *index) principles() []PrincipleRow {
+	var out []PrincipleRow
+	idx := map[string]int{}
+	for _, c := range model.Checks {
+		if _, ok := idx[c.Title]; !ok {
+			idx[c.Title] = len(out)
+			out = append(out, PrincipleRow{Principle: c.Principle, Title: c.Title})
+		}
+	}
+	for i := range x.sc.Initiatives {
+		for _, c := range x.sc.Initiatives[i].Checks {
+			for _, info := range model.Checks {
+				if info.ID != c.ID {
+					continue
+				}
+				p := &out[idx[info.Title]]
+				switch c.Result {
+				case model.Pass:
+					p.Pass++
+				case model.Warn:
+					p.Warn++
+				case model.Fail:
+					p.Fail++
+				default:
+					p.NA++
+				}
+			}
+		}
+	}
+	return out
+}
+
+// exceptions lists the not-aligned initiatives and the ownership gaps
+// (business_owned warn or fail).
+func (x *index) exceptions() (notAligned, gaps []InitiativeRow) {
+	for i := range x.sc.Initiatives {
+		ir := &x.sc.Initiatives[i]
+		if ir.Verdict == model.NotAligned {
+			notAligned = append(notAligned, x.initiativeRow(ir))
+		}
+		for _, c := range ir.Checks {
+			if c.ID == model.CheckBusinessOwned && (c.Result == model.Warn || c.Result == model.Fail) {
+				gaps = append(gaps, x.initiativeRow(ir))
+			}
+		}
+	}
+	return notAligned, gaps
+}

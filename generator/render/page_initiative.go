@@ -1,0 +1,97 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
+
+// InitiativeView is one initiative's page.
+type InitiativeView struct {
+	Frame
+	Row       InitiativeRow
+	Fields    []FieldRow
+	Source    string
+	Metrics   []MetricPanel
+	Unknown   []string // linked metric ids not in the metrics table
+	Incidents []IncidentRow
+	// Previous is the initiative in the last closed quarter; nil when none.
+	Previous *InitiativeDelta
+}
+
+// MetricPanel is a linked metric with its trend chart.
+type MetricPanel struct {
+	Row   MetricRow
+	Chart Chart
+}
+
+// initiativeView is the view of an initiative's page at site path p.
+func (x *index) initiativeView(ir *model.InitiativeResult, p string) *InitiativeView {
+	v := &InitiativeView{
+		Frame:  x.frame(p, ir.ID+" "+ir.Name, "initiatives"),
+		Row:    x.initiativeRow(ir),
+		Source: ir.Source.String(),
+	}
+	rec := x.iniRecs[ir.ID]
+	if rec != nil {
+		v.Fields = x.initiativeFields(rec)
+		for _, id := range rec.Metrics {
+			mr, ok := x.metResults[id]
+			if !ok {
+				v.Unknown = append(v.Unknown, id)
+				continue
+			}
+			v.Metrics = append(v.Metrics, MetricPanel{Row: x.metricRow(mr), Chart: x.metricChart(mr, []goLive{{ID: rec.ID, Date: rec.GoLive}})})
+		}
+	}
+	for _, inc := range x.incidents[ir.ID] {
+		v.Incidents = append(v.Incidents, x.incidentRow(inc))
+	}
+	v.Previous = x.initiativeDelta(ir)
+	return v
+}
+
+// initiativeFields lists an initiative's fields with the cell each was read from.
+func (x *index) initiativeFields(r *model.Initiative) []FieldRow {
+	f := x.fmt
+	pct := func(v *float64) string {
+		if v == nil {
+			return "–"
+		}
+		return f.Share(*v)
+	}
+	dash := func(s string) string {
+		if s == "" {
+			return "–"
+		}
+		return s
+	}
+	rows := []struct{ field, label, value string }{
+		{"id", "ID", r.ID},
+		{"name", "Name", r.Name},
+		{"category", "Category", dash(string(r.Category))},
+		{"business_unit", "Business unit", dash(r.BusinessUnit)},
+		{"business_owner", "Business owner", dash(r.BusinessOwner)},
+		{"it_owner", "IT owner", dash(r.ITOwner)},
+		{"metrics", "Linked metrics", dash(strings.Join(r.Metrics, ", "))},
+		{"budget", "Budget", f.Money(r.Budget)},
+		{"spend", "Spend", f.MoneyP(r.Spend)},
+		{"plan_line", "Plan line", dash(r.PlanLine)},
+		{"start", "Start", f.Date(r.Start)},
+		{"go_live", "Go-live", f.Date(r.GoLive)},
+		{"status", "Status", dash(strings.ReplaceAll(string(r.Status), "_", " "))},
+		{"rollout", "Rollout", dash(strings.ReplaceAll(string(r.Rollout), "_", " "))},
+		{"automation", "Automation", f.YesNo(r.Automation)},
+		{"process_standardized", "Process standardised", f.YesNo(r.ProcessStandardized)},
+		{"training_plan", "Training plan", f.YesNo(r.TrainingPlan)},
+		{"adoption_owner", "Adoption owner", dash(r.AdoptionOwner)},
+		{"adoption", "Adoption", pct(r.Adoption)},
+		{"risk", "Risk", dash(string(r.Risk))},
+		{"dr_tested", "DR tested", f.Date(r.DRTested)},
+	}
+	out := make([]FieldRow, 0, len(rows))
+	for _, f := range rows {
+		out = append(out, FieldRow{Label: f.label, Value: f.value, Ref: r.Source.Cell(f.field)})
+	}
+	return out
+}

@@ -1,0 +1,58 @@
+package render
+
+import "github.com/opsalign/opsalign/generator/model"
+
+// PortfolioView is the portfolio page.
+type PortfolioView struct {
+	Frame
+	Portfolio    *model.Portfolio
+	RunProtected CheckRow
+	Units        []UnitRow
+	ByUnit       Chart
+	ByQuarter    Chart
+	SpendVsPlan  Chart
+}
+
+// UnitRow is one business unit's totals.
+type UnitRow struct {
+	Unit     string
+	Budget   float64
+	Spend    float64
+	Plan     float64
+	Verdicts model.VerdictCounts
+}
+
+func (x *index) portfolioView() *PortfolioView {
+	v := &PortfolioView{
+		Frame:       x.frame("portfolio.html", "Portfolio", "portfolio"),
+		Portfolio:   &x.sc.Portfolio,
+		ByUnit:      x.byUnitChart(),
+		ByQuarter:   x.byQuarterChart(),
+		SpendVsPlan: x.spendVsPlanChart(),
+		Units:       x.unitRows(),
+	}
+	for _, c := range portfolioChecks(x.sc.Portfolio.Checks) {
+		if c.ID == model.CheckRunProtected {
+			v.RunProtected = c
+		}
+	}
+	return v
+}
+
+// unitRows sums each business unit's budget, spend and plan.
+func (x *index) unitRows() []UnitRow {
+	out := make([]UnitRow, 0, len(x.sc.Portfolio.ByUnit))
+	for _, u := range x.sc.Portfolio.ByUnit {
+		out = append(out, UnitRow{Unit: u.BusinessUnit, Budget: sum(u.Budget), Spend: sum(u.Spend), Plan: sum(u.Plan), Verdicts: u.Verdicts})
+	}
+	return out
+}
+
+// sum adds a category map's values in category order.
+func sum(m map[model.Category]float64) float64 {
+	var t float64
+	for _, c := range model.Categories {
+		t += m[c]
+	}
+	return t
+}
