@@ -113,7 +113,7 @@ func (x *index) calendarChart() Chart {
 		charts.WithItemStyleOpts(shade),
 		charts.WithMarkAreaNameCoordItemOpts(areas...),
 		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &shade, Label: &opts.Label{Show: opts.Bool(false)}}))
-	return Chart{ID: chartID("calendar"), Title: "Go-lives against peak and freeze windows", Option: optionJSON(sc), Height: max(240, 120+40*len(labels)), Table: t}
+	return x.chart(Chart{ID: chartID("calendar"), Title: "Go-lives against peak and freeze windows", Option: optionJSON(sc), Height: max(240, 120+40*len(labels)), Table: t})
 }
 
 // calendarRows returns the calendar chart's row labels, sorted, and the

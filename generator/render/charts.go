@@ -141,7 +141,7 @@ func (x *index) splitChart() Chart {
 	bar.AddSeries("Budget", bd, charts.WithMarkAreaNameCoordItemOpts(areas...),
 		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &opts.ItemStyle{Color: "rgba(31,78,121,0.12)", BorderColor: "#1f4e79", BorderWidth: 1}}))
 	bar.AddSeries("Spend", sd)
-	return Chart{ID: chartID("split"), Title: "Run, improve, transform: share of budget and spend against the policy bands", Option: optionJSON(bar), Height: 320, Table: t}
+	return x.chart(Chart{ID: chartID("split"), Title: "Run, improve, transform: share of budget and spend against the policy bands", Option: optionJSON(bar), Height: 320, Table: t})
 }
 
 // stackedCategories is a stacked bar of run/improve/transform amounts per label.
@@ -162,7 +162,7 @@ func (x *index) stackedCategories(id, title string, labels []string, amounts []m
 		m := amounts[i]
 		t.add(l, x.fmt.Money(m[model.Run]), x.fmt.Money(m[model.Improve]), x.fmt.Money(m[model.Transform]), x.fmt.Money(sum(m)))
 	}
-	return Chart{ID: chartID(id), Title: title, Option: optionJSON(bar), Height: 320, Table: t}
+	return x.chart(Chart{ID: chartID(id), Title: title, Option: optionJSON(bar), Height: 320, Table: t})
 }
 
 func categoryName(c model.Category) string {
@@ -223,7 +223,7 @@ func (x *index) spendVsPlanChart() Chart {
 	bar.AddSeries("Plan", pd)
 	bar.AddSeries("Budget", bd)
 	bar.AddSeries("Spend", sd)
-	return Chart{ID: chartID("spend-vs-plan"), Title: "Budget and spend against the operating plan (" + x.fmt.Currency + ")", Option: optionJSON(bar), Height: 320, Table: t}
+	return x.chart(Chart{ID: chartID("spend-vs-plan"), Title: "Budget and spend against the operating plan (" + x.fmt.Currency + ")", Option: optionJSON(bar), Height: 320, Table: t})
 }
 
 // verdictsByUnitChart counts verdicts per business unit.
@@ -247,7 +247,7 @@ func (x *index) verdictsByUnitChart() Chart {
 	for i, v := range model.Verdicts {
 		bar.AddSeries(verdictLabel(v), series[i], charts.WithBarChartOpts(opts.BarChart{Stack: "verdicts"}))
 	}
-	return Chart{ID: chartID("verdicts-by-unit"), Title: "Verdicts by business unit", Option: optionJSON(bar), Height: 300, Table: t}
+	return x.chart(Chart{ID: chartID("verdicts-by-unit"), Title: "Verdicts by business unit", Option: optionJSON(bar), Height: 300, Table: t})
 }
 
 // goLive is an initiative's go-live date to mark on a trend chart.
@@ -263,33 +263,31 @@ type mark struct {
 	XAxis string `json:"xAxis"`
 }
 
-// metricChart is a metric's trend with the given go-lives marked. The
-// option is built once per metric and build (trendChart); the go-lives go
-// beside it as Marks, and as rows of the data table.
+// metricChart is a metric's trend with the given go-lives marked: the
+// chart is built once per metric and render (trendChart), with its
+// markup; the go-lives are the page's own, as Marks and MarkRows.
 func (x *index) metricChart(mr *model.MetricResult, gls []goLive) Chart {
 	c := x.trendChart(mr)
-	marks, rows := x.goLiveMarks(gls)
-	c.Table.Rows = append(slices.Clip(c.Table.Rows), rows...)
-	c.Marks = marks
+	c.Marks, c.MarkRows = x.goLiveMarks(gls)
 	return c
 }
 
 // goLiveMarks returns the go-lives with a date, by date, as the JSON of
-// a trend chart's Marks and as rows of its data table.
-func (x *index) goLiveMarks(gls []goLive) (template.JS, [][]Cell) {
+// a trend chart's Marks and as its MarkRows.
+func (x *index) goLiveMarks(gls []goLive) (template.JS, []MarkRow) {
 	if len(gls) > 1 {
 		gls = slices.Clone(gls)
 		slices.SortStableFunc(gls, func(a, b goLive) int { return a.Date.Compare(b.Date) })
 	}
 	var marks []mark
-	var rows [][]Cell
+	var rows []MarkRow
 	for _, g := range gls {
 		if g.Date.IsZero() {
 			continue
 		}
 		d := x.fmt.Date(g.Date)
 		marks = append(marks, mark{Name: "Go-live " + g.ID, XAxis: d})
-		rows = append(rows, []Cell{{Text: "Go-live " + g.ID}, {Text: d, Num: true}})
+		rows = append(rows, MarkRow{Label: "Go-live " + g.ID, Date: d})
 	}
 	if len(marks) == 0 {
 		return "", nil
@@ -359,7 +357,7 @@ func (x *index) newTrendChart(mr *model.MetricResult) Chart {
 		),
 		charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"}, Label: &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: "insideEndTop"}}),
 	)
-	return Chart{ID: chartID("metric", mr.ID), Title: mr.ID + " " + mr.Name + ": trend", Option: optionJSON(line), Height: 280, Table: t, Empty: len(obs) == 0}
+	return x.chart(Chart{ID: chartID("metric", mr.ID), Title: mr.ID + " " + mr.Name + ": trend", Option: optionJSON(line), Height: 280, Table: t, Empty: len(obs) == 0})
 }
 
 // incidentsChart shows severity 1–2 incidents (bars) and MTTR (line, right
@@ -392,7 +390,7 @@ func (x *index) incidentsChart() Chart {
 	line.SetXAxis(labels)
 	line.AddSeries("MTTR (hours)", mttr, charts.WithLineChartOpts(opts.LineChart{YAxisIndex: 1}))
 	bar.Overlap(line)
-	return Chart{ID: chartID("incidents"), Title: "Incidents and MTTR by quarter", Option: optionJSON(bar), Height: 300, Table: t}
+	return x.chart(Chart{ID: chartID("incidents"), Title: "Incidents and MTTR by quarter", Option: optionJSON(bar), Height: 300, Table: t})
 }
 
 // niceRange widens [lo, hi] a little and rounds it out to a step of 1, 2

@@ -44,6 +44,10 @@ type index struct {
 	prevIni map[string]*model.InitiativeResult
 	changes *boardpack.Changes
 
+	// shared are the engine's shared templates, which write the parts of
+	// pages made once per render (a chart's markup, the chrome).
+	shared *template.Template
+
 	// narrate renders a narrative page's body, resolving its figures,
 	// charts and tables over this index (see resolver).
 	narrate func(narrative.Page) (template.HTML, error)
@@ -60,7 +64,7 @@ func newIndex(in Input, e *Engine) *index {
 		ds = &model.Dataset{}
 	}
 	sc := in.Scorecard
-	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, trends: map[string]*trendOnce{}}
+	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, shared: e.shared, trends: map[string]*trendOnce{}}
 	if x.fmt.Currency == "" {
 		x.fmt.Currency = in.Config.Currency
 	}

@@ -21,8 +21,18 @@ type InitiativeView struct {
 
 // MetricPanel is a linked metric with its trend chart.
 type MetricPanel struct {
-	Row   MetricRow
-	Chart Chart
+	Row MetricRow
+	// Heading is the metric's name and figures, the same on every page
+	// of the folder that shows the metric (the "metric-heading" partial
+	// is written once for each).
+	Heading MetricHeading
+	Chart   Chart
+}
+
+// MetricHeading is a metric's link, name and figures as text.
+type MetricHeading struct {
+	Root, Path, ID, Name                             string
+	Baseline, Target, Latest, LatestPeriod, Progress string
 }
 
 // initiativeView is the view of an initiative's page at site path p.
@@ -41,7 +51,10 @@ func (x *index) initiativeView(ir *model.InitiativeResult, p string) *Initiative
 				v.Unknown = append(v.Unknown, id)
 				continue
 			}
-			v.Metrics = append(v.Metrics, MetricPanel{Row: x.metricRow(mr), Chart: x.metricChart(mr, []goLive{{ID: rec.ID, Date: rec.GoLive}})})
+			row := x.metricRow(mr)
+			v.Metrics = append(v.Metrics, MetricPanel{Row: row, Chart: x.metricChart(mr, []goLive{{ID: rec.ID, Date: rec.GoLive}}),
+				Heading: MetricHeading{Root: v.Root, Path: row.Path, ID: row.ID, Name: row.Name, Baseline: row.BaselineText, Target: row.TargetText,
+					Latest: row.LatestText, LatestPeriod: row.LatestPeriod, Progress: row.ProgressText}})
 		}
 	}
 	for _, inc := range x.incidents[ir.ID] {

@@ -9,19 +9,33 @@ import (
 // partials runs {{partial "name" data}} for the templates of one page
 // kind: the shared template name executed with data, as HTML. The output
 // for data of a type that fully decides it and that recurs across pages
-// (a Badge: a 10k-initiative site shows the same dozen badges two hundred
-// thousand times) is kept, in a cache of that type; other data is
-// executed each time.
+// is kept, in a cache of that type: a Badge (a 10k-initiative site shows
+// the same dozen badges two hundred thousand times), a CheckRow (half
+// the check results of a site share their reason with another) and a
+// MetricHeading (a metric claimed by a hundred initiatives heads a panel
+// on each of their pages). Other data is executed each time.
 type partials struct {
-	t      *template.Template // the template set of one page kind
-	badges memo[Badge]
+	t        *template.Template // the template set of one page kind
+	badges   memo[Badge]
+	checks   memo[CheckRow]
+	headings memo[MetricHeading]
+}
+
+// newPartials returns the partials of the template set t.
+func newPartials(t *template.Template) *partials {
+	return &partials{t: t, badges: memo[Badge]{max: 4096}, checks: memo[CheckRow]{max: 1 << 15}, headings: memo[MetricHeading]{max: 1 << 12}}
 }
 
 // exec returns the output of the template name executed with data; it is
 // the layouts' "partial" function.
 func (p *partials) exec(name string, data any) (template.HTML, error) {
-	if b, ok := data.(Badge); ok {
-		return p.badges.get(p.t, name, b)
+	switch d := data.(type) {
+	case Badge:
+		return p.badges.get(p.t, name, d)
+	case CheckRow:
+		return p.checks.get(p.t, name, d)
+	case MetricHeading:
+		return p.headings.get(p.t, name, d)
 	}
 	return execute(p.t, name, data)
 }
@@ -35,15 +49,14 @@ func execute(t *template.Template, name string, data any) (template.HTML, error)
 	return template.HTML(buf.String()), nil
 }
 
-// maxMemo bounds a memo: past it, the memo is emptied and starts again,
-// so that serve, which keeps an Engine across builds, never holds more.
-const maxMemo = 4096
-
 // memo keeps the output of templates for data of type K, by template
-// name and value.
+// name and value. It holds at most max outputs: past them it is emptied
+// and starts again, so that serve, which keeps an Engine across builds,
+// never holds more.
 type memo[K comparable] struct {
-	mu sync.RWMutex
-	m  map[memoKey[K]]template.HTML
+	max int
+	mu  sync.RWMutex
+	m   map[memoKey[K]]template.HTML
 }
 
 type memoKey[K comparable] struct {
@@ -66,7 +79,7 @@ func (c *memo[K]) get(t *template.Template, name string, data K) (template.HTML,
 		return "", err
 	}
 	c.mu.Lock()
-	if c.m == nil || len(c.m) >= maxMemo {
+	if c.m == nil || len(c.m) >= c.max {
 		c.m = map[memoKey[K]]template.HTML{}
 	}
 	c.m[k] = h

@@ -12,7 +12,7 @@ func TestPartial(t *testing.T) {
 		`{{define "b"}}<b>{{.Label}}</b>{{end}}` +
 			`{{define "s"}}{{range .}}[{{.}}]{{end}}{{end}}` +
 			`{{define "page"}}{{partial "b" .B}} {{partial "b" .B}} {{partial "s" .S}}{{end}}`))
-	p := &partials{t: set}
+	p := newPartials(set)
 	set.Funcs(template.FuncMap{"partial": p.exec})
 	tests := []struct {
 		name string
@@ -46,12 +46,12 @@ func TestPartial(t *testing.T) {
 	}
 }
 
-// A memo never holds more than maxMemo outputs, and stays right when it
+// A memo never holds more than its max outputs, and stays right when it
 // starts again.
 func TestMemoBound(t *testing.T) {
 	set := template.Must(template.New("b").Parse(`{{.}}`))
-	var c memo[int]
-	for i := range maxMemo + 10 {
+	c := memo[int]{max: 100}
+	for i := range c.max + 10 {
 		h, err := c.get(set, "b", i)
 		if err != nil {
 			t.Fatal(err)
@@ -59,8 +59,8 @@ func TestMemoBound(t *testing.T) {
 		if want := template.HTML(strconv.Itoa(i)); h != want {
 			t.Fatalf("get(%d) = %q, want %q", i, h, want)
 		}
-		if len(c.m) > maxMemo {
-			t.Fatalf("memo holds %d outputs, more than %d", len(c.m), maxMemo)
+		if len(c.m) > c.max {
+			t.Fatalf("memo holds %d outputs, more than %d", len(c.m), c.max)
 		}
 	}
 	if h, _ := c.get(set, "b", 3); h != "3" {

@@ -112,7 +112,7 @@ func parseTemplates(theme, layoutsFS fs.FS) (shared *template.Template, ls layou
 			return nil, ls, fmt.Errorf("render: %s: %w", files[name].origin, err)
 		}
 	}
-	shared.Funcs(template.FuncMap{"partial": (&partials{t: shared}).exec})
+	shared.Funcs(template.FuncMap{"partial": newPartials(shared).exec})
 	p := layoutParser{shared: shared, files: files}
 	ls = layouts{
 		index:       parseLayout[*IndexView](&p, "index.html"),
@@ -158,7 +158,7 @@ func parseLayout[V any](p *layoutParser, name string) layout[V] {
 		p.err = fmt.Errorf("render: %s: %w", src.origin, err)
 		return layout[V]{}
 	}
-	t.Funcs(template.FuncMap{"partial": (&partials{t: t}).exec})
+	t.Funcs(template.FuncMap{"partial": newPartials(t).exec})
 	return layout[V]{name: name, t: t}
 }
 

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"html/template"
 
@@ -155,102 +154,6 @@ type IncidentRow struct {
 	Unit       string
 	Service    string
 	Ref        string
-}
-
-// Chart is a chart block: the container, the ECharts option and the data
-// table shown beside it.
-type Chart struct {
-	ID     string      // stable element id, such as "chart-metric-M-01"
-	Title  string      // caption and accessible name
-	Option template.JS // option JSON with <, >, & escaped
-	// Marks is JSON of the go-lives to mark on a trend chart, added to the
-	// option by the theme's script, so that one option serves every page
-	// that shows a metric; empty for other charts.
-	Marks  template.JS
-	Height int // pixels
-	Table  DataTable
-	Empty  bool // no data to draw: only the table is shown
-}
-
-// DataTable is a plain table of text cells; the first cell of a row heads it.
-type DataTable struct {
-	Head []Cell
-	Rows [][]Cell
-	text int // leading columns that hold text
-}
-
-// Cell is one cell of a DataTable.
-type Cell struct {
-	Text string
-	Num  bool // a figure: aligned right
-}
-
-// newTable returns a table with the given head whose first text columns
-// hold text and the others figures.
-func newTable(text int, head ...string) DataTable {
-	t := DataTable{text: text}
-	t.Head = t.cells(head)
-	return t
-}
-
-// add appends a row.
-func (t *DataTable) add(cells ...string) { t.Rows = append(t.Rows, t.cells(cells)) }
-
-// HTML returns the table as HTML, every cell escaped. Writing it in Go
-// rather than ranging over it in a template saves an escaper call per
-// cell: a chart's table can have hundreds.
-func (t DataTable) HTML() template.HTML {
-	var b bytes.Buffer
-	b.WriteString(`<table class="data">` + "\n<thead><tr>")
-	for _, c := range t.Head {
-		b.WriteString(`<th scope="col"`)
-		if c.Num {
-			b.WriteString(` class="num"`)
-		}
-		b.WriteString(">")
-		tableEscapeTo(&b, c.Text)
-		b.WriteString("</th>")
-	}
-	b.WriteString("</tr></thead>\n<tbody>\n")
-	writeTableRows(&b, t.Rows)
-	b.WriteString(tableEnd)
-	return template.HTML(b.String())
-}
-
-// tableEnd is how DataTable.HTML ends.
-const tableEnd = "</tbody>\n</table>"
-
-// writeTableRows writes the body rows of a DataTable, each on a line of
-// its own; the first cell of a row heads it.
-func writeTableRows(b *bytes.Buffer, rows [][]Cell) {
-	for _, r := range rows {
-		b.WriteString("<tr>")
-		for i, c := range r {
-			switch {
-			case i == 0:
-				b.WriteString(`<th scope="row">`)
-			case c.Num:
-				b.WriteString(`<td class="num">`)
-			default:
-				b.WriteString("<td>")
-			}
-			tableEscapeTo(b, c.Text)
-			if i == 0 {
-				b.WriteString("</th>")
-			} else {
-				b.WriteString("</td>")
-			}
-		}
-		b.WriteString("</tr>\n")
-	}
-}
-
-func (t *DataTable) cells(texts []string) []Cell {
-	out := make([]Cell, len(texts))
-	for i, s := range texts {
-		out[i] = Cell{Text: s, Num: i >= t.text}
-	}
-	return out
 }
 
 // RowsView is what the initiative-list partial is given.

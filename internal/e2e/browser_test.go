@@ -52,6 +52,19 @@ func TestBrowser(t *testing.T) {
 		t.Run("filtering", func(t *testing.T) {
 			checkFilter(t, open(t, bctx, base+"initiatives/index.html"))
 		})
+		// A trend chart marks the go-live of the page's initiative: the
+		// page's own marks, added to the option every page shares.
+		t.Run("go-live marked", func(t *testing.T) {
+			tab := open(t, bctx, base+"initiatives/INI-005.html")
+			waitCharts(t, tab)
+			marks := eval[[]string](t, tab, `Array.from(document.querySelectorAll(".chart-canvas")).flatMap(el => {
+				const s = echarts.getInstanceByDom(el).getOption().series[0];
+				return ((s.markLine || {}).data || []).map(d => d.name);
+			})`)
+			if !slices.Contains(marks, "Go-live INI-005") {
+				t.Errorf("the trend charts of INI-005's page mark %q, not its go-live", marks)
+			}
+		})
 		// The chart check is vacuous on a page without charts: the key
 		// pages must have some.
 		for _, p := range []string{"index.html", "portfolio.html", "calendar.html", "reliability.html", "metrics/M-01.html"} {
