@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/opsalign/opsalign/generator/console"
 	"github.com/opsalign/opsalign/generator/pipeline"
 	"github.com/opsalign/opsalign/generator/render"
 	"github.com/opsalign/opsalign/generator/serve"
@@ -60,7 +61,7 @@ func Serve(ctx context.Context, o Options, so ServeOptions) error {
 		Logger: o.Logger,
 		Names:  names,
 		Ready: func(url string) {
-			fmt.Fprintf(o.Stdout, "Serving %s at %s (Ctrl-C to stop). Edits to content, data, theme and config reload the page.\n", cfg.Title, url)
+			fmt.Fprintf(o.Stdout, "Serving %s at %s (Ctrl-C to stop). Edits to content, data, theme and config reload the page.\n", console.Safe(cfg.Title), url)
 		},
 	}, build)
 }

@@ -40,17 +40,27 @@ func Safe(s string) string { return oneLine(s) }
 // oneLine makes spreadsheet text safe for a terminal: line breaks and tabs
 // become spaces, so that one issue is one line, and every other control
 // character (escape sequences could recolour or rewrite the terminal)
-// becomes U+FFFD.
+// becomes U+FFFD, as do the bidirectional embeddings, overrides and
+// isolates (U+202A–202E, U+2066–2069), which would make the terminal show
+// the rest of a line in another order than it was written ("Trojan
+// Source"): a file name or cell could then pass for another.
 func oneLine(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\n' || r == '\r' || r == '\t':
 			return ' '
-		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029':
+		case unicode.IsControl(r) || r == '\u2028' || r == '\u2029' || isBidiControl(r):
 			return '\uFFFD'
 		}
 		return r
 	}, s)
+}
+
+// isBidiControl reports whether r is a bidirectional embedding, override
+// or isolate: LRE, RLE, PDF, LRO, RLO (U+202A–202E) and LRI, RLI, FSI, PDI
+// (U+2066–2069).
+func isBidiControl(r rune) bool {
+	return r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
 }
 
 // WriteCheck prints the whole report of `opsalign check`.

@@ -16,6 +16,13 @@ func TestOneLine(t *testing.T) {
 		{"\x1b[31mred\x1b[0m", "\uFFFD[31mred\uFFFD[0m"},
 		{"bell\a and \x9b C1", "bell\uFFFD and \uFFFD C1"},
 		{"ümlaut €", "ümlaut €"},
+		// Trojan Source: every embedding, override and isolate goes; the
+		// characters on either side (LRM U+200E, U+2029's neighbours) stay.
+		{"INI-1\u202Egnp.exe", "INI-1\uFFFDgnp.exe"},
+		{"a\u202Ab\u202Bc\u202Cd\u202De\u202Ef", "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf"},
+		{"a\u2066b\u2067c\u2068d\u2069e", "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe"},
+		{"mark\u200Eok\u2065\u206A", "mark\u200Eok\u2065\u206A"},
+		{"עברית and العربية", "עברית and العربية"},
 	}
 	for _, tc := range tests {
 		if got := oneLine(tc.in); got != tc.want {
