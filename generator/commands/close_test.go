@@ -174,6 +174,45 @@ func TestCloseFiscalQuarter(t *testing.T) {
 	}
 }
 
+// TestCloseYearBound: a quarter closed in the last fiscal year whose name
+// has four digits can be named again (fuzz: 9998-Q2 with
+// fiscal_year_start = 4 is FY9999-Q1, which close used to refuse as out of
+// range after writing it).
+func TestCloseYearBound(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := scaffold.Write(ctx, dir, scaffold.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "opsalign.toml")
+	f, err := os.OpenFile(cfg, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.WriteString("fiscal_year_start = 4\n"); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var out bytes.Buffer
+	o := Options{Config: cfg, Stdout: &out, Stderr: &out, Version: "test", AsOf: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
+	if err := Close(ctx, o, "9998-Q2", false); err != nil {
+		t.Fatalf("close 9998-Q2: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "history", "FY9999-Q1", "manifest.json")); err != nil {
+		t.Fatal(err)
+	}
+	if err := Close(ctx, o, "FY9999-Q1", false); !errors.Is(err, history.ErrClosed) {
+		t.Errorf("close FY9999-Q1 after close 9998-Q2: err = %v, want ErrClosed", err)
+	}
+	if err := Close(ctx, o, "FY9999-Q1", true); err != nil {
+		t.Errorf("close FY9999-Q1 --force: %v", err)
+	}
+	var ue *UsageError
+	if err := Close(ctx, o, "9999-Q2", false); !errors.As(err, &ue) || !strings.Contains(err.Error(), "FY10000-Q1") {
+		t.Errorf("close 9999-Q2 (FY10000-Q1): err = %v, want a usage error naming FY10000-Q1", err)
+	}
+}
+
 // TestCloseAsOf: --as-of decides which quarters have ended, over the
 // config's as_of and the data's latest period.
 func TestCloseAsOf(t *testing.T) {

@@ -34,6 +34,16 @@ func TestParseQuarter(t *testing.T) {
 		{"2026-09", 1, "", "", true},
 		{"Q3 2026", 1, "", "", true},
 		{"", 1, "", "", true},
+		// The year bound holds for the name given and the name returned.
+		{"9998-Q2", 4, "FY9999-Q1", "9998-06-30", false},
+		{"FY9999-Q1", 4, "FY9999-Q1", "9998-06-30", false},
+		{"9999-Q1", 4, "FY9999-Q4", "9999-03-31", false},
+		{"9999-Q2", 4, "", "", true}, // FY10000-Q1
+		{"9999-Q4", 1, "9999-Q4", "9999-12-31", false},
+		{"FY9999-Q4", 2, "FY9999-Q4", "9999-01-31", false},
+		{"10000-Q1", 1, "", "", true},
+		{"1899-Q4", 1, "", "", true},
+		{"1900-Q1", 1, "1900-Q1", "1900-03-31", false},
 	}
 	for _, tt := range tests {
 		p, err := ParseQuarter(tt.in, tt.fyStart)

@@ -8,6 +8,13 @@ import (
 	"github.com/opsalign/opsalign/generator/model"
 )
 
+// The years a quarter's name may carry, calendar or fiscal (four digits;
+// the spreadsheet readers take dates from 1900 on).
+const (
+	minYear = 1900
+	maxYear = 9999
+)
+
 var quarterRE = regexp.MustCompile(`^(FY)?(\d{4})-Q([1-4])$`)
 
 // ParseQuarter reads the PERIOD of `opsalign close`: a calendar quarter
@@ -23,8 +30,8 @@ func ParseQuarter(s string, fyStart int) (model.Period, error) {
 	}
 	y, _ := strconv.Atoi(m[2])
 	n, _ := strconv.Atoi(m[3])
-	if y < 1900 || y > 9998 {
-		return model.Period{}, fmt.Errorf("period %q: year out of range", s)
+	if y < minYear || y > maxYear {
+		return model.Period{}, fmt.Errorf("period %q: year out of range (%d to %d)", s, minYear, maxYear)
 	}
 	p := model.Period{Kind: model.Quarter, Fiscal: m[1] != "", Year: y, N: n}
 	if p.Fiscal && fyStart <= 1 {
@@ -38,6 +45,12 @@ func ParseQuarter(s string, fyStart int) (model.Period, error) {
 	if !q.Start(fyStart).Equal(p.Start(fyStart)) {
 		return model.Period{}, fmt.Errorf("period %q: not a quarter of this site's fiscal year (fiscal_year_start = %d); the quarter ending %s is %s",
 			s, fyStart, q.End(fyStart).Format("2006-01-02"), q)
+	}
+	// The fiscal name of a late calendar quarter may lie a year on
+	// (9999-Q4 is FY10000-Q3 with fiscal_year_start = 4): a name that
+	// could not be parsed back, nor written in four digits, is refused.
+	if q.Year > maxYear {
+		return model.Period{}, fmt.Errorf("period %q: is %s with fiscal_year_start = %d, a year out of range (%d to %d)", s, q, fyStart, minYear, maxYear)
 	}
 	return q, nil
 }
