@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/opsalign/opsalign/generator/config"
+	"github.com/opsalign/opsalign/generator/sitefs"
 	"github.com/opsalign/opsalign/themes"
 )
 
@@ -27,12 +28,14 @@ func ThemeDirs(cfg config.Config) (theme, layouts string) {
 
 // ThemeFS returns the theme and layouts file systems of a site: the
 // site's themes/<theme>/ folder when it has one, else the default theme
-// built into the binary; and the site's layouts/ folder, or nil.
+// built into the binary; and the site's layouts/ folder, or nil. A link
+// in either folder is followed only while it stays inside that folder
+// (sitefs).
 func ThemeFS(cfg config.Config) (theme, layouts fs.FS, err error) {
 	td, ld := ThemeDirs(cfg)
 	switch {
 	case td != "":
-		theme = os.DirFS(td)
+		theme = sitefs.Open(cfg.Dir, td)
 	case cfg.Theme == "default":
 		theme = themes.Default()
 	default:
@@ -40,7 +43,7 @@ func ThemeFS(cfg config.Config) (theme, layouts fs.FS, err error) {
 			filepath.Join(cfg.Dir, "themes", cfg.Theme))
 	}
 	if ld != "" {
-		layouts = os.DirFS(ld)
+		layouts = sitefs.Open(cfg.Dir, ld)
 	}
 	return theme, layouts, nil
 }

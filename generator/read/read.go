@@ -43,6 +43,9 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	if out != "" && !filepath.IsAbs(out) {
 		out = filepath.Join(cfg.Dir, out)
 	}
+	if err := checkDataFolder(cfg); err != nil {
+		return nil, err
+	}
 	paths, err := dataFiles(root, out)
 	if err != nil {
 		return nil, &model.FileError{File: dataRel, Err: err}
@@ -217,17 +220,15 @@ func isBuiltSite(dir string) bool {
 // readFile reads one data file.
 func readFile(ctx context.Context, cfg config.Config, sc *schemas, path, file, rel string) (*fileResult, error) {
 	rd := &reader{ctx: ctx, cfg: cfg, sc: sc, res: newFileResult(file), file: file, rel: rel}
-	var err error
+	f, err := openData(cfg, file, rel) // no link out of the data folder
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx":
 		err = rd.readXLSX(path)
 	default:
-		var f *os.File
-		f, err = os.Open(path)
-		if err != nil {
-			return nil, rd.fileErr("", err)
-		}
-		defer f.Close()
 		base := filepath.Base(path)
 		var size int64
 		if st, err := f.Stat(); err == nil {
