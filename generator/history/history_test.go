@@ -174,7 +174,11 @@ func TestFreezeWriteLoad(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "history", ".2026-Q3.closing-1", "x"), []byte("x"), 0o644)
 	mem := site.NewMemory()
-	if err := CopyTo(dir, mem); err != nil {
+	qs, err = Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Copy(qs, mem); err != nil {
 		t.Fatal(err)
 	}
 	wantPaths := []string{
@@ -182,7 +186,7 @@ func TestFreezeWriteLoad(t *testing.T) {
 		"history/2026-Q2/assets/site.css", "history/2026-Q2/board-pack.html", "history/2026-Q2/manifest.json", "history/2026-Q2/scorecard.json",
 	}
 	if got := mem.Paths(); !slices.Equal(got, wantPaths) {
-		t.Errorf("CopyTo paths = %q", got)
+		t.Errorf("Copy paths = %q", got)
 	}
 	for _, p := range wantPaths {
 		b, _ := mem.Get(p)
@@ -201,8 +205,8 @@ func TestLoadEmptyAndBroken(t *testing.T) {
 	if qs, err := Load(dir); err != nil || qs != nil {
 		t.Errorf("Load without history = %v, %v", qs, err)
 	}
-	if err := CopyTo(dir, site.NewMemory()); err != nil {
-		t.Errorf("CopyTo without history: %v", err)
+	if err := Copy(nil, site.NewMemory()); err != nil {
+		t.Errorf("Copy without history: %v", err)
 	}
 	os.MkdirAll(filepath.Join(dir, "history", "2026-Q1"), 0o755)
 	os.WriteFile(filepath.Join(dir, "history", "2026-Q1", ManifestFile), []byte(`{"period":"2026-Q1"`), 0o644)

@@ -5,14 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/site"
+	"github.com/opsalign/opsalign/generator/sitefs"
 )
 
 // Quarter is one closed quarter as Load finds it.
@@ -21,15 +20,28 @@ type Quarter struct {
 	AsOf      string // the quarter's last day, 2026-09-30
 	Manifest  Manifest
 	Scorecard *model.Scorecard
+
+	// files are the quarter's files as read and checked against the
+	// manifest, by path under history/PERIOD/ (manifest.json included).
+	files map[string][]byte
 }
 
+// ErrTampered is wrapped by the error of a closed quarter whose files are
+// not those its manifest lists.
+var ErrTampered = errors.New("a closed quarter's files do not match its manifest.json")
+
 // Load returns the closed quarters of the site folder, oldest first (by
-// as_of, then period). A site without history/ has none. Folders whose
-// name starts with "." (a close in progress) are skipped; a closed quarter
-// that cannot be read is an error naming its file.
+// as_of, then period). A site without history/ has none. Names that start
+// with "." (a close in progress, or one a killed close left) are skipped.
+//
+// Every file of a quarter is checked against its manifest.json: a file
+// listed there must have its size and SHA-256, and the folder may hold no
+// other file. A quarter that cannot be read or does not match is an error
+// naming the file (wrapping ErrTampered for a mismatch). Files are read
+// through sitefs: a link leading out of history/ is an error naming it.
 func Load(siteDir string) ([]Quarter, error) {
-	root := filepath.Join(siteDir, Dir)
-	entries, err := os.ReadDir(root)
+	root := sitefs.Open(siteDir, Dir)
+	entries, err := root.ReadDir(".")
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -38,21 +50,20 @@ func Load(siteDir string) ([]Quarter, error) {
 	}
 	var out []Quarter
 	for _, e := range entries {
-		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		q := Quarter{Period: e.Name()}
-		if err := readJSON(root, e.Name(), ManifestFile, &q.Manifest); err != nil {
+		fi, err := root.Stat(e.Name()) // a link is followed only inside history/
+		if err != nil {
 			return nil, err
 		}
-		q.Scorecard = new(model.Scorecard)
-		if err := readJSON(root, e.Name(), ScorecardFile, q.Scorecard); err != nil {
+		if !fi.IsDir() {
+			continue // history/ holds quarter folders; a loose file is not published
+		}
+		q, err := loadQuarter(root, e.Name())
+		if err != nil {
 			return nil, err
 		}
-		if q.Manifest.Period != q.Period || q.Scorecard.Period != q.Period {
-			return nil, fmt.Errorf("%s: the folder holds period %q (manifest) / %q (scorecard)", path.Join(Dir, q.Period), q.Manifest.Period, q.Scorecard.Period)
-		}
-		q.AsOf = q.Scorecard.AsOf
 		out = append(out, q)
 	}
 	slices.SortFunc(out, func(a, b Quarter) int {
@@ -64,16 +75,79 @@ func Load(siteDir string) ([]Quarter, error) {
 	return out, nil
 }
 
-func readJSON(root, period, name string, v any) error {
-	rel := path.Join(Dir, period, name)
-	b, err := os.ReadFile(filepath.Join(root, period, name))
+// loadQuarter reads and checks the quarter folder name of history/.
+func loadQuarter(root sitefs.Folder, name string) (Quarter, error) {
+	q := Quarter{Period: name, files: map[string][]byte{}}
+	rel := func(f string) string { return path.Join(Dir, name, f) }
+	man, err := root.ReadFile(path.Join(name, ManifestFile))
 	if err != nil {
-		return fmt.Errorf("%s: %w", rel, err)
+		return q, err
 	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("%s: %w", rel, err)
+	if err := json.Unmarshal(man, &q.Manifest); err != nil {
+		return q, fmt.Errorf("%s: %w", rel(ManifestFile), err)
 	}
-	return nil
+	q.files[ManifestFile] = man
+	for _, f := range q.Manifest.Files {
+		if !fs.ValidPath(f.File) || f.File == ManifestFile || f.File == "." {
+			return q, fmt.Errorf("%s: lists %q, which is no file of the quarter's folder", rel(ManifestFile), f.File)
+		}
+		b, err := root.ReadFile(path.Join(name, f.File))
+		if errors.Is(err, fs.ErrNotExist) {
+			return q, fmt.Errorf("%s: listed in %s but missing: %w (%s)", rel(f.File), ManifestFile, ErrTampered, remedy)
+		}
+		if err != nil {
+			return q, err
+		}
+		if got := Sum(f.File, b); got != f {
+			return q, fmt.Errorf("%s: %s, but %s lists %s: %w (%s)", rel(f.File), describe(got), ManifestFile, describe(f), ErrTampered, remedy)
+		}
+		q.files[f.File] = b
+	}
+	// Nothing else may lie in the folder: close writes only what the
+	// manifest lists.
+	err = fs.WalkDir(root, name, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			if _, err := root.Stat(p); err != nil {
+				return err // a link leading out of history/ is named as such
+			}
+		}
+		f := strings.TrimPrefix(p, name+"/")
+		if _, ok := q.files[f]; !ok {
+			return fmt.Errorf("%s: not listed in %s: %w (a closed quarter holds only what close wrote; remove it, or close the quarter again with --force)", path.Join(Dir, p), ManifestFile, ErrTampered)
+		}
+		return nil
+	})
+	if err != nil {
+		return q, err
+	}
+	sc, ok := q.files[ScorecardFile]
+	if !ok {
+		return q, fmt.Errorf("%s: %s does not list %s", rel(ManifestFile), ManifestFile, ScorecardFile)
+	}
+	q.Scorecard = new(model.Scorecard)
+	if err := json.Unmarshal(sc, q.Scorecard); err != nil {
+		return q, fmt.Errorf("%s: %w", rel(ScorecardFile), err)
+	}
+	if q.Manifest.Period != q.Period || q.Scorecard.Period != q.Period {
+		return q, fmt.Errorf("%s: the folder holds period %q (manifest) / %q (scorecard)", path.Join(Dir, q.Period), q.Manifest.Period, q.Scorecard.Period)
+	}
+	q.AsOf = q.Scorecard.AsOf
+	return q, nil
+}
+
+// remedy is what a person does about a quarter that does not match its
+// manifest.
+const remedy = "restore the folder from version control, or close the quarter again with --force"
+
+// describe shows a file's size and the start of its SHA-256.
+func describe(f FileSum) string {
+	return fmt.Sprintf("%d bytes (sha256 %s…)", f.Bytes, f.SHA256[:min(12, len(f.SHA256))])
 }
 
 // Previous returns the latest quarter closed before the report period of
@@ -89,33 +163,20 @@ func Previous(quarters []Quarter, sc *model.Scorecard) *Quarter {
 	return nil
 }
 
-// CopyTo puts every file under the site folder's history/ into dst under
-// history/, byte for byte and in path order, skipping names that start
-// with "." (a close in progress).
-func CopyTo(siteDir string, dst site.Sink) error {
-	root := filepath.Join(siteDir, Dir)
-	fsys := os.DirFS(root)
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+// Copy puts the files of the closed quarters, as Load read and checked
+// them, into dst under history/PERIOD/, byte for byte and in path order.
+func Copy(quarters []Quarter, dst site.Sink) error {
+	for _, q := range quarters {
+		names := make([]string, 0, len(q.files))
+		for n := range q.files {
+			names = append(names, n)
 		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
+		slices.Sort(names)
+		for _, n := range names {
+			if err := dst.Put(path.Join(Dir, q.Period, n), q.files[n]); err != nil {
+				return err
 			}
-			return nil
 		}
-		if d.IsDir() {
-			return nil
-		}
-		b, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return err
-		}
-		return dst.Put(path.Join(Dir, p), b)
-	})
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
 	}
-	return err
+	return nil
 }

@@ -148,7 +148,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	// Closed quarters are copied byte for byte: they never change.
-	if err := history.CopyTo(cfg.Dir, out); err != nil {
+	if err := history.Copy(closed, out); err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
 	if mem != nil {
