@@ -67,6 +67,6 @@ fuzz-ci:
 	@$(MAKE) --no-print-directory fuzz FUZZTIME=5s
 
 clean:
-	rm -rf bin public .public.staging-* .public.old-*
+	rm -rf bin public .public.staging-* .public.old-* .public.trash-*
 
 FORCE:

@@ -12,9 +12,9 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 
+	"github.com/opsalign/opsalign/generator/durable"
 	"github.com/opsalign/opsalign/generator/site"
 )
 
@@ -33,19 +33,51 @@ var ErrNotOurs = errors.New("refusing to replace a folder that opsalign did not 
 // folder replaces outputDir only when render returned nil. When ctx is
 // cancelled or render fails, the staging folder is removed and outputDir is
 // left as it was.
+//
+// Every file is synced to disk before the swap, and the swap is one step
+// where the system can exchange two folders (Linux), so that outputDir is
+// never missing. Elsewhere the old site is moved aside just before the new
+// one moves in; a build killed between the two leaves outputDir missing,
+// and the next build — even one that fails — first puts back the complete
+// site that was left beside it (Recover).
 func Dir(ctx context.Context, outputDir string, render func(site.Sink) error) error {
+	return dir(ctx, outputDir, render, hooks{})
+}
+
+// hooks let tests stop a build between its steps.
+type hooks struct {
+	// step, when set, is called after each step of the swap with its name
+	// (see swap).
+	step func(name string)
+	// noExchange takes the path of systems that cannot exchange two
+	// folders: move the old site aside, then the new one in.
+	noExchange bool
+	// noSync skips syncing to disk, which only a power cut would show:
+	// tests that kill processes by the hundred run faster without it.
+	noSync bool
+}
+
+func (h hooks) at(name string) {
+	if h.step != nil {
+		h.step(name)
+	}
+}
+
+func dir(ctx context.Context, outputDir string, render func(site.Sink) error, h hooks) error {
 	out, err := filepath.Abs(outputDir)
 	if err != nil {
-		return err
-	}
-	if err := checkReplaceable(out); err != nil {
 		return err
 	}
 	parent, base := filepath.Split(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	removeStale(parent, base)
+	if err := Recover(out); err != nil {
+		return err
+	}
+	if err := checkReplaceable(out); err != nil {
+		return err
+	}
 	staging, err := os.MkdirTemp(parent, "."+base+".staging-"+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return fmt.Errorf("publish: %w", err)
@@ -57,7 +89,7 @@ func Dir(ctx context.Context, outputDir string, render func(site.Sink) error) er
 	ok := false
 	defer func() {
 		if !ok {
-			os.RemoveAll(staging)
+			discard(staging)
 		}
 	}()
 	sink := &dirSink{root: staging, dirs: map[string]bool{}}
@@ -67,14 +99,32 @@ func Dir(ctx context.Context, outputDir string, render func(site.Sink) error) er
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(staging, Marker), []byte(markerText), 0o644); err != nil {
+	if err := seal(staging, h); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	if err := swap(staging, out); err != nil {
+	h.at("staged")
+	if err := swap(staging, out, h); err != nil {
 		return err
 	}
 	ok = true
 	return nil
+}
+
+// seal makes a written staging folder complete: its files are synced to
+// disk, then the marker is written and synced with the folder. A staging
+// folder holding its marker is whole, and Recover may put it in place.
+func seal(staging string, h hooks) error {
+	marker := filepath.Join(staging, Marker)
+	if h.noSync {
+		return os.WriteFile(marker, []byte(markerText), 0o644)
+	}
+	if err := durable.SyncTree(staging); err != nil {
+		return err
+	}
+	if err := durable.WriteFileSync(marker, []byte(markerText), 0o644); err != nil {
+		return err
+	}
+	return durable.SyncPath(staging)
 }
 
 // checkReplaceable refuses a non-empty folder without the marker, and a
@@ -101,68 +151,6 @@ func checkReplaceable(out string) error {
 		return fmt.Errorf("publish: %s is not empty and has no %s marker: %w (move it away or choose another output_dir)", out, Marker, ErrNotOurs)
 	}
 	return nil
-}
-
-// swap puts staging in place of out. The old site is moved aside first and
-// removed after, so there is no moment without a complete site on disk but
-// the instant between two renames.
-func swap(staging, out string) error {
-	var old string
-	if _, err := os.Stat(out); err == nil {
-		parent, base := filepath.Split(out)
-		tmp, err := os.MkdirTemp(parent, "."+base+".old-"+strconv.Itoa(os.Getpid())+"-")
-		if err != nil {
-			return fmt.Errorf("publish: %w", err)
-		}
-		old = filepath.Join(tmp, base)
-		if err := os.Rename(out, old); err != nil {
-			os.RemoveAll(tmp)
-			return fmt.Errorf("publish: moving the previous site aside: %w", err)
-		}
-		defer os.RemoveAll(tmp)
-	}
-	if err := os.Rename(staging, out); err != nil {
-		if old != "" {
-			os.Rename(old, out) // put the previous site back
-		}
-		return fmt.Errorf("publish: %w", err)
-	}
-	return nil
-}
-
-// removeStale removes staging and old folders that an interrupted build of
-// the same output folder left behind: those named for a process that is no
-// longer running. A build running beside this one keeps its folders (the
-// later of the two to finish then has its site published).
-func removeStale(parent, base string) {
-	entries, err := os.ReadDir(parent)
-	if err != nil {
-		return
-	}
-	for _, e := range entries {
-		n := e.Name()
-		for _, kind := range []string{".staging-", ".old-"} {
-			rest, ok := strings.CutPrefix(n, "."+base+kind)
-			if !ok || !e.IsDir() {
-				continue
-			}
-			if pid, ok := ownerPID(rest); ok && running(pid) {
-				continue
-			}
-			os.RemoveAll(filepath.Join(parent, n))
-		}
-	}
-}
-
-// ownerPID reads the process id a staging or old folder's name starts
-// with ("4242-123456"); folders of older versions have none.
-func ownerPID(rest string) (int, bool) {
-	p, _, ok := strings.Cut(rest, "-")
-	if !ok {
-		return 0, false
-	}
-	pid, err := strconv.Atoi(p)
-	return pid, err == nil && pid > 0
 }
 
 // dirSink writes each file under root in one write. It is safe for

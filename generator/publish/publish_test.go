@@ -238,7 +238,9 @@ func TestRemoveStaleKeepsRunningBuilds(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	removeStale(parent, "public")
+	if err := Recover(filepath.Join(parent, "public")); err != nil {
+		t.Fatal(err)
+	}
 	for n, kept := range names {
 		_, err := os.Stat(filepath.Join(parent, n))
 		if got := err == nil; got != kept {

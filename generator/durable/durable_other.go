@@ -1,0 +1,14 @@
+//go:build !linux
+
+package durable
+
+import "runtime"
+
+// syncDirs: whether a folder can be synced here (not on Windows).
+const syncDirs = runtime.GOOS != "windows"
+
+func exchange(a, b string) error { return ErrUnsupported }
+
+func renameNoReplace(from, to string) error { return renameChecked(from, to) }
+
+func syncFS(dir string) error { return ErrUnsupported }
