@@ -19,11 +19,14 @@ func Build(ctx context.Context, o Options) (*pipeline.Result, string, error) {
 	if p != nil {
 		b.SetStage(p.stage)
 	}
+	cfg, err := b.Config()
+	if err != nil {
+		return nil, "", err
+	}
+	if err := recoverHistory(o, cfg.Dir); err != nil {
+		return nil, "", err
+	}
 	if o.Strict {
-		cfg, err := b.Config()
-		if err != nil {
-			return nil, "", err
-		}
 		p.stage("Reading spreadsheets")
 		res, err := pipeline.Check(ctx, cfg, nil)
 		if err != nil {

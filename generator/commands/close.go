@@ -30,6 +30,9 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 		return &UsageError{Err: err}
 	}
 	name := q.String()
+	if err := recoverHistory(o, cfg.Dir); err != nil {
+		return err
+	}
 	if closed, err := history.Closed(cfg.Dir, name); err != nil {
 		return err
 	} else if closed && !force {

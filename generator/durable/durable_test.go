@@ -92,3 +92,29 @@ func TestSyncTree(t *testing.T) {
 		t.Error("SyncTree of a missing folder: no error")
 	}
 }
+
+func TestParseSpare(t *testing.T) {
+	tests := []struct {
+		name, base, kind string
+		pid              int
+		ok               bool
+	}{
+		{".public.staging-4242-a1b2c3", "public", "staging", 4242, true},
+		{".public.old-17-ff", "public", "old", 17, true},
+		{".public.trash-9-00", "public", "trash", 9, true},
+		{".2026-Q2.closing-300-abc", "2026-Q2", "closing", 300, true},
+		{".FY2027-Q1.old-5-x", "FY2027-Q1", "old", 5, true},
+		{".public.staging-98765", "public", "staging", 0, true}, // older versions: no pid
+		{".2026-Q2.closing-1234567", "2026-Q2", "closing", 0, true},
+		{".my.site.staging-1-2", "my.site", "staging", 1, true},
+		{"public", "", "", 0, false},
+		{".gitkeep", "", "", 0, false},
+		{".staging-1-2", "", "", 0, false},
+	}
+	for _, tt := range tests {
+		base, kind, pid, ok := parseSpare(tt.name)
+		if base != tt.base || kind != tt.kind || pid != tt.pid || ok != tt.ok {
+			t.Errorf("parseSpare(%q) = %q %q %d %v", tt.name, base, kind, pid, ok)
+		}
+	}
+}

@@ -7,9 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/durable"
 )
 
 // ErrClosed is returned (wrapped) when a quarter is closed again without
@@ -31,21 +35,79 @@ func Closed(siteDir, period string) (bool, error) {
 }
 
 // Write stores s as history/PERIOD/ of the site folder. The folder is
-// written beside its final place and renamed into it, so a failed close
+// written beside its final place, synced to disk with its manifest written
+// last, and moved into place in one step, so that a failed or killed close
 // leaves nothing half-written. An existing closed quarter is an error
 // wrapping ErrClosed unless force is set; then it is replaced whole.
 func Write(ctx context.Context, siteDir string, s Snapshot) error {
-	return write(ctx, siteDir, s, false)
+	return write(ctx, siteDir, s, false, durable.Options{})
 }
 
 // Replace is Write that replaces an existing closed quarter (--force).
+// Where the system can exchange two folders (Linux) the old quarter is
+// replaced in one step, so that it is never missing nor, for a moment,
+// closable again without --force; elsewhere it is moved aside just before
+// the new one moves in, and Recover puts a whole quarter back if the
+// process dies in between.
 func Replace(ctx context.Context, siteDir string, s Snapshot) error {
-	return write(ctx, siteDir, s, true)
+	return write(ctx, siteDir, s, true, durable.Options{})
 }
 
-func write(ctx context.Context, siteDir string, s Snapshot, force bool) (err error) {
+// quarterFolder is history/PERIOD/ with its spares: a closing folder is
+// whole once it holds its manifest.
+func quarterFolder(siteDir, period string) durable.Folder {
+	return durable.Folder{Path: QuarterDir(siteDir, period), Complete: ManifestFile, Staging: "closing"}
+}
+
+// Recover cleans up after closes that were killed (durable.Folder.Recover):
+// a quarter that is missing while a killed close left a whole folder for
+// it (a closing folder holding its manifest, or the previous close moved
+// aside) is put back, and the folders such closes left in history/
+// (.PERIOD.closing-…, .PERIOD.old-…) are removed. Folders of closes still
+// running are left alone. restored lists the quarters put back.
+func Recover(siteDir string) (restored []string, err error) {
+	root := filepath.Join(siteDir, Dir)
+	entries, err := os.ReadDir(root)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	periods := map[string]bool{}
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, ".") {
+			continue
+		}
+		if i := strings.LastIndexByte(name, '.'); i > 1 {
+			periods[name[1:i]] = true
+		}
+	}
+	for _, p := range slices.Sorted(maps.Keys(periods)) {
+		if !fs.ValidPath(p) || strings.Contains(p, "/") {
+			continue
+		}
+		got, err := quarterFolder(siteDir, p).Recover()
+		if err != nil {
+			return restored, fmt.Errorf("%s: %w", filepath.Join(Dir, p), err)
+		}
+		if got != "" {
+			restored = append(restored, p)
+		}
+	}
+	return restored, nil
+}
+
+func write(ctx context.Context, siteDir string, s Snapshot, force bool, o durable.Options) (err error) {
 	period := s.Manifest.Period
-	final := QuarterDir(siteDir, period)
+	root := filepath.Join(siteDir, Dir)
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return err
+	}
+	if _, err := Recover(siteDir); err != nil {
+		return err
+	}
 	closed, err := Closed(siteDir, period)
 	if err != nil {
 		return err
@@ -53,21 +115,14 @@ func write(ctx context.Context, siteDir string, s Snapshot, force bool) (err err
 	if closed && !force {
 		return fmt.Errorf("%s: %w (use --force to replace it)", filepath.Join(Dir, period), ErrClosed)
 	}
-	root := filepath.Join(siteDir, Dir)
-	if err := os.MkdirAll(root, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(root, "."+period+".closing-")
+	f := quarterFolder(siteDir, period)
+	tmp, err := f.NewStaging()
 	if err != nil {
-		return err
-	}
-	if err = os.Chmod(tmp, 0o755); err != nil { // MkdirTemp makes it 0700: a web server could not read it
-		os.RemoveAll(tmp)
 		return err
 	}
 	defer func() {
 		if err != nil {
-			os.RemoveAll(tmp)
+			durable.Discard(tmp)
 		}
 	}()
 	names := make([]string, 0, len(s.Files))
@@ -91,30 +146,20 @@ func write(ctx context.Context, siteDir string, s Snapshot, force bool) (err err
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(tmp, ManifestFile), man, 0o644); err != nil {
-		return err
-	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if !closed {
-		return os.Rename(tmp, final)
-	}
-	old, err := os.MkdirTemp(root, "."+period+".old-")
-	if err != nil {
+	if err := f.Seal(tmp, man, o); err != nil { // the manifest last: a closing folder holding it is whole
 		return err
 	}
-	if err := os.Remove(old); err != nil {
-		return err
+	if o.Step != nil {
+		o.Step("staged")
 	}
-	if err := os.Rename(final, old); err != nil {
-		return err
+	err = f.Replace(tmp, force, o)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s: %w (closed meanwhile by another process; use --force to replace it)", filepath.Join(Dir, period), ErrClosed)
 	}
-	if err := os.Rename(tmp, final); err != nil {
-		os.Rename(old, final) // put the previous close back
-		return err
-	}
-	return os.RemoveAll(old)
+	return err
 }
 
 // encode writes v as indented JSON with a final newline.

@@ -37,11 +37,11 @@ func TestMain(m *testing.M) {
 func killChild(spec string) int {
 	parts := strings.Split(spec, ":")
 	mode, out, path := parts[0], parts[1], parts[2]
-	h := hooks{noExchange: path == "rename", noSync: true}
+	h := hooks{NoExchange: path == "rename", NoSync: true}
 	switch mode {
 	case "step":
 		stop := parts[3]
-		h.step = func(name string) {
+		h.Step = func(name string) {
 			if name == stop {
 				syscall.Kill(os.Getpid(), syscall.SIGKILL)
 				select {}

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"sync"
 
 	"github.com/opsalign/opsalign/generator/durable"
@@ -44,23 +43,28 @@ func Dir(ctx context.Context, outputDir string, render func(site.Sink) error) er
 	return dir(ctx, outputDir, render, hooks{})
 }
 
-// hooks let tests stop a build between its steps.
-type hooks struct {
-	// step, when set, is called after each step of the swap with its name
-	// (see swap).
-	step func(name string)
-	// noExchange takes the path of systems that cannot exchange two
-	// folders: move the old site aside, then the new one in.
-	noExchange bool
-	// noSync skips syncing to disk, which only a power cut would show:
-	// tests that kill processes by the hundred run faster without it.
-	noSync bool
+// hooks let tests stop a build between its steps (durable.Options).
+type hooks = durable.Options
+
+// folder is the output folder with its spares: staging folders are whole
+// once they hold the marker.
+func folder(out string) durable.Folder {
+	return durable.Folder{Path: out, Complete: Marker, Staging: "staging"}
 }
 
-func (h hooks) at(name string) {
-	if h.step != nil {
-		h.step(name)
+// Recover cleans up after builds of the output folder out that were
+// killed (durable.Folder.Recover): when out is missing and a killed build
+// left a whole site beside it — a staging folder holding its marker,
+// which is written after every other file is synced, or the previous site
+// moved aside during a swap — that site is put back, the newest staging
+// folder first; then every folder such builds left is removed. Folders of
+// builds still running are left alone.
+func Recover(out string) error {
+	_, err := folder(filepath.Clean(out)).Recover()
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
 	}
+	return nil
 }
 
 func dir(ctx context.Context, outputDir string, render func(site.Sink) error, h hooks) error {
@@ -68,8 +72,7 @@ func dir(ctx context.Context, outputDir string, render func(site.Sink) error, h 
 	if err != nil {
 		return err
 	}
-	parent, base := filepath.Split(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
 	if err := Recover(out); err != nil {
@@ -78,18 +81,15 @@ func dir(ctx context.Context, outputDir string, render func(site.Sink) error, h 
 	if err := checkReplaceable(out); err != nil {
 		return err
 	}
-	staging, err := os.MkdirTemp(parent, "."+base+".staging-"+strconv.Itoa(os.Getpid())+"-")
+	f := folder(out)
+	staging, err := f.NewStaging()
 	if err != nil {
-		return fmt.Errorf("publish: %w", err)
-	}
-	if err := os.Chmod(staging, 0o755); err != nil {
-		os.RemoveAll(staging)
 		return fmt.Errorf("publish: %w", err)
 	}
 	ok := false
 	defer func() {
 		if !ok {
-			discard(staging)
+			durable.Discard(staging)
 		}
 	}()
 	sink := &dirSink{root: staging, dirs: map[string]bool{}}
@@ -99,32 +99,19 @@ func dir(ctx context.Context, outputDir string, render func(site.Sink) error, h 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := seal(staging, h); err != nil {
+	// The files first, then the marker: a staging folder holding its
+	// marker is whole, and Recover may put it in place.
+	if err := f.Seal(staging, []byte(markerText), h); err != nil {
 		return fmt.Errorf("publish: %w", err)
 	}
-	h.at("staged")
-	if err := swap(staging, out, h); err != nil {
-		return err
+	if h.Step != nil {
+		h.Step("staged")
+	}
+	if err := f.Replace(staging, true, h); err != nil {
+		return fmt.Errorf("publish: %w", err)
 	}
 	ok = true
 	return nil
-}
-
-// seal makes a written staging folder complete: its files are synced to
-// disk, then the marker is written and synced with the folder. A staging
-// folder holding its marker is whole, and Recover may put it in place.
-func seal(staging string, h hooks) error {
-	marker := filepath.Join(staging, Marker)
-	if h.noSync {
-		return os.WriteFile(marker, []byte(markerText), 0o644)
-	}
-	if err := durable.SyncTree(staging); err != nil {
-		return err
-	}
-	if err := durable.WriteFileSync(marker, []byte(markerText), 0o644); err != nil {
-		return err
-	}
-	return durable.SyncPath(staging)
 }
 
 // checkReplaceable refuses a non-empty folder without the marker, and a
