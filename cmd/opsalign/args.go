@@ -56,6 +56,13 @@ func parseArgs(args []string, stderr io.Writer) (inv invocation, code int, ok bo
 		fs.StringVar(&m.bind, "bind", "127.0.0.1", "address to listen on")
 		fs.IntVar(&m.port, "port", 1414, "port to listen on")
 		fs.DurationVar(&m.poll, "poll", 0, "poll for changes at this interval (network shares) instead of file events")
+		fs.Func("allow-host", "also answer requests for host `NAME` (a shared review box; repeat for more)", func(v string) error {
+			if v == "" || strings.ContainsAny(v, "/:@ ") && !strings.HasPrefix(v, "[") {
+				return fmt.Errorf("want a host name such as review.example.com")
+			}
+			m.allowHosts = append(m.allowHosts, v)
+			return nil
+		})
 	case "close":
 		fs.BoolVar(&m.force, "force", false, "close the quarter again, replacing its history")
 	case "new", "version":

@@ -15,6 +15,8 @@ type moreFlags struct {
 	port  int
 	poll  time.Duration
 	force bool
+	// allowHosts are serve's --allow-host names.
+	allowHosts []string
 }
 
 // runMore runs the commands that take more than the common flags.
@@ -27,7 +29,7 @@ func runMore(ctx context.Context, cmd string, o commands.Options, pos []string, 
 		}
 		return commands.PDF(ctx, o, out, f.paper)
 	case "serve":
-		return commands.Serve(ctx, o, commands.ServeOptions{Bind: f.bind, Port: f.port, Poll: f.poll})
+		return commands.Serve(ctx, o, commands.ServeOptions{Bind: f.bind, Port: f.port, Poll: f.poll, AllowHosts: f.allowHosts})
 	case "close":
 		return commands.Close(ctx, o, pos[0], f.force)
 	default: // "new"

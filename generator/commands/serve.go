@@ -19,6 +19,9 @@ type ServeOptions struct {
 	Bind string
 	Port int
 	Poll time.Duration
+	// AllowHosts are host names besides the bound address that the site
+	// is served under (--allow-host).
+	AllowHosts []string
 }
 
 // Serve builds the site in memory, serves it, and rebuilds and reloads
@@ -53,13 +56,14 @@ func Serve(ctx context.Context, o Options, so ServeOptions) error {
 		return out
 	}
 	return serve.Run(ctx, serve.Options{
-		Bind:   so.Bind,
-		Port:   so.Port,
-		Poll:   so.Poll,
-		Watch:  watch,
-		Ignore: []string{pipeline.Path(cfg, cfg.OutputDir)},
-		Logger: o.Logger,
-		Names:  names,
+		Bind:       so.Bind,
+		Port:       so.Port,
+		Poll:       so.Poll,
+		Watch:      watch,
+		AllowHosts: so.AllowHosts,
+		Ignore:     []string{pipeline.Path(cfg, cfg.OutputDir)},
+		Logger:     o.Logger,
+		Names:      names,
 		Ready: func(url string) {
 			fmt.Fprintf(o.Stdout, "Serving %s at %s (Ctrl-C to stop). Edits to content, data, theme and config reload the page.\n", console.Safe(cfg.Title), url)
 		},

@@ -15,7 +15,18 @@ const keepAlive = 20 * time.Second
 // and after every change it sends "reload" with the tag of the latest
 // good build (server.tag) and, while the latest build failed, "build-error" with its
 // message. It ends when the client goes or the server shuts down.
+//
+// At most limits.streams streams are open at once (more are answered 503),
+// and a client that does not take an event within limits.stall is
+// dropped.
 func (s *server) events(w http.ResponseWriter, r *http.Request) {
+	if s.streams.Add(1) > int64(s.o.limits.streams) {
+		s.streams.Add(-1)
+		w.Header().Set("Retry-After", "10")
+		http.Error(w, "opsalign serve: too many live-reload streams are open", http.StatusServiceUnavailable)
+		return
+	}
+	defer s.streams.Add(-1)
 	wake, cancel := s.hub.subscribe() // before reading the state: no change is missed
 	defer cancel()
 	h := w.Header()
@@ -23,6 +34,8 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Accel-Buffering", "no")
 	rc := http.NewResponseController(w)
+	stall := func() { rc.SetWriteDeadline(time.Now().Add(s.o.limits.stall)) }
+	stall()
 	if _, err := io.WriteString(w, "retry: 1000\n\n"); err != nil {
 		return
 	}
@@ -34,6 +47,7 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	)
 	for {
 		st := s.cur.Load()
+		stall()
 		if st.gen != sentGen {
 			writeEvent(w, "reload", s.tag(st.gen))
 			sentGen, sentErr = st.gen, ""
@@ -50,6 +64,7 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 		select {
 		case <-wake:
 		case <-ping.C:
+			stall()
 			if _, err := io.WriteString(w, ": ping\n\n"); err != nil {
 				return
 			}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/opsalign/opsalign/generator/site"
 )
@@ -31,27 +32,27 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 			p = statusPage{Title: "Build failed", Text: "Fix the error below and save: this page reloads when the site builds.", Error: st.err}
 			code = http.StatusInternalServerError
 		}
-		send(w, s.tag(st.gen), ".html", p.render(), code)
+		s.send(w, s.tag(st.gen), ".html", p.render(), code)
 		return
 	}
 	name, b, found, err := resolve(st.site, r.URL.Path)
 	switch {
 	case err != nil: // a download that failed to be made
 		p := statusPage{Title: "Could not make this file", Text: "The site built, but this file could not be made.", Error: err.Error()}
-		send(w, s.tag(st.gen), ".html", p.render(), http.StatusInternalServerError)
+		s.send(w, s.tag(st.gen), ".html", p.render(), http.StatusInternalServerError)
 	case found:
-		send(w, s.tag(st.gen), name, b, http.StatusOK)
+		s.send(w, s.tag(st.gen), name, b, http.StatusOK)
 	case name != "": // a folder asked for without its slash
 		u := url.URL{Path: "/" + name + "/", RawQuery: r.URL.RawQuery}
 		w.Header().Set("Cache-Control", "no-store")
 		http.Redirect(w, r, u.String(), http.StatusFound)
 	default:
 		if b, ok := st.site.Get("404.html"); ok {
-			send(w, s.tag(st.gen), "404.html", b, http.StatusNotFound)
+			s.send(w, s.tag(st.gen), "404.html", b, http.StatusNotFound)
 			return
 		}
 		p := statusPage{Title: "Not found", Text: "The site has no page at " + r.URL.Path + "."}
-		send(w, s.tag(st.gen), ".html", p.render(), http.StatusNotFound)
+		s.send(w, s.tag(st.gen), ".html", p.render(), http.StatusNotFound)
 	}
 }
 
@@ -91,12 +92,12 @@ func (s *server) names(w http.ResponseWriter, r *http.Request) {
 	if len(names) == 0 {
 		p.Text = "The builder lists no names."
 	}
-	send(w, s.tag(s.cur.Load().gen), ".html", p.render(), http.StatusOK)
+	s.send(w, s.tag(s.cur.Load().gen), ".html", p.render(), http.StatusOK)
 }
 
 // send writes a response that no cache keeps, with the reload snippet for
-// build tag in HTML.
-func send(w http.ResponseWriter, tag string, name string, b []byte, code int) {
+// build tag in HTML, dropping a client that stops reading (write).
+func (s *server) send(w http.ResponseWriter, tag string, name string, b []byte, code int) {
 	ct := contentType(name, b)
 	if isHTML(ct) {
 		b = inject(b, tag)
@@ -107,5 +108,25 @@ func send(w http.ResponseWriter, tag string, name string, b []byte, code int) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.WriteHeader(code)
-	w.Write(b)
+	write(w, b, s.o.limits.stall)
+}
+
+// write writes b in parts of writeChunk bytes, each of which the client
+// must accept within stall, and flushes it: a client that stops reading
+// is dropped instead of holding the response (and its memory) for ever.
+// The deadline is cleared after, for the next request on the connection.
+func write(w http.ResponseWriter, b []byte, stall time.Duration) {
+	rc := http.NewResponseController(w)
+	for len(b) > 0 {
+		n := min(len(b), writeChunk)
+		rc.SetWriteDeadline(time.Now().Add(stall)) // an http.ResponseRecorder has none
+		if _, err := w.Write(b[:n]); err != nil {
+			return
+		}
+		b = b[n:]
+	}
+	rc.SetWriteDeadline(time.Now().Add(stall))
+	if rc.Flush() == nil {
+		rc.SetWriteDeadline(time.Time{})
+	}
 }

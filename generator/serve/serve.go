@@ -10,6 +10,12 @@
 // live-reload stream its injected script listens to) and /_opsalign/names
 // (the names narrative can use). HTML responses get that script before
 // </body>; the built site itself never contains it.
+//
+// The draft holds unreleased figures, so the server answers only requests
+// for its own address (no other site can read it through DNS rebinding),
+// refuses to be framed, refuses cross-site requests to /_opsalign/, and
+// bounds what a client can hold: open streams, open connections, and the
+// time to take each part of a response.
 package serve
 
 import (
@@ -25,6 +31,7 @@ import (
 	"time"
 
 	"github.com/opsalign/opsalign/generator/site"
+	"golang.org/x/net/netutil"
 )
 
 // Defaults for the zero values of Options.
@@ -80,11 +87,37 @@ type Options struct {
 	// {{ chart "y" }}); they are shown at /_opsalign/names. It is called
 	// from request handlers, concurrently with builds.
 	Names func() []string
+	// AllowHosts lists host names besides the bound address under which
+	// the site may be asked for (a shared review box's name). Requests
+	// naming any other host are refused (see guard).
+	AllowHosts []string
 
 	// noInstance (tests only) leaves this run's instance out of build
 	// tags, so that they are the build numbers alone.
 	noInstance bool
+	// limits (tests only) replaces defaultLimits.
+	limits limits
 }
+
+// limits bound what clients can hold of the server.
+type limits struct {
+	// streams is the number of live-reload streams open at once; more are
+	// answered 503 (a browser keeps one per visible tab).
+	streams int
+	// conns is the number of connections open at once; more wait to be
+	// accepted.
+	conns int
+	// stall is how long a client may take to accept the next part of a
+	// response (writeChunk bytes) before its connection is dropped.
+	stall time.Duration
+}
+
+// defaultLimits are the limits of a server.
+var defaultLimits = limits{streams: 64, conns: 256, stall: 10 * time.Second}
+
+// writeChunk is the part of a response a client must accept within
+// limits.stall: a client reading slower than 64 KB in 10 s is dropped.
+const writeChunk = 64 << 10
 
 func (o Options) withDefaults() Options {
 	if o.Bind == "" {
@@ -95,6 +128,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Logger == nil {
 		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.limits == (limits{}) {
+		o.limits = defaultLimits
 	}
 	return o
 }
@@ -125,7 +161,13 @@ func Run(ctx context.Context, o Options, build Builder) error {
 	if err != nil {
 		return err
 	}
-	url := "http://" + net.JoinHostPort(o.Bind, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)) + "/"
+	port := ln.Addr().(*net.TCPAddr).Port
+	url := "http://" + net.JoinHostPort(o.Bind, strconv.Itoa(port)) + "/"
+	if !isLoopback(o.Bind) {
+		o.Logger.Warn("serving to the network: anyone who can reach this machine can read the draft and its unreleased figures at "+url+
+			"; serve on 127.0.0.1 (the default) unless that is meant", "bind", o.Bind)
+	}
+	ln = netutil.LimitListener(ln, o.limits.conns)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -142,9 +184,10 @@ func Run(ctx context.Context, o Options, build Builder) error {
 
 	s := newServer(o)
 	srv := &http.Server{
-		Handler:           s.routes(),
+		Handler:           newGuard(s.routes(), o.Bind, port, o.AllowHosts),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(o.Logger.Handler(), slog.LevelWarn),
 	}
 

@@ -25,7 +25,8 @@ type server struct {
 	hub       hub
 	done      chan struct{} // closed at shutdown: ends event streams
 	closeOnce sync.Once
-	instance  string // this run of serve and a dot, leading its build tags
+	instance  string       // this run of serve and a dot, leading its build tags
+	streams   atomic.Int64 // event streams open
 }
 
 func newServer(o Options) *server {
