@@ -17,6 +17,7 @@ import (
 
 	"github.com/opsalign/opsalign/generator/commands"
 	"github.com/opsalign/opsalign/generator/console"
+	"github.com/opsalign/opsalign/internal/supervise"
 )
 
 // version is set at link time (-ldflags "-X main.version=…").
@@ -49,11 +50,38 @@ const (
 )
 
 func main() {
+	args := os.Args[1:]
+	child, tty := supervise.Child()
+	if !child {
+		// The work runs in a child process, so that running out of
+		// memory ends with one line and exit status 1 (internal/supervise).
+		code, ran := supervise.Run(supervise.Options{Args: args, Name: commandName(args),
+			Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, StderrTerminal: isTerminal(os.Stderr)})
+		if ran {
+			os.Exit(code)
+		}
+	}
 	setMemoryLimit()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(runOn(args, os.Stdout, os.Stderr, tty || isTerminal(os.Stderr)))
+}
+
+// commandName names the command of args as messages do ("opsalign build").
+func commandName(args []string) string {
+	if len(args) > 0 {
+		if c := commandFirst(args)[0]; !strings.HasPrefix(c, "-") {
+			return "opsalign " + console.Safe(c)
+		}
+	}
+	return "opsalign"
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
+	return runOn(args, stdout, stderr, isTerminal(stderr))
+}
+
+// runOn runs the command line; terminal says whether stderr is a
+// terminal (progress is shown there).
+func runOn(args []string, stdout, stderr io.Writer, terminal bool) int {
 	inv, code, ok := parseArgs(args, stderr)
 	if !ok {
 		return code
@@ -65,7 +93,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		level = slog.LevelWarn
 	}
 	o.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	o.Terminal = isTerminal(stderr)
+	o.Terminal = terminal
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
