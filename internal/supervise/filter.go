@@ -5,8 +5,11 @@ import (
 	"io"
 )
 
-// markers start the lines with which the Go runtime reports a crash.
-var markers = [][]byte{[]byte("fatal error: "), []byte("panic: "), []byte("runtime: ")}
+// markers start the lines with which the Go runtime reports a crash: a
+// fatal error, a panic, a runtime or cgo complaint before one, a signal.
+var markers = [][]byte{[]byte("fatal error: "), []byte("panic: "), []byte("runtime: "), []byte("runtime/cgo: "),
+	[]byte("SIGABRT: "), []byte("SIGSEGV: "), []byte("SIGBUS: "), []byte("SIGILL: "), []byte("SIGFPE: "), []byte("SIGTRAP: "),
+	[]byte("unexpected fault address "), []byte("fatal: ")}
 
 // oomSigns are what the crash text of running out of memory holds (the
 // runtime's wording varies with where the allocation failed:
@@ -14,6 +17,11 @@ var markers = [][]byte{[]byte("fatal error: "), []byte("panic: "), []byte("runti
 // …", "pageAlloc: out of memory", "failed to reserve page summary
 // memory", mmap's errno=12).
 var oomSigns = [][]byte{[]byte("out of memory"), []byte("cannot allocate memory"), []byte("failed to reserve"), []byte("errno=12")}
+
+// threadSigns are what the crash text holds when the system refused a new
+// thread: its stack is memory too, but a limit on processes (ulimit -u)
+// gives the same answer.
+var threadSigns = [][]byte{[]byte("pthread_create failed"), []byte("failed to create new OS thread")}
 
 // classifyAt is how much crash text is gathered before deciding whether
 // it is running out of memory (the sign is in its first lines).
@@ -32,6 +40,7 @@ type filter struct {
 	report  []byte // the crash report gathered so far (gathering)
 	crashed bool   // a crash report began
 	oom     bool   // it was running out of memory
+	threads bool   // the system refused a new thread
 }
 
 const (
@@ -113,6 +122,12 @@ func (f *filter) classify() {
 	for _, s := range oomSigns {
 		if bytes.Contains(f.report, s) {
 			f.oom, f.state, f.report = true, dropping, nil
+			return
+		}
+	}
+	for _, s := range threadSigns {
+		if bytes.Contains(f.report, s) {
+			f.threads, f.state, f.report = true, dropping, nil
 			return
 		}
 	}

@@ -110,6 +110,9 @@ func verdict(o Options, f *filter, err error) int {
 	case f.oom:
 		fmt.Fprintf(o.Stderr, "%s: out of memory: the work needed more memory than this machine or its limits (ulimit -v, a container's memory) allow; nothing was published or closed\n", o.Name)
 		return 1
+	case f.threads:
+		fmt.Fprintf(o.Stderr, "%s: out of memory or processes: the system refused a new thread (ulimit -v, ulimit -u, a container's limits); nothing was published or closed\n", o.Name)
+		return 1
 	case err == nil:
 		return 0
 	}

@@ -173,6 +173,8 @@ func TestFilter(t *testing.T) {
 		{"page allocator", "fatal error: pageAlloc: out of memory" + dump, "", true, true},
 		{"reserve", "fatal error: failed to reserve page summary memory" + dump, "", true, true},
 		{"panic", "ok\npanic: boom" + dump, "ok\npanic: boom" + dump, true, false},
+		{"no thread", "x\nruntime/cgo: pthread_create failed: Resource temporarily unavailable\nSIGABRT: abort\nPC=0x7f m=7" + dump, "x\n", true, false},
+		{"segfault", "SIGSEGV: segmentation violation\nPC=0x1" + dump, "SIGSEGV: segmentation violation\nPC=0x1" + dump, true, false},
 		{"mid-line is no marker", "x fatal error: out of memory\n", "x fatal error: out of memory\n", false, false},
 	}
 	for _, tt := range tests {
@@ -182,7 +184,7 @@ func TestFilter(t *testing.T) {
 			f.Write([]byte(tt.in[:cut]))
 			f.Write([]byte(tt.in[cut:]))
 			f.Close()
-			if out.String() != tt.out || f.crashed != tt.crashed || f.oom != tt.oom {
+			if out.String() != tt.out || f.crashed != tt.crashed || f.oom != tt.oom || f.threads != (tt.name == "no thread") {
 				t.Errorf("%s, cut at %d: out %.80q crashed %v oom %v; want %.80q %v %v", tt.name, cut, out.String(), f.crashed, f.oom, tt.out, tt.crashed, tt.oom)
 				break
 			}
