@@ -2,7 +2,10 @@
 
 package durable
 
-import "runtime"
+import (
+	"os"
+	"runtime"
+)
 
 // syncDirs: whether a folder can be synced here (not on Windows).
 const syncDirs = runtime.GOOS != "windows"
@@ -12,3 +15,6 @@ func exchange(a, b string) error { return ErrUnsupported }
 func renameNoReplace(from, to string) error { return renameChecked(from, to) }
 
 func syncFS(dir string) error { return ErrUnsupported }
+
+// StartWriteback does nothing here: SyncTree syncs each file.
+func StartWriteback(*os.File) {}

@@ -92,7 +92,7 @@ func dir(ctx context.Context, outputDir string, render func(site.Sink) error, h 
 			durable.Discard(staging)
 		}
 	}()
-	sink := &dirSink{root: staging, dirs: map[string]bool{}}
+	sink := &dirSink{root: staging, dirs: map[string]bool{}, noSync: h.NoSync}
 	if err := render(sink); err != nil {
 		return err
 	}
@@ -143,9 +143,10 @@ func checkReplaceable(out string) error {
 // dirSink writes each file under root in one write. It is safe for
 // concurrent use.
 type dirSink struct {
-	root string
-	mu   sync.Mutex
-	dirs map[string]bool
+	root   string
+	noSync bool // tests: nothing is synced
+	mu     sync.Mutex
+	dirs   map[string]bool
 }
 
 func (s *dirSink) Put(p string, b []byte) error {
@@ -163,6 +164,9 @@ func (s *dirSink) Put(p string, b []byte) error {
 	if _, err := f.Write(b); err != nil {
 		f.Close()
 		return fmt.Errorf("publish: %s: %w", p, err)
+	}
+	if !s.noSync {
+		durable.StartWriteback(f) // the disk works while the rest renders
 	}
 	return f.Close()
 }
