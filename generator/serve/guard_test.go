@@ -4,11 +4,13 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -372,4 +374,33 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestStalledStreamDropped: an event stream whose client stops reading is
+// dropped once an event waits limits.stall to be taken, and its place is
+// freed. (A build error's message can be large: it names every bad cell.)
+func TestStalledStreamDropped(t *testing.T) {
+	s := newServer(Options{limits: limits{streams: 64, conns: 64, stall: 300 * time.Millisecond}}.withDefaults())
+	s.fail(errors.New(strings.Repeat("budget.xlsx:Initiatives!H12: cannot read \"12,5OO\" as money\n", 1<<20))) // 60 MB
+	srv := httptest.NewServer(s.routes())
+	defer srv.Close()
+	defer s.close()
+	c, err := net.Dial("tcp", srv.Listener.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	fmt.Fprintf(c, "GET /_opsalign/events HTTP/1.1\r\nHost: %s\r\n\r\n", srv.Listener.Addr())
+	for s.streams.Load() != 1 { // the stream opens…
+		if t.Context().Err() != nil {
+			t.Fatal("the stream did not open")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	for s.streams.Load() != 0 { // …and is dropped, though its client is still connected
+		if t.Context().Err() != nil {
+			t.Fatal("a stream whose client stopped reading was not dropped")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
