@@ -1,22 +1,19 @@
 package history
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"maps"
-	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/durable"
+	"github.com/opsalign/opsalign/internal/killtest"
 )
 
 // The child process of the tests below: a close --force that is killed.
@@ -25,27 +22,17 @@ import (
 // itself after STEP) or "loop:SITE:PATH" (close 2026-Q2 again and again,
 // as versions A and B in turn, until killed). PATH is "exchange" or
 // "rename" (the path of systems that cannot exchange two folders).
-func TestMain(m *testing.M) {
-	if spec := os.Getenv("OPSALIGN_CLOSE_KILL"); spec != "" {
-		os.Exit(closeChild(spec))
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { killtest.Main(m, childEnv, closeChild) }
 
-func closeChild(spec string) int {
-	parts := strings.Split(spec, ":")
+const childEnv = "OPSALIGN_CLOSE_KILL"
+
+func closeChild(parts []string) int {
 	mode, dir, path := parts[0], parts[1], parts[2]
 	o := durable.Options{NoExchange: path == "rename", NoSync: true}
 	ctx := context.Background()
 	switch mode {
 	case "step":
-		stop := parts[3]
-		o.Step = func(name string) {
-			if name == stop {
-				syscall.Kill(os.Getpid(), syscall.SIGKILL)
-				select {}
-			}
-		}
+		o.Step = killtest.AtStep(parts[3])
 		if err := write(ctx, dir, version("B"), true, o); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
@@ -116,12 +103,6 @@ func besideQuarter(t *testing.T, dir string) []string {
 	return out
 }
 
-func closeChildCmd(spec string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "OPSALIGN_CLOSE_KILL="+spec)
-	return cmd
-}
-
 // afterKill is what follows a killed close: Recover (which build and
 // close run first), then a close without --force, which must be refused.
 func afterKill(t *testing.T, dir string) {
@@ -153,9 +134,7 @@ func TestCloseKilledBetweenSteps(t *testing.T) {
 				if err := Write(context.Background(), dir, version("A")); err != nil {
 					t.Fatal(err)
 				}
-				err := closeChildCmd("step:" + dir + ":" + path + ":" + step).Run()
-				var ee *exec.ExitError
-				if !errors.As(err, &ee) || ee.ProcessState.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+				if err := killtest.Command(childEnv, "step", dir, path, step).Run(); !killtest.Killed(err) {
 					t.Fatalf("the child was not killed at %s: %v", step, err)
 				}
 				if got := closedAs(dir); got != want[step] {
@@ -188,22 +167,7 @@ func TestCloseRandomKills(t *testing.T) {
 			dir := t.TempDir()
 			seen := map[string]int{}
 			for i := range 20 {
-				cmd := closeChildCmd("loop:" + dir + ":" + path)
-				stdout, err := cmd.StdoutPipe()
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := cmd.Start(); err != nil {
-					t.Fatal(err)
-				}
-				if line, _ := bufio.NewReader(stdout).ReadString('\n'); line != "closed\n" {
-					cmd.Process.Kill()
-					cmd.Wait()
-					t.Fatalf("kill %d: the child did not close: %q", i, line)
-				}
-				time.Sleep(time.Duration(rand.IntN(200_000)) * time.Microsecond)
-				cmd.Process.Kill()
-				cmd.Wait()
+				killtest.KillRandomly(t, killtest.Command(childEnv, "loop", dir, path), "closed", 200*time.Millisecond)
 				got := closedAs(dir)
 				seen[got]++
 				if got != "A" && got != "B" && !(got == "missing" && path == "rename") {

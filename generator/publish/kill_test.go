@@ -8,17 +8,15 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/site"
+	"github.com/opsalign/opsalign/internal/killtest"
 )
 
 // The child process of the tests below: a build that is killed. It is
@@ -27,26 +25,16 @@ import (
 // STEP) or "loop:OUT:PATH" (publish sites A and B over OUT in turn until
 // killed). PATH is "exchange" or "rename" (the path of systems that cannot
 // exchange two folders).
-func TestMain(m *testing.M) {
-	if spec := os.Getenv("OPSALIGN_PUBLISH_KILL"); spec != "" {
-		os.Exit(killChild(spec))
-	}
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { killtest.Main(m, childEnv, killChild) }
 
-func killChild(spec string) int {
-	parts := strings.Split(spec, ":")
+const childEnv = "OPSALIGN_PUBLISH_KILL"
+
+func killChild(parts []string) int {
 	mode, out, path := parts[0], parts[1], parts[2]
 	h := hooks{NoExchange: path == "rename", NoSync: true}
 	switch mode {
 	case "step":
-		stop := parts[3]
-		h.Step = func(name string) {
-			if name == stop {
-				syscall.Kill(os.Getpid(), syscall.SIGKILL)
-				select {}
-			}
-		}
+		h.Step = killtest.AtStep(parts[3])
 		if err := dir(context.Background(), out, putAll(siteB), h); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			return 1
@@ -145,13 +133,6 @@ func beside(t *testing.T, out string) []string {
 	return names
 }
 
-func runChild(t *testing.T, spec string) *exec.Cmd {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), "OPSALIGN_PUBLISH_KILL="+spec)
-	return cmd
-}
-
 // failingBuild is the next build after a killed one, and fails (an xlsx
 // caught mid-save): it must still leave a whole site.
 func failingBuild(out string) error {
@@ -178,10 +159,7 @@ func TestKilledBetweenSteps(t *testing.T) {
 				if err := Dir(context.Background(), out, putAll(siteA)); err != nil {
 					t.Fatal(err)
 				}
-				cmd := runChild(t, "step:"+out+":"+path+":"+step)
-				err := cmd.Run()
-				var ee *exec.ExitError
-				if !errors.As(err, &ee) || ee.ProcessState.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+				if err := killtest.Command(childEnv, "step", out, path, step).Run(); !killtest.Killed(err) {
 					t.Fatalf("the child was not killed at %s: %v", step, err)
 				}
 				got := whichSite(t, out)
@@ -225,24 +203,8 @@ func TestRandomKills(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
 			seen := map[string]int{}
 			for i := range 20 {
-				cmd := runChild(t, "loop:"+out+":"+path)
-				stdout, err := cmd.StdoutPipe()
-				if err != nil {
-					t.Fatal(err)
-				}
-				if err := cmd.Start(); err != nil {
-					t.Fatal(err)
-				}
-				line, _ := bufio.NewReader(stdout).ReadString('\n')
-				if line != "published\n" {
-					cmd.Process.Kill()
-					cmd.Wait()
-					t.Fatalf("kill %d: the child did not publish: %q", i, line)
-				}
 				// Past several builds: each takes some 20–100 ms here.
-				time.Sleep(time.Duration(rand.IntN(300_000)) * time.Microsecond)
-				cmd.Process.Kill()
-				cmd.Wait()
+				killtest.KillRandomly(t, killtest.Command(childEnv, "loop", out, path), "published", 300*time.Millisecond)
 				got := whichSite(t, out)
 				seen[got]++
 				if got == "neither" || (got == "missing" && path == "exchange") {

@@ -13,15 +13,14 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/opsalign/opsalign/internal/killtest"
 )
 
 // The child processes of these tests are this test binary, run with
 // SUPERVISE_TEST_CHILD set to what it should do.
 func TestMain(m *testing.M) {
-	if mode := os.Getenv("SUPERVISE_TEST_CHILD"); mode != "" {
-		os.Exit(child(mode))
-	}
-	os.Exit(m.Run())
+	killtest.Main(m, "SUPERVISE_TEST_CHILD", func(spec []string) int { return child(spec[0]) })
 }
 
 var sink [][]byte
@@ -63,8 +62,7 @@ func child(mode string) int {
 		os.Stdout.WriteString("Built public/\n")
 		return 0
 	case "kill":
-		syscall.Kill(os.Getpid(), syscall.SIGKILL)
-		select {}
+		killtest.KillSelf()
 	case "term":
 		got := make(chan os.Signal, 1)
 		signalNotify(got)
