@@ -126,21 +126,29 @@ func TestCloseFreezesQuarter(t *testing.T) {
 	}
 }
 
-func TestCloseFiscalQuarter(t *testing.T) {
-	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := scaffold.Write(ctx, dir, scaffold.Options{}); err != nil {
+// fiscalSite returns a new site folder whose fiscal year starts in April,
+// and its config file.
+func fiscalSite(t *testing.T) (dir, cfg string) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), "site")
+	if _, err := scaffold.Write(context.Background(), dir, scaffold.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	cfg := filepath.Join(dir, "opsalign.toml")
+	cfg = filepath.Join(dir, "opsalign.toml")
 	f, err := os.OpenFile(cfg, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer f.Close()
 	if _, err := f.WriteString("fiscal_year_start = 4\n"); err != nil {
 		t.Fatal(err)
 	}
-	f.Close()
+	return dir, cfg
+}
+
+func TestCloseFiscalQuarter(t *testing.T) {
+	ctx := context.Background()
+	dir, cfg := fiscalSite(t)
 	var out bytes.Buffer
 	o := Options{Config: cfg, Stdout: &out, Stderr: &out, Version: "test"}
 	tests := []struct {
@@ -180,19 +188,7 @@ func TestCloseFiscalQuarter(t *testing.T) {
 // range after writing it).
 func TestCloseYearBound(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "site")
-	if _, err := scaffold.Write(ctx, dir, scaffold.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "opsalign.toml")
-	f, err := os.OpenFile(cfg, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := f.WriteString("fiscal_year_start = 4\n"); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	dir, cfg := fiscalSite(t)
 	var out bytes.Buffer
 	o := Options{Config: cfg, Stdout: &out, Stderr: &out, Version: "test", AsOf: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC)}
 	if err := Close(ctx, o, "9998-Q2", false); err != nil {
