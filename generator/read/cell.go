@@ -1,43 +1,27 @@
 package read
 
-import "strconv"
+import (
+	"math"
+	"strconv"
 
-// cell is one spreadsheet cell as read: its text, and whether it was a
-// typed xlsx number (then v is the raw number and a date is its serial).
-// amb marks a number-looking value that is also a shared string of the
-// workbook: its type is then looked up when it matters.
+	"github.com/opsalign/opsalign/generator/read/xlsx"
+)
+
+// cell is one spreadsheet cell as read: its text and its type. A CSV
+// cell is always text; an xlsx cell has the type the workbook stores
+// (never the type its text looks like).
 type cell struct {
-	v   string
-	num bool
-	amb bool
+	v string
+	t xlsx.Type
 }
 
-// float returns the value of a typed number cell.
-func (c cell) float() (float64, bool) {
-	if !c.num {
+// number returns the value of a typed number cell: a finite number.
+func (c cell) number() (float64, bool) {
+	if c.t != xlsx.Number {
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(c.v, 64)
-	return f, err == nil
-}
-
-// looksNumeric reports whether s is a raw xlsx number (digits, sign,
-// point, exponent) without parsing it.
-func looksNumeric(s string) bool {
-	if s == "" || len(s) > 32 {
-		return false
-	}
-	digit := false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= '0' && c <= '9':
-			digit = true
-		case c == '.' || c == '-' || c == '+' || c == 'E' || c == 'e':
-		default:
-			return false
-		}
-	}
-	return digit
+	return f, err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
 }
 
 // colLetter returns the spreadsheet letter of the 0-based column i: A, Z, AA.

@@ -7,6 +7,7 @@ import (
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/read/schema"
 	"github.com/opsalign/opsalign/generator/read/value"
+	"github.com/opsalign/opsalign/generator/read/xlsx"
 )
 
 // headerScanRows is how many rows are searched for the header row.
@@ -61,7 +62,7 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 		if f, ren := renames[k]; ren {
 			fi, ok = ts.byName[f]
 			r = -1
-		} else if !c.num {
+		} else if c.t != xlsx.Number {
 			fi, ok = ts.alias[k]
 			r = ts.rank[k]
 			if !ok {
@@ -117,7 +118,7 @@ func (rd *reader) matchHeader(ts *tableSchema, row int, cells []cell, renames ma
 // headerPeriod reads a wide-actuals column header: a period as text or a
 // date-typed cell.
 func (rd *reader) headerPeriod(c cell, row, col int) (model.Period, bool) {
-	if f, ok := rd.typed(c, row, col); ok {
+	if f, ok := c.number(); ok {
 		if f == float64(int(f)) && f >= 190001 && f <= 999912 {
 			return value.YearMonth(strconv.Itoa(int(f)))
 		}

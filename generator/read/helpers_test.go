@@ -236,3 +236,6 @@ func fileErrors(err error) []*model.FileError {
 
 // day returns midnight UTC of a date.
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// oleMagic starts an OLE compound file: an .xls, or an encrypted .xlsx.
+var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}

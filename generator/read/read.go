@@ -219,7 +219,7 @@ func isBuiltSite(dir string) bool {
 
 // readFile reads one data file.
 func readFile(ctx context.Context, cfg config.Config, sc *schemas, path, file, rel string) (*fileResult, error) {
-	rd := &reader{ctx: ctx, cfg: cfg, sc: sc, res: newFileResult(file), file: file, rel: rel}
+	rd := &reader{ctx: ctx, cfg: cfg, sc: sc, res: newFileResult(file), file: file, rel: rel, lim: defaultLimits()}
 	f, err := openData(cfg, file, rel) // no link out of the data folder
 	if err != nil {
 		return nil, err

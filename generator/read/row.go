@@ -216,7 +216,7 @@ func isExcelError(v string) bool { return len(v) > 2 && v[0] == '#' && excelErro
 // number reads a number field; ok is false when it is empty or unreadable.
 func (p *rowParser) number(fi int) (float64, bool) {
 	c, col := p.cell(fi)
-	if f, ok := p.rd.typed(c, p.n, col); ok {
+	if f, ok := c.number(); ok {
 		return f, true
 	}
 	if p.h.ts.table == model.TableActuals && value.IsDash(c.v) {
@@ -252,7 +252,7 @@ func (p *rowParser) money(fi int) (float64, bool) {
 
 // moneyIn is money on the field's cell c in column col.
 func (p *rowParser) moneyIn(fi int, c cell, col int) (float64, bool) {
-	if f, ok := p.rd.typed(c, p.n, col); ok {
+	if f, ok := c.number(); ok {
 		return f, true
 	}
 	v, code, err := value.ParseMoney(c.v, p.rd.cfg.DecimalSeparator)
@@ -280,7 +280,7 @@ func (p *rowParser) percent(fi int) (float64, bool) {
 func (p *rowParser) percentIn(fi int, c cell, col int) (float64, bool) {
 	var v float64
 	var err error
-	if f, ok := p.rd.typed(c, p.n, col); ok {
+	if f, ok := c.number(); ok {
 		v, err = value.PercentOf(f)
 	} else {
 		v, err = value.ParsePercent(c.v, p.rd.cfg.DecimalSeparator)
@@ -305,7 +305,7 @@ func (p *rowParser) date(fi int) time.Time {
 func (p *rowParser) dateIn(fi int, c cell, col int) time.Time {
 	var t time.Time
 	var err error
-	if f, ok := p.rd.typed(c, p.n, col); ok {
+	if f, ok := c.number(); ok {
 		if f >= 19000101 && f <= 29991231 && f == float64(int(f)) {
 			t, err = value.ParseDate(strconv.Itoa(int(f)), p.rd.cfg.DateOrder) // 20260315
 		} else {
@@ -334,7 +334,7 @@ func (p *rowParser) dateTime(fi int) time.Time {
 	if loc == nil {
 		loc = time.UTC
 	}
-	if f, ok := p.rd.typed(c, p.n, col); ok {
+	if f, ok := c.number(); ok {
 		t, err = value.SerialTime(f, p.rd.date1904, loc)
 	} else {
 		t, err = value.ParseDateTime(c.v, p.rd.cfg.DateOrder, loc)
@@ -433,7 +433,7 @@ func (p *rowParser) period(fi int, plan bool) (model.Period, bool) {
 	c, col := p.cell(fi)
 	var v model.Period
 	var err error
-	if f, ok := p.rd.typed(c, p.n, col); ok {
+	if f, ok := c.number(); ok {
 		switch {
 		case plan && f == float64(int(f)) && f >= 1900 && f <= 2200:
 			v = model.Period{Kind: model.Year, Year: int(f)}
@@ -496,7 +496,7 @@ func listItems(dst []string, s string) []string {
 
 // numText returns a typed number cell as it would be written (1001, not 1001.0).
 func numText(c cell) string {
-	if f, ok := c.float(); ok && f == float64(int64(f)) {
+	if f, ok := c.number(); ok && f == float64(int64(f)) {
 		return strconv.FormatInt(int64(f), 10)
 	}
 	return value.CleanSpaces(c.v)

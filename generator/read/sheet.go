@@ -3,13 +3,9 @@ package read
 import (
 	"context"
 	"fmt"
-	"math"
 	"path"
 	"slices"
-	"strconv"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/model"
@@ -25,28 +21,19 @@ type reader struct {
 	res      *fileResult
 	file     string // relative to the site folder, forward slashes
 	rel      string // relative to data_dir, for [[sources]]
+	lim      limits
 	date1904 bool
-	sst      map[string]bool // numeric-looking shared strings of the workbook
-	xf       *excelize.File  // the open workbook, for ambiguous cell types
-	sheet    string          // the sheet being read
-	rowHint  int             // rows expected in the sheet, 0 when unknown
-	floats   []float64       // slab for the optional numbers of records
-	strs     []string        // slab for the lists of records
+	rowHint  int // rows expected in the sheet, 0 when unknown
+	rows     int // rows read from the file, every sheet
+	// fatal: a limit of the whole file was passed; no other sheet is read
+	fatal  bool
+	floats []float64 // slab for the optional numbers of records
+	strs   []string  // slab for the lists of records
 	// sheets is the number of sheets of the workbook (0 for CSV), and
 	// looseHit the [[sources]] entries without a sheet that a sheet of it
 	// took (see sheet.loose).
 	sheets   int
 	looseHit map[*config.Source]bool
-}
-
-// typed returns the value of a typed number cell at row and 0-based col.
-// An ambiguous cell (see cell.amb) has its type looked up in the workbook.
-func (rd *reader) typed(c cell, row, col int) (float64, bool) {
-	if !c.num && !(c.amb && rd.isNumberCell(row, col)) {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(c.v, 64)
-	return f, err == nil && !math.IsInf(f, 0) && !math.IsNaN(f)
 }
 
 // sheet is the streaming state of one sheet or CSV file.

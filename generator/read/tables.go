@@ -158,7 +158,7 @@ func (p *rowParser) wideActuals() {
 		if value.CleanSpaces(c.v) == "" {
 			continue
 		}
-		v, ok := p.rd.typed(c, p.n, col)
+		v, ok := c.number()
 		if !ok {
 			var err error
 			v, err = value.ParseNumber(c.v, p.rd.cfg.DecimalSeparator)
