@@ -23,8 +23,8 @@ func (e *DateOrderError) Error() string {
 	if e.Order == "MDY" {
 		other = "DMY"
 	}
-	return fmt.Sprintf("%q is not a valid date in %s order (day/month/year is set by date_order); if this file writes dates as %s, set date_order = %q in opsalign.toml",
-		e.Value, e.Order, orderWords(other), other)
+	return fmt.Sprintf("%s is not a valid date in %s order (day/month/year is set by date_order); if this file writes dates as %s, set date_order = %q in opsalign.toml",
+		quote(e.Value), e.Order, orderWords(other), other)
 }
 
 func orderWords(o string) string {
@@ -150,15 +150,47 @@ func ParseDateTime(s string, order string, loc *time.Location) (time.Time, error
 	if err != nil {
 		return time.Time{}, err
 	}
-	h, m, sec, off, hasOff, err := parseClock(tp)
+	h, m, sec, nsec, off, hasOff, err := parseClock(tp)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q: %w", s, err)
+		return time.Time{}, fmt.Errorf("%s: %w", quote(s), err)
 	}
 	if hasOff {
-		t := time.Date(day.Year(), day.Month(), day.Day(), h, m, sec, 0, time.FixedZone("", off))
+		t := time.Date(day.Year(), day.Month(), day.Day(), h, m, sec, nsec, time.FixedZone("", off))
 		return t.In(loc), nil
 	}
-	return time.Date(day.Year(), day.Month(), day.Day(), h, m, sec, 0, loc), nil
+	return time.Date(day.Year(), day.Month(), day.Day(), h, m, sec, nsec, loc), nil
+}
+
+// ParseDateCell reads the value of an ISO 8601 date cell (an xlsx cell of
+// type "d", as SheetJS and others write dates): 2026-07-01, or with a time
+// of day 2026-07-01T02:00:00.000Z. Like a serial number, it holds
+// wall-clock time: the time is read in loc as written, fractions of a
+// second kept, and a "Z" or offset after it is ignored (writers add "Z"
+// without meaning UTC).
+func ParseDateCell(s string, loc *time.Location) (time.Time, error) {
+	s = CleanSpaces(s)
+	if loc == nil {
+		loc = time.UTC
+	}
+	d, clock, _ := strings.Cut(s, "T")
+	if len(d) != 10 || d[4] != '-' || d[7] != '-' {
+		return time.Time{}, fmt.Errorf("%s is not an ISO date", quote(s))
+	}
+	day, ok := isoDay(d)
+	if !ok {
+		return time.Time{}, fmt.Errorf("%s is not a valid date", quote(s))
+	}
+	if clock == "" {
+		return time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, loc), nil
+	}
+	if k := strings.IndexAny(clock, "Z+-"); k >= 0 { // wall clock: the zone is dropped
+		clock = clock[:k]
+	}
+	h, m, sec, nsec, _, _, err := parseClock(clock)
+	if err != nil || strings.ContainsAny(clock, "AaPp ") {
+		return time.Time{}, fmt.Errorf("%s is not an ISO date and time", quote(s))
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), h, m, sec, nsec, loc), nil
 }
 
 // splitDateTime separates the date from a time of day that follows it
@@ -183,11 +215,12 @@ func splitDateTime(s string) (date, clock string) {
 	return d, s[j:]
 }
 
-// parseClock reads HH:MM[:SS[.fff]] [AM|PM] [Z|±HH:MM].
-func parseClock(s string) (h, m, sec, off int, hasOff bool, err error) {
+// parseClock reads HH:MM[:SS[.fff]] [AM|PM] [Z|±HH:MM]; nsec is the
+// fraction of the second.
+func parseClock(s string) (h, m, sec, nsec, off int, hasOff bool, err error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return 0, 0, 0, 0, false, nil
+		return 0, 0, 0, 0, 0, false, nil
 	}
 	bad := errors.New("cannot read the time of day")
 	// offset
@@ -213,10 +246,10 @@ func parseClock(s string) (h, m, sec, off int, hasOff bool, err error) {
 			} else if len(o) == 2 && allDigits(o) {
 				oh, _ = strconv.Atoi(o)
 			} else {
-				return 0, 0, 0, 0, false, bad
+				return 0, 0, 0, 0, 0, false, bad
 			}
 			if oh > 14 || om > 59 {
-				return 0, 0, 0, 0, false, bad
+				return 0, 0, 0, 0, 0, false, bad
 			}
 			off, hasOff, s = sign*(oh*3600+om*60), true, strings.TrimSpace(s[:k])
 		}
@@ -230,24 +263,25 @@ func parseClock(s string) (h, m, sec, off int, hasOff bool, err error) {
 	}
 	parts := strings.Split(s, ":")
 	if len(parts) < 2 || len(parts) > 3 {
-		return 0, 0, 0, 0, false, bad
+		return 0, 0, 0, 0, 0, false, bad
 	}
 	if len(parts) == 3 {
 		if k := strings.IndexAny(parts[2], ".,"); k >= 0 && allDigits(parts[2][k+1:]) {
+			nsec = fraction(parts[2][k+1:])
 			parts[2] = parts[2][:k]
 		}
 	}
 	vals := make([]int, 3)
 	for i, p := range parts {
 		if !allDigits(p) || len(p) > 2 || (i > 0 && len(p) != 2) {
-			return 0, 0, 0, 0, false, bad
+			return 0, 0, 0, 0, 0, false, bad
 		}
 		vals[i], _ = strconv.Atoi(p)
 	}
 	h, m, sec = vals[0], vals[1], vals[2]
 	if pm || am {
 		if h < 1 || h > 12 {
-			return 0, 0, 0, 0, false, bad
+			return 0, 0, 0, 0, 0, false, bad
 		}
 		if pm && h != 12 {
 			h += 12
@@ -255,10 +289,23 @@ func parseClock(s string) (h, m, sec, off int, hasOff bool, err error) {
 			h = 0
 		}
 	}
-	if h > 23 && !(h == 24 && m == 0 && sec == 0) || m > 59 || sec > 59 {
-		return 0, 0, 0, 0, false, bad
+	if h > 23 && !(h == 24 && m == 0 && sec == 0 && nsec == 0) || m > 59 || sec > 59 {
+		return 0, 0, 0, 0, 0, false, bad
 	}
-	return h, m, sec, off, hasOff, nil
+	return h, m, sec, nsec, off, hasOff, nil
+}
+
+// fraction reads the digits after a decimal point as nanoseconds (digits
+// past the ninth are dropped).
+func fraction(digits string) int {
+	n := 0
+	for i := range 9 {
+		n *= 10
+		if i < len(digits) {
+			n += int(digits[i] - '0')
+		}
+	}
+	return n
 }
 
 type dateToken struct {
@@ -303,7 +350,7 @@ func tokenizeDate(s string, buf *[5]dateToken) ([]dateToken, bool) {
 	return toks, true
 }
 
-func cannotDate(s string) error { return fmt.Errorf("%q is not a date", s) }
+func cannotDate(s string) error { return fmt.Errorf("%s is not a date", quote(s)) }
 
 // parseDay reads the date part of s; orig is the whole cell for messages.
 func parseDay(s, order, orig string) (time.Time, error) {
@@ -387,12 +434,22 @@ func atoi(s string) int {
 	return n
 }
 
+// year reads a four-digit year, or a two-digit one as Excel reads it.
 func year(s string) int {
 	y := atoi(s)
 	if len(s) == 2 {
-		y += 2000
+		y = TwoDigitYear(y)
 	}
 	return y
+}
+
+// TwoDigitYear returns the year a two-digit year yy (0–99) stands for, as
+// Excel reads it: 00–29 are 2000–2029, 30–99 are 1930–1999.
+func TwoDigitYear(yy int) int {
+	if yy < 30 {
+		return 2000 + yy
+	}
+	return 1900 + yy
 }
 
 // daysIn returns the number of days of month m of year y.
@@ -412,10 +469,10 @@ func daysIn(y, m int) int {
 // ymd builds a date and rejects impossible ones (31 April, month 13).
 func ymd(y, m, d int, orig string) (time.Time, error) {
 	if y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {
-		return time.Time{}, fmt.Errorf("%q is not a valid date", orig)
+		return time.Time{}, fmt.Errorf("%s is not a valid date", quote(orig))
 	}
 	if d > daysIn(y, m) {
-		return time.Time{}, fmt.Errorf("%q is not a valid date", orig)
+		return time.Time{}, fmt.Errorf("%s is not a valid date", quote(orig))
 	}
 	return utcDay(y, m, d), nil
 }

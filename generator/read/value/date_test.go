@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/opsalign/opsalign/generator/model"
 )
@@ -197,5 +198,105 @@ func TestParsePeriod(t *testing.T) {
 		if err != nil || got != tt.want {
 			t.Errorf("ParsePlanPeriod(%q) = %+v, %v; want %+v", tt.in, got, err, tt.want)
 		}
+	}
+}
+
+// TestTwoDigitYears reads two-digit years as Excel does: 00–29 are
+// 2000–2029, 30–99 are 1930–1999 (inputs.md), in dates and months; a
+// fiscal label names a planning year.
+func TestTwoDigitYears(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"15/03/26", day(2026, 3, 15)},
+		{"15/03/29", day(2029, 3, 15)},
+		{"15/03/30", day(1930, 3, 15)},
+		{"1.1.99", day(1999, 1, 1)},
+		{"15-Mar-00", day(2000, 3, 15)},
+		{"15 Mar 45", day(1945, 3, 15)},
+	} {
+		if got, err := ParseDate(tt.in, "DMY"); err != nil || !got.Equal(tt.want) {
+			t.Errorf("ParseDate(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"Jan-26", "2026-01"}, {"Jan-29", "2029-01"}, {"Jan-30", "1930-01"}, {"Mar 99", "1999-03"}, {"Q1 26", "2026-Q1"}, {"Q2 45", "1945-Q2"},
+		{"FY30", "FY2030"}, {"Q1 FY35", "FY2035-Q1"},
+	} {
+		got, err := ParsePlanPeriod(tt.in, "DMY")
+		if err != nil || got.String() != tt.want {
+			t.Errorf("ParsePlanPeriod(%q) = %v, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// TestParseDateCell reads ISO date cells as wall-clock time, like serial
+// numbers: the "Z" a writer adds is not UTC; fractions of a second kept.
+func TestParseDateCell(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	for _, tt := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"2026-07-01T02:00:00.000Z", time.Date(2026, 7, 1, 2, 0, 0, 0, ny)},
+		{"2026-07-01T02:00:00Z", time.Date(2026, 7, 1, 2, 0, 0, 0, ny)},
+		{"2026-07-01T02:00:00.123456789Z", time.Date(2026, 7, 1, 2, 0, 0, 123456789, ny)},
+		{"2026-07-01T02:00:00.5", time.Date(2026, 7, 1, 2, 0, 0, 500_000_000, ny)},
+		{"2026-07-01T23:59:59+05:30", time.Date(2026, 7, 1, 23, 59, 59, 0, ny)},
+		{"2026-07-01T02:30", time.Date(2026, 7, 1, 2, 30, 0, 0, ny)},
+		{"2026-07-01", time.Date(2026, 7, 1, 0, 0, 0, 0, ny)},
+	} {
+		if got, err := ParseDateCell(tt.in, ny); err != nil || !got.Equal(tt.want) || got.Location() != ny {
+			t.Errorf("ParseDateCell(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+	for _, bad := range []string{"", "2026-02-30", "01/07/2026", "2026-07-01T25:00:00Z", "2026-07-01T2 PM", "2026-07-01Tnoon"} {
+		if got, err := ParseDateCell(bad, ny); err == nil {
+			t.Errorf("ParseDateCell(%q) = %v, want an error", bad, got)
+		}
+	}
+}
+
+// TestDateTimeOffsetsAndFractions converts a text date-time with Z or an
+// offset to the site time zone and keeps fractions of a second.
+func TestDateTimeOffsetsAndFractions(t *testing.T) {
+	ny, err := time.LoadLocation("America/New_York")
+	if err != nil {
+		t.Skip("no time zone database:", err)
+	}
+	for _, tt := range []struct {
+		in   string
+		want time.Time
+	}{
+		{"2026-07-01T02:00:00Z", time.Date(2026, 6, 30, 22, 0, 0, 0, ny)},
+		{"2026-07-01T02:00:00+02:00", time.Date(2026, 6, 30, 20, 0, 0, 0, ny)},
+		{"2026-07-01 02:00:00.250", time.Date(2026, 7, 1, 2, 0, 0, 250_000_000, ny)},
+		{"2026-07-01T02:00:00.75Z", time.Date(2026, 6, 30, 22, 0, 0, 750_000_000, ny)},
+	} {
+		if got, err := ParseDateTime(tt.in, "DMY", ny); err != nil || !got.Equal(tt.want) {
+			t.Errorf("ParseDateTime(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestShorten(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"abc", 3, "abc"}, {"abcd", 3, "ab…"}, {"ééé", 3, "ééé"}, {"éééé", 3, "éé…"}, {"", 5, ""},
+		{strings.Repeat("x", 1000), 200, strings.Repeat("x", 199) + "…"},
+	} {
+		if got := Shorten(tt.in, tt.n); got != tt.want || utf8.RuneCountInString(got) > tt.n {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+	if msg := cannotDate(strings.Repeat("9", 5000)).Error(); len(msg) > 250 {
+		t.Errorf("a message quotes %d bytes of a cell", len(msg))
 	}
 }

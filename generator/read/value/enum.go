@@ -62,7 +62,7 @@ func ParseBool(s string) (bool, error) {
 	case "n", "no", "false", "0", "f":
 		return false, nil
 	}
-	return false, fmt.Errorf("%q is not yes or no", s)
+	return false, fmt.Errorf("%s is not yes or no", quote(s))
 }
 
 // ParseSeverity reads an incident severity 1–4 with sev, the Enum of the

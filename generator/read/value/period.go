@@ -27,7 +27,7 @@ func parsePeriod(s, order string, years bool) (model.Period, error) {
 		return model.Period{}, ErrEmpty
 	}
 	toks := periodTokens(s)
-	bad := fmt.Errorf("%q is not a period (write 2026-01, Jan 2026, 2026-Q1 or FY2027-Q1)", s)
+	bad := fmt.Errorf("%s is not a period (write 2026-01, Jan 2026, 2026-Q1 or FY2027-Q1)", quote(s))
 	fiscal := false
 	if len(toks) > 0 && toks[0] == "FY" {
 		fiscal, toks = true, toks[1:]
@@ -36,7 +36,7 @@ func parsePeriod(s, order string, years bool) (model.Period, error) {
 	}
 	switch len(toks) {
 	case 1:
-		if y, ok := periodYear(toks[0]); ok && years && (fiscal || len(toks[0]) == 4) {
+		if y, ok := periodYear(toks[0], fiscal); ok && years && (fiscal || len(toks[0]) == 4) {
 			return model.Period{Kind: model.Year, Fiscal: fiscal, Year: y}, nil
 		}
 		if p, ok := YearMonth(toks[0]); ok && !fiscal {
@@ -48,7 +48,7 @@ func parsePeriod(s, order string, years bool) (model.Period, error) {
 			a, b = b, a
 		}
 		if isQuarter(a) {
-			if y, ok := periodYear(b); ok {
+			if y, ok := periodYear(b, fiscal); ok {
 				return model.Period{Kind: model.Quarter, Fiscal: fiscal, Year: y, N: int(a[1] - '0')}, nil
 			}
 			return model.Period{}, bad
@@ -63,12 +63,12 @@ func parsePeriod(s, order string, years bool) (model.Period, error) {
 			return model.Period{}, bad
 		}
 		if m, ok := monthNames[strings.ToLower(a)]; ok {
-			if y, ok := periodYear(b); ok {
+			if y, ok := periodYear(b, false); ok {
 				return model.Period{Kind: model.Month, Year: y, N: int(m)}, nil
 			}
 		}
 		if m, ok := monthNames[strings.ToLower(b)]; ok && len(a) == 4 {
-			if y, ok := periodYear(a); ok {
+			if y, ok := periodYear(a, false); ok {
 				return model.Period{Kind: model.Month, Year: y, N: int(m)}, nil
 			}
 		}
@@ -123,8 +123,10 @@ func YearMonth(t string) (model.Period, bool) {
 
 func isQuarter(t string) bool { return len(t) == 2 && t[0] == 'Q' && t[1] >= '1' && t[1] <= '4' }
 
-// periodYear reads a four-digit year or a two-digit one (26 = 2026).
-func periodYear(t string) (int, bool) {
+// periodYear reads a four-digit year or a two-digit one: as Excel reads
+// it (26 = 2026, 45 = 1945), except in a fiscal label, which names a
+// planning year (FY45 = 2045).
+func periodYear(t string, fiscal bool) (int, bool) {
 	if !allDigits(t) {
 		return 0, false
 	}
@@ -133,7 +135,10 @@ func periodYear(t string) (int, bool) {
 		y := atoi(t)
 		return y, y >= 1900 && y <= 9999
 	case 2:
-		return 2000 + atoi(t), true
+		if fiscal {
+			return 2000 + atoi(t), true
+		}
+		return TwoDigitYear(atoi(t)), true
 	}
 	return 0, false
 }
