@@ -131,6 +131,10 @@ func (rd *reader) headerPeriod(c cell, row, col int) (model.Period, bool) {
 		}
 		return model.Period{Kind: model.Month, Year: d.Year(), N: int(d.Month())}, true
 	}
+	if c.t == xlsx.Date {
+		d, err := dateCellDay(c.v)
+		return model.Period{Kind: model.Month, Year: d.Year(), N: int(d.Month())}, err == nil
+	}
 	p, err := value.ParsePeriod(c.v, rd.cfg.DateOrder)
 	return p, err == nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/read/schema"
 	"github.com/opsalign/opsalign/generator/read/value"
+	"github.com/opsalign/opsalign/generator/read/xlsx"
 )
 
 // fileResult is everything read from one file: records, issues and counts.
@@ -311,6 +312,8 @@ func (p *rowParser) dateIn(fi int, c cell, col int) time.Time {
 		} else {
 			t, err = value.SerialDate(f, p.rd.date1904)
 		}
+	} else if c.t == xlsx.Date {
+		t, err = dateCellDay(c.v)
 	} else {
 		t, err = value.ParseDate(c.v, p.rd.cfg.DateOrder)
 	}
@@ -325,6 +328,15 @@ func (p *rowParser) dateIn(fi int, c cell, col int) time.Time {
 	return t
 }
 
+// dateCellDay reads an ISO date cell as its calendar day (midnight UTC).
+func dateCellDay(v string) (time.Time, error) {
+	t, err := value.ParseDateCell(v, time.UTC)
+	if err != nil {
+		return t, err
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC), nil
+}
+
 // dateTime reads a timestamp in the site time zone.
 func (p *rowParser) dateTime(fi int) time.Time {
 	c, col := p.cell(fi)
@@ -334,9 +346,12 @@ func (p *rowParser) dateTime(fi int) time.Time {
 	if loc == nil {
 		loc = time.UTC
 	}
-	if f, ok := c.number(); ok {
+	switch f, ok := c.number(); {
+	case ok:
 		t, err = value.SerialTime(f, p.rd.date1904, loc)
-	} else {
+	case c.t == xlsx.Date:
+		t, err = value.ParseDateCell(c.v, loc)
+	default:
 		t, err = value.ParseDateTime(c.v, p.rd.cfg.DateOrder, loc)
 	}
 	if err != nil {
@@ -448,6 +463,11 @@ func (p *rowParser) period(fi int, plan bool) (model.Period, bool) {
 			v = model.Period{Kind: model.Month, Year: d.Year(), N: int(d.Month())}
 		default:
 			err = cannot(c.v, "a period")
+		}
+	} else if c.t == xlsx.Date {
+		var d time.Time
+		if d, err = dateCellDay(c.v); err == nil {
+			v = model.Period{Kind: model.Month, Year: d.Year(), N: int(d.Month())}
 		}
 	} else if plan {
 		v, err = value.ParsePlanPeriod(c.v, p.rd.cfg.DateOrder)
