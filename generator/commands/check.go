@@ -2,9 +2,11 @@ package commands
 
 import (
 	"context"
+	"errors"
 
 	"github.com/opsalign/opsalign/generator/console"
 	"github.com/opsalign/opsalign/generator/pipeline"
+	"github.com/opsalign/opsalign/generator/read"
 )
 
 // Check reads and scores the site, prints issues, the summary and the
@@ -19,6 +21,9 @@ func Check(ctx context.Context, o Options, asJSON bool) error {
 	p.stage("Reading spreadsheets")
 	res, err := pipeline.Check(ctx, cfg, nil)
 	p.done()
+	if re := (*read.Error)(nil); errors.As(err, &re) && !asJSON {
+		console.WriteRefusal(o.Stdout, re.Files, re.Refused())
+	}
 	if err != nil {
 		return err
 	}

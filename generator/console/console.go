@@ -90,6 +90,7 @@ func writeSummary(w io.Writer, ds *model.Dataset) {
 		}
 	}
 	fmt.Fprintf(w, "\nRead %d file(s): %d error(s), %d warning(s), %d note(s).\n", len(ds.Summary.Files), errs, warns, infos)
+	fmt.Fprintf(w, "  files: %s\n", oneLine(strings.Join(ds.Summary.Files, ", ")))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "  table\trows used\texcluded\ttotals skipped\tfrom")
 	for _, t := range ds.Summary.Tables {
@@ -99,6 +100,17 @@ func writeSummary(w io.Writer, ds *model.Dataset) {
 	if len(ds.Summary.Ignored) > 0 {
 		fmt.Fprintf(w, "  ignored: %s\n", oneLine(strings.Join(ds.Summary.Ignored, ", ")))
 	}
+}
+
+// WriteRefusal prints the summary of a check that file-level errors
+// stopped: the files it read and the files (or folder) it refused; the
+// errors themselves are printed one a line by the caller.
+func WriteRefusal(w io.Writer, read, refused []string) {
+	fmt.Fprintf(w, "\nRead %d file(s), refused %d; nothing was scored.\n", len(read), len(refused))
+	if len(read) > 0 {
+		fmt.Fprintf(w, "  read:    %s\n", oneLine(strings.Join(read, ", ")))
+	}
+	fmt.Fprintf(w, "  refused: %s\n", oneLine(strings.Join(refused, ", ")))
 }
 
 func writeHeadline(w io.Writer, sc *model.Scorecard) {

@@ -41,11 +41,12 @@ func TestDataFilesSkipsBuiltSites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, p := range got {
-		got[i], _ = filepath.Rel(root, p)
-		got[i] = filepath.ToSlash(got[i])
+	var names []string
+	for _, df := range got {
+		rel, _ := filepath.Rel(root, df.path)
+		names = append(names, filepath.ToSlash(rel))
 	}
-	if want := []string{"exports/incidents.csv", "register.xlsx"}; !slices.Equal(got, want) {
-		t.Errorf("dataFiles = %v, want %v", got, want)
+	if want := []string{"exports/incidents.csv", "register.xlsx"}; !slices.Equal(names, want) {
+		t.Errorf("dataFiles = %v, want %v", names, want)
 	}
 }

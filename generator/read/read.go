@@ -19,14 +19,15 @@ import (
 	"github.com/opsalign/opsalign/generator/model"
 )
 
-// Read reads every .xlsx and .csv file under cfg.DataDir (relative to
-// cfg.Dir), in path order, skipping names that start with "." or "~$", and
-// returns the typed dataset with its issues.
+// Read reads every .xlsx, .xlsm and .csv file under cfg.DataDir (relative
+// to cfg.Dir), in path order, skipping names that start with "." or "~$",
+// and returns the typed dataset with its issues.
 //
-// A file-level error (corrupt, password-protected, not a spreadsheet, zip
-// bomb, required table or required column missing, data folder missing) is
-// returned as an error that is or wraps *model.FileError (several are
-// joined with errors.Join); then the dataset is nil.
+// A file-level error (corrupt, password-protected, not a spreadsheet, a
+// spreadsheet format it cannot read such as .xls or .ods, a limit passed,
+// required table or required column missing, data folder missing) stops
+// it: the error is an *Error listing each *model.FileError and the files
+// that were read, and the dataset is nil.
 //
 // cache may be nil; when given, files whose path, size and mtime are
 // unchanged are not parsed again.
@@ -48,7 +49,7 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	}
 	paths, err := dataFiles(root, out)
 	if err != nil {
-		return nil, &model.FileError{File: dataRel, Err: err}
+		return nil, &Error{Errs: []error{&model.FileError{File: dataRel, Err: err}}}
 	}
 	sc := newSchemas()
 	key := cacheKey(cfg)
@@ -64,7 +65,8 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	slots := make([]slot, len(paths))
 	var todo []int
 	keep := map[string]bool{}
-	for i, p := range paths {
+	for i, df := range paths {
+		p := df.path
 		rel, _ := filepath.Rel(root, p)
 		rel = filepath.ToSlash(rel)
 		file := rel
@@ -79,6 +81,10 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 		keep[p] = true
 		s := &slots[i]
 		s.path, s.file, s.rel = p, file, rel
+		if df.refused != "" {
+			s.err = &model.FileError{File: file, Err: errors.New(df.refused)}
+			continue
+		}
 		st, err := os.Stat(p)
 		if err != nil {
 			s.err = &model.FileError{File: file, Err: err}
@@ -116,12 +122,14 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	}
 	var results []*fileResult
 	var errs []error
+	var files []string
 	for i := range slots {
 		s := &slots[i]
 		if s.err != nil {
 			errs = append(errs, s.err)
 			continue
 		}
+		files = append(files, s.file)
 		if slices.Contains(todo, i) {
 			cache.put(s.path, s.size, s.mod, key, s.res)
 		}
@@ -130,7 +138,7 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	cache.prune(keep)
 	errs = append(errs, unusedSources(cfg, dataRel, paths, root)...)
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, &Error{Files: files, Errs: errs}
 	}
 	ds := merge(cfg, sc, results, cache == nil)
 	var missing []string
@@ -140,8 +148,8 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 		}
 	}
 	if len(missing) > 0 {
-		return nil, &model.FileError{File: dataRel, Err: fmt.Errorf("no %s table found in the data folder (a sheet or CSV file named like %s, or with its header row); it is required",
-			strings.Join(missing, " or "), strings.Join(missing, "/"))}
+		return nil, &Error{Files: files, Errs: []error{&model.FileError{File: dataRel, Err: fmt.Errorf("no %s table found in the data folder (a sheet or CSV file named like %s, or with its header row); it is required",
+			strings.Join(missing, " or "), strings.Join(missing, "/"))}}}
 	}
 	return ds, nil
 }
@@ -164,12 +172,19 @@ func cacheKey(cfg config.Config) string {
 	return b.String()
 }
 
-// dataFiles lists the .xlsx and .csv files under root in path order.
+// dataFile is a file of the data folder: one to read, or one refused
+// with the reason (a spreadsheet format that cannot be read).
+type dataFile struct {
+	path    string
+	refused string
+}
+
+// dataFiles lists the spreadsheet files under root in path order.
 //
 // The site's output folder (outDir) and any folder holding a built site's
 // marker file are skipped: with data_dir = "." the workbook a build wrote
 // must not be read back as data by the next one.
-func dataFiles(root, outDir string) ([]string, error) {
+func dataFiles(root, outDir string) ([]dataFile, error) {
 	st, err := os.Stat(root)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -180,7 +195,7 @@ func dataFiles(root, outDir string) ([]string, error) {
 	if !st.IsDir() {
 		return nil, errors.New("data_dir is not a folder")
 	}
-	var out []string
+	var out []dataFile
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -198,13 +213,47 @@ func dataFiles(root, outDir string) ([]string, error) {
 			}
 			return nil
 		}
-		switch strings.ToLower(filepath.Ext(name)) {
-		case ".xlsx", ".csv":
-			out = append(out, p)
+		switch ext := strings.ToLower(filepath.Ext(name)); {
+		case ext == ".xlsx" || ext == ".xlsm" || ext == ".csv":
+			out = append(out, dataFile{path: p})
+		case unreadable(ext) != "":
+			out = append(out, dataFile{path: p, refused: unreadable(ext)})
 		}
 		return nil
 	})
 	return out, err
+}
+
+// Ways out for the spreadsheet files that cannot be read.
+const (
+	saveAsXLSX = "; save it as Excel Workbook (.xlsx) or CSV, or move it out of the data folder (a table left out would change the verdicts)"
+	fromCalc   = "; in LibreOffice use File > Save As and choose Excel 2007-365 (.xlsx), or export CSV, or move it out of the data folder (a table left out would change the verdicts)"
+)
+
+// unreadable returns, for the extension of a spreadsheet file that is not
+// read, the reason and the way out ("" for any other extension):
+// inputs.md makes such a file a file-level error, never a table silently
+// left out.
+func unreadable(ext string) string {
+	switch ext {
+	case ".xls":
+		return "an Excel 97-2003 workbook (.xls) cannot be read" + saveAsXLSX
+	case ".xlt":
+		return "an Excel 97-2003 template (.xlt) cannot be read" + saveAsXLSX
+	case ".xlsb":
+		return "an Excel binary workbook (.xlsb) cannot be read" + saveAsXLSX
+	case ".xltx", ".xltm":
+		return "an Excel template (" + ext + ") cannot be read" + saveAsXLSX
+	case ".ods":
+		return "an OpenDocument spreadsheet (.ods) cannot be read" + fromCalc
+	case ".ots", ".fods":
+		return "an OpenDocument file (" + ext + ") cannot be read" + fromCalc
+	case ".numbers":
+		return "an Apple Numbers file cannot be read; in Numbers use File > Export To > Excel (.xlsx) or CSV, or move it out of the data folder (a table left out would change the verdicts)"
+	case ".tsv":
+		return "a tab-separated file (.tsv) is not read; rename it to .csv (tabs are recognised) or move it out of the data folder (a table left out would change the verdicts)"
+	}
+	return ""
 }
 
 // siteMarker is the file publish leaves in every folder it writes
@@ -226,7 +275,7 @@ func readFile(ctx context.Context, cfg config.Config, sc *schemas, path, file, r
 	}
 	defer f.Close()
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx":
+	case ".xlsx", ".xlsm":
 		err = rd.readXLSX(path)
 	default:
 		base := filepath.Base(path)
@@ -244,12 +293,12 @@ func readFile(ctx context.Context, cfg config.Config, sc *schemas, path, file, r
 
 // unusedSources reports [[sources]] entries that name no file of the data
 // folder: a typo there must not silently fall back to recognition.
-func unusedSources(cfg config.Config, dataRel string, paths []string, root string) []error {
+func unusedSources(cfg config.Config, dataRel string, paths []dataFile, root string) []error {
 	var errs []error
 	for _, src := range cfg.Sources {
 		found := false
-		for _, p := range paths {
-			rel, _ := filepath.Rel(root, p)
+		for _, df := range paths {
+			rel, _ := filepath.Rel(root, df.path)
 			if samePath(src.File, filepath.ToSlash(rel)) {
 				found = true
 				break
@@ -261,7 +310,7 @@ func unusedSources(cfg config.Config, dataRel string, paths []string, root strin
 				where = "opsalign.toml"
 			}
 			errs = append(errs, &model.FileError{File: path.Join(dataRel, filepath.ToSlash(src.File)),
-				Err: fmt.Errorf("%s:%d: [[sources]] names this file, but there is no such .xlsx or .csv file in the data folder", where, src.Line)})
+				Err: fmt.Errorf("%s:%d: [[sources]] names this file, but there is no such .xlsx, .xlsm or .csv file in the data folder", where, src.Line)})
 		}
 	}
 	return errs
