@@ -22,7 +22,7 @@ func Check(ctx context.Context, o Options, asJSON bool) error {
 	res, err := pipeline.Check(ctx, cfg, nil)
 	p.done()
 	if re := (*read.Error)(nil); errors.As(err, &re) && !asJSON {
-		console.WriteRefusal(o.Stdout, re.Files, re.Refused())
+		console.WriteRefusal(o.Stdout, re.Files, re.Refused)
 	}
 	if err != nil {
 		return err

@@ -203,3 +203,29 @@ func TestBuildErrorsNameFileAndLine(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckListsReadAndRefused: check's summary names every file it read,
+// and, when a spreadsheet it cannot read stops it, every file it refused.
+func TestCheckListsReadAndRefused(t *testing.T) {
+	dir, o, out := newSite(t)
+	if err := Check(context.Background(), o, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "  files: data/") {
+		t.Errorf("check's summary lists no files:\n%s", out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "data", "incident_export.xls"), []byte("\xd0\xcf\x11\xe0 an Excel 97-2003 file"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	err := Check(context.Background(), o, false)
+	if err == nil || !strings.Contains(err.Error(), "data/incident_export.xls: an Excel 97-2003 workbook (.xls) cannot be read; save it as Excel Workbook (.xlsx) or CSV") {
+		t.Fatalf("check with an .xls: %v", err)
+	}
+	got := out.String()
+	for _, want := range []string{"refused 1; nothing was scored", "  read:    data/", "  refused: data/incident_export.xls\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("check's output has no %q:\n%s", want, got)
+		}
+	}
+}

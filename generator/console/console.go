@@ -103,14 +103,16 @@ func writeSummary(w io.Writer, ds *model.Dataset) {
 }
 
 // WriteRefusal prints the summary of a check that file-level errors
-// stopped: the files it read and the files (or folder) it refused; the
-// errors themselves are printed one a line by the caller.
+// stopped: the files it read and the files it refused; the errors
+// themselves are printed one a line by the caller.
 func WriteRefusal(w io.Writer, read, refused []string) {
 	fmt.Fprintf(w, "\nRead %d file(s), refused %d; nothing was scored.\n", len(read), len(refused))
 	if len(read) > 0 {
 		fmt.Fprintf(w, "  read:    %s\n", oneLine(strings.Join(read, ", ")))
 	}
-	fmt.Fprintf(w, "  refused: %s\n", oneLine(strings.Join(refused, ", ")))
+	if len(refused) > 0 {
+		fmt.Fprintf(w, "  refused: %s\n", oneLine(strings.Join(refused, ", ")))
+	}
 }
 
 func writeHeadline(w io.Writer, sc *model.Scorecard) {

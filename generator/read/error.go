@@ -1,17 +1,14 @@
 package read
 
-import (
-	"errors"
-
-	"github.com/opsalign/opsalign/generator/model"
-)
+import "errors"
 
 // Error is what Read returns when file-level errors stop it: each error
-// (a *model.FileError, one a file) and the files that were read, so that
-// a summary can list what was read and what was refused.
+// (a *model.FileError) and the files that were read and refused, so that
+// a summary can list them.
 type Error struct {
-	Files []string // data files read, in path order, relative to the site folder
-	Errs  []error  // the file-level errors, in path order
+	Files   []string // data files read, in path order, relative to the site folder
+	Refused []string // data files that could not be read, in path order
+	Errs    []error  // the file-level errors: the refused files', then any about the folder or config
 }
 
 // Error lists the errors one a line, as errors.Join does.
@@ -19,15 +16,3 @@ func (e *Error) Error() string { return errors.Join(e.Errs...).Error() }
 
 // Unwrap returns the errors, for errors.Is and errors.As.
 func (e *Error) Unwrap() []error { return e.Errs }
-
-// Refused lists the files (or the folder) each error names, in order.
-func (e *Error) Refused() []string {
-	var out []string
-	for _, err := range e.Errs {
-		var fe *model.FileError
-		if errors.As(err, &fe) && (len(out) == 0 || out[len(out)-1] != fe.File) {
-			out = append(out, fe.File)
-		}
-	}
-	return out
-}

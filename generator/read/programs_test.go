@@ -138,7 +138,7 @@ func TestUnreadableSpreadsheets(t *testing.T) {
 		t.Errorf("files read %q, want %q", re.Files, want)
 	}
 	wantRefused := []string{"data/Budget.numbers", "data/finance.ods", "data/finance.xls"}
-	if got := re.Refused(); !slices.Equal(got, wantRefused) {
+	if got := re.Refused; !slices.Equal(got, wantRefused) {
 		t.Errorf("refused %q, want %q", got, wantRefused)
 	}
 	fes := fileErrors(err)

@@ -122,11 +122,12 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	}
 	var results []*fileResult
 	var errs []error
-	var files []string
+	var files, refused []string
 	for i := range slots {
 		s := &slots[i]
 		if s.err != nil {
 			errs = append(errs, s.err)
+			refused = append(refused, s.file)
 			continue
 		}
 		files = append(files, s.file)
@@ -138,7 +139,7 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	cache.prune(keep)
 	errs = append(errs, unusedSources(cfg, dataRel, paths, root)...)
 	if len(errs) > 0 {
-		return nil, &Error{Files: files, Errs: errs}
+		return nil, &Error{Files: files, Refused: refused, Errs: errs}
 	}
 	ds := merge(cfg, sc, results, cache == nil)
 	var missing []string
