@@ -25,13 +25,23 @@ type Reader struct {
 	// (',') by NewReader. It must not be a quote, "\r" or "\n".
 	Comma byte
 
-	br     *bufio.Reader
-	fields []string // the last record, reused
-	rec    []string // readQuotedRecord's fields, reused
-	chunk  string   // quote-free complete lines taken from br, not split yet
-	lines  int      // lines consumed so far
-	first  int      // line of the last record's first field
-	end    int      // line the last record ends on
+	// MaxRecord, if positive, is the most bytes a record may take, its
+	// line breaks included (and so a field): Read returns a *ParseError
+	// wrapping ErrTooLong for a longer one, having held no more than about
+	// MaxRecord bytes. A quote never closed makes the rest of the stream
+	// one field, so this also bounds what a broken file costs.
+	MaxRecord int
+
+	br      *bufio.Reader
+	fields  []string // the last record, reused
+	buf     []byte   // the fields of a quoted record, one after the other
+	ends    []int    // where each field of buf ends
+	lineBuf []byte   // a line longer than br's buffer
+	raw     int      // bytes of the record being read, as written
+	chunk   string   // quote-free complete lines taken from br, not split yet
+	lines   int      // lines consumed so far
+	first   int      // line of the last record's first field
+	end     int      // line the last record ends on
 	// unterminated: the last record holds a quoted field never closed,
 	// so its last field runs to the end of the stream.
 	unterminated bool
@@ -58,21 +68,15 @@ func (r *Reader) Read() ([]string, error) {
 		if line == "" {
 			continue // blank lines are skipped
 		}
+		if r.MaxRecord > 0 && len(line)+1 > r.MaxRecord {
+			r.first, r.raw, r.ends = r.lines, len(line)+1, r.ends[:0]
+			return nil, r.checkRaw([]byte(line), false)
+		}
 		r.first, r.end, r.unterminated = r.lines, r.lines, false
 		r.fields = splitRecord(r.fields[:0], line, r.Comma)
 		return r.fields, nil
 	}
-	rec, err := readQuotedRecord(r.br, r.Comma, r.rec)
-	r.rec = rec.fields
-	r.lines += rec.skipped
-	if err != nil {
-		return nil, err
-	}
-	r.first = r.lines + 1
-	r.end = r.lines + rec.lines
-	r.lines = r.end
-	r.unterminated = rec.unterminated
-	return rec.fields, nil
+	return r.readQuoted()
 }
 
 // take moves the complete lines buffered in br before the first quote into

@@ -10,8 +10,8 @@ import (
 )
 
 // checkCSVRecords reads data with a Reader (whose fast path takes
-// quote-free lines from the buffer) and with readQuotedRecord alone, and
-// wants the same records, line numbers and errors. readQuotedRecord is
+// quote-free lines from the buffer) and with refQuotedRecord alone, and
+// wants the same records, line numbers and errors. refQuotedRecord is
 // itself checked against encoding/csv (FuzzQuotedRecord).
 func checkCSVRecords(t *testing.T, data string, comma byte, bufSize int) {
 	t.Helper()
@@ -19,7 +19,7 @@ func checkCSVRecords(t *testing.T, data string, comma byte, bufSize int) {
 	got := &Reader{Comma: comma, br: bufio.NewReaderSize(strings.NewReader(data), bufSize)}
 	line := 0
 	for n := 1; ; n++ {
-		wrec, werr := readQuotedRecord(want, comma, nil)
+		wrec, werr := refQuotedRecord(want, comma, nil)
 		line += wrec.skipped
 		grec, gerr := got.Read()
 		if !errors.Is(gerr, werr) {
