@@ -16,6 +16,7 @@ import (
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/read/csvrecord"
 	"github.com/opsalign/opsalign/generator/read/value"
+	"github.com/opsalign/opsalign/generator/read/xlsx"
 )
 
 // csvDelimiters are the delimiters detected, in order of preference.
@@ -165,6 +166,7 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 	}
 	records := csvrecord.NewReader(br)
 	records.Comma = byte(comma)
+	records.MaxRecord = rd.lim.csvRecord
 	row, nextLine := 0, 1
 	var cells []cell
 	for {
@@ -172,12 +174,18 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 		if err == io.EOF {
 			break
 		}
+		if pe := (*csvrecord.ParseError)(nil); errors.As(err, &pe) && errors.Is(err, csvrecord.ErrTooLong) {
+			return rd.fileErr("", rd.tooLong(row+1+max(pe.StartLine-nextLine, 0), pe))
+		}
 		if err != nil {
 			return rd.fileErr("", fmt.Errorf("cannot read the CSV file: %w", err))
 		}
+		if err := rd.countRow(); err != nil {
+			return err
+		}
 		cells = cells[:0]
 		for _, f := range fields {
-			cells = append(cells, cell{v: f})
+			cells = append(cells, cell{v: f, t: xlsx.Text})
 		}
 		// A spreadsheet program shows a blank line as a blank row and a
 		// quoted line break as part of one row.
@@ -205,4 +213,15 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 		}
 	}
 	return s.end()
+}
+
+// tooLong is the error of a CSV record at row longer than the limit.
+func (rd *reader) tooLong(row int, pe *csvrecord.ParseError) error {
+	limit := rd.lim.csvRecord >> 20
+	if pe.Quoted {
+		return fmt.Errorf("row %d, column %s: a quote opened in this cell is not closed within %d MB (the limit for a CSV row), so the rest of the file would be read into it; close the quote (write \"\" for a quote inside a quoted cell). The file is not read",
+			row, colLetter(pe.Field-1), limit)
+	}
+	return fmt.Errorf("row %d: the row is longer than %d MB, the limit for a CSV row (it passes the limit in column %s). The file is not read",
+		row, limit, colLetter(pe.Field-1))
 }

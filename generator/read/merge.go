@@ -7,11 +7,12 @@ import (
 
 	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/read/value"
 )
 
 // merge joins the files' results in path order, drops duplicate ids,
 // checks references between tables and sorts the issues.
-func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *model.Dataset {
+func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool, lim limits) *model.Dataset {
 	ds := &model.Dataset{Present: map[model.Table]bool{}}
 	sums := map[model.Table]*model.TableSummary{}
 	sum := func(t model.Table) *model.TableSummary {
@@ -20,10 +21,10 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 		}
 		return sums[t]
 	}
-	var issues []model.Issue
+	issues := newIssueList(lim)
 	dup := func(src model.Source, field, id string, first model.Source) {
-		issues = append(issues, model.Issue{Severity: model.SevError, File: src.File, Sheet: src.Sheet, Row: src.Row, Column: src.Columns[field], Field: field, Value: id,
-			Message: fmt.Sprintf("duplicate id %q (first used at %s); this row is not used", id, first.String())})
+		issues.add(model.Issue{Severity: model.SevError, File: src.File, Sheet: src.Sheet, Row: src.Row, Column: src.Columns[field], Field: field, Value: id,
+			Message: fmt.Sprintf("duplicate id %s (first used at %s); this row is not used", quote(id), first.String())})
 	}
 	ds.Initiatives = target(owned, results, func(r *fileResult) *chunks[model.Initiative] { return &r.initiatives })
 	ds.Metrics = target(owned, results, func(r *fileResult) *chunks[model.Metric] { return &r.metrics })
@@ -39,7 +40,7 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 	for _, r := range results {
 		ds.Summary.Files = append(ds.Summary.Files, r.file)
 		ds.Summary.Ignored = append(ds.Summary.Ignored, r.ignored...)
-		issues = append(issues, r.issues...)
+		issues.absorb(r.issues)
 		for t, p := range r.present {
 			ds.Present[t] = ds.Present[t] || p
 		}
@@ -97,9 +98,9 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 	for _, in := range ds.Initiatives {
 		for _, id := range in.Metrics {
 			if !hasKey(seenMetric, id) {
-				issues = append(issues, model.Issue{Severity: model.SevWarning, File: in.Source.File, Sheet: in.Source.Sheet, Row: in.Source.Row,
+				issues.add(model.Issue{Severity: model.SevWarning, File: in.Source.File, Sheet: in.Source.Sheet, Row: in.Source.Row,
 					Column: in.Source.Columns["metrics"], Field: "metrics", Value: id,
-					Message: fmt.Sprintf("metric %q is not in the metrics table; the other metrics of %s are kept", id, in.ID)})
+					Message: fmt.Sprintf("metric %s is not in the metrics table; the other metrics of %s are kept", quote(id), value.Shorten(in.ID, value.MaxQuoted))})
 			}
 		}
 	}
@@ -118,9 +119,9 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 		if !warned[row] {
 			warned[row] = true
 			sum(model.TableActuals).Excluded++
-			issues = append(issues, model.Issue{Severity: model.SevWarning, File: row.file, Sheet: row.sheet, Row: row.row,
+			issues.add(model.Issue{Severity: model.SevWarning, File: row.file, Sheet: row.sheet, Row: row.row,
 				Column: o.Source.Columns["metric"], Field: "metric", Value: o.Metric,
-				Message: fmt.Sprintf("metric %q is not in the metrics table; its actuals are not used", o.Metric)})
+				Message: fmt.Sprintf("metric %s is not in the metrics table; its actuals are not used", quote(o.Metric))})
 		}
 	}
 	ds.Actuals = kept
@@ -138,18 +139,18 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 			firstObs[k] = o.Source
 			continue
 		}
-		issues = append(issues, model.Issue{Severity: model.SevWarning, File: o.Source.File, Sheet: o.Source.Sheet, Row: o.Source.Row,
+		issues.add(model.Issue{Severity: model.SevWarning, File: o.Source.File, Sheet: o.Source.Sheet, Row: o.Source.Row,
 			Column: o.Source.Columns["value"], Field: "value", Value: strconv.FormatFloat(o.Value, 'g', -1, 64),
-			Message: fmt.Sprintf("a second value of %q for %s (the first is at %s); this later one is used", o.Metric, o.Period, first.Cell("value"))})
+			Message: fmt.Sprintf("a second value of %s for %s (the first is at %s); this later one is used", quote(o.Metric), o.Period, first.Cell("value"))})
 	}
 	for _, inc := range ds.Incidents {
 		if inc.Initiative == "" {
 			continue
 		}
 		if !hasKey(seenInit, inc.Initiative) {
-			issues = append(issues, model.Issue{Severity: model.SevWarning, File: inc.Source.File, Sheet: inc.Source.Sheet, Row: inc.Source.Row,
+			issues.add(model.Issue{Severity: model.SevWarning, File: inc.Source.File, Sheet: inc.Source.Sheet, Row: inc.Source.Row,
 				Column: inc.Source.Columns["initiative"], Field: "initiative", Value: inc.Initiative,
-				Message: fmt.Sprintf("initiative %q is not in the initiatives table", inc.Initiative)})
+				Message: fmt.Sprintf("initiative %s is not in the initiatives table", quote(inc.Initiative))})
 		}
 	}
 
@@ -163,8 +164,8 @@ func merge(cfg config.Config, sc *schemas, results []*fileResult, owned bool) *m
 			ds.Summary.Tables = append(ds.Summary.Tables, *s)
 		}
 	}
-	sortIssues(issues, results)
-	ds.Issues = issues
+	ds.Issues = issues.issues()
+	sortIssues(ds.Issues, results)
 	return ds
 }
 

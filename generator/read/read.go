@@ -32,6 +32,11 @@ import (
 // cache may be nil; when given, files whose path, size and mtime are
 // unchanged are not parsed again.
 func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset, error) {
+	return readWith(ctx, cfg, cache, defaultLimits())
+}
+
+// readWith is Read with limits other than the defaults (for tests).
+func readWith(ctx context.Context, cfg config.Config, cache *Cache, lim limits) (*model.Dataset, error) {
 	if cfg.Location == nil {
 		cfg.Location = config.Default().Location
 	}
@@ -108,7 +113,7 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 				if ctx.Err() != nil {
 					continue
 				}
-				s.res, s.err = readFile(ctx, cfg, sc, s.path, s.file, s.rel)
+				s.res, s.err = readFile(ctx, cfg, sc, lim, s.path, s.file, s.rel)
 			}
 		}()
 	}
@@ -141,7 +146,7 @@ func Read(ctx context.Context, cfg config.Config, cache *Cache) (*model.Dataset,
 	if len(errs) > 0 {
 		return nil, &Error{Files: files, Refused: refused, Errs: errs}
 	}
-	ds := merge(cfg, sc, results, cache == nil)
+	ds := merge(cfg, sc, results, cache == nil, lim)
 	var missing []string
 	for _, t := range []model.Table{model.TableInitiatives, model.TableMetrics} {
 		if !ds.Present[t] {
@@ -268,8 +273,8 @@ func isBuiltSite(dir string) bool {
 }
 
 // readFile reads one data file.
-func readFile(ctx context.Context, cfg config.Config, sc *schemas, path, file, rel string) (*fileResult, error) {
-	rd := &reader{ctx: ctx, cfg: cfg, sc: sc, res: newFileResult(file), file: file, rel: rel, lim: defaultLimits()}
+func readFile(ctx context.Context, cfg config.Config, sc *schemas, lim limits, path, file, rel string) (*fileResult, error) {
+	rd := &reader{ctx: ctx, cfg: cfg, sc: sc, res: newFileResult(file, lim), file: file, rel: rel, lim: lim}
 	f, err := openData(cfg, file, rel) // no link out of the data folder
 	if err != nil {
 		return nil, err

@@ -26,13 +26,13 @@ type fileResult struct {
 	incidents   chunks[model.Incident]
 	reviews     chunks[model.Review]
 	present     map[model.Table]bool
-	issues      []model.Issue
+	issues      *issueList
 	sums        map[model.Table]*model.TableSummary
 	ignored     []string
 }
 
-func newFileResult(file string) *fileResult {
-	return &fileResult{file: file, present: map[model.Table]bool{}, sums: map[model.Table]*model.TableSummary{}}
+func newFileResult(file string, lim limits) *fileResult {
+	return &fileResult{file: file, issues: newIssueList(lim), present: map[model.Table]bool{}, sums: map[model.Table]*model.TableSummary{}}
 }
 
 // setHint sizes the first block of a table's records.
@@ -191,7 +191,7 @@ func (p *rowParser) fail(fi int, col int, raw string, err error) {
 	}
 }
 
-func cannot(raw, what string) error { return fmt.Errorf("cannot read %q as %s", raw, what) }
+func cannot(raw, what string) error { return fmt.Errorf("cannot read %s as %s", quote(raw), what) }
 
 // text reads a text field (trimmed, inner whitespace kept).
 func (p *rowParser) text(fi int) string {
@@ -403,7 +403,7 @@ func (p *rowParser) enum(fi int, typ, what string) (string, bool) {
 	}
 	val, ok := p.h.ts.enums[fi].Lookup(v)
 	if !ok {
-		p.fail(fi, col, v, fmt.Errorf("%q is not a known %s (use %s)", v, what, enumHint(typ)))
+		p.fail(fi, col, v, fmt.Errorf("%s is not a known %s (use %s)", quote(v), what, enumHint(typ)))
 		return "", false
 	}
 	memo.put(c.v, val)

@@ -307,5 +307,5 @@ func (rd *reader) ref(sheet string) string {
 // issue records an issue in the file.
 func (rd *reader) issue(i model.Issue) {
 	i.File = rd.file
-	rd.res.issues = append(rd.res.issues, i)
+	rd.res.issues.add(i)
 }

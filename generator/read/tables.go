@@ -72,7 +72,7 @@ func (p *rowParser) metric() {
 		if v, ok := p.rd.sc.enums[schema.TypeKind].Lookup(c.v); ok {
 			m.Kind = model.Kind(v)
 		} else {
-			p.add(model.SevWarning, col, "kind", value.CleanSpaces(c.v), fmt.Sprintf("%q is not a known metric kind; it is read as other", value.CleanSpaces(c.v)))
+			p.add(model.SevWarning, col, "kind", value.CleanSpaces(c.v), fmt.Sprintf("%s is not a known metric kind; it is read as other", quote(value.CleanSpaces(c.v))))
 		}
 	}
 	m.Unit = p.opt(schema.MetUnit)
@@ -166,7 +166,7 @@ func (p *rowParser) wideActuals() {
 				err = value.ErrDash // no observation, not a zero
 			}
 			if err != nil {
-				p.add(model.SevError, col, "value", value.CleanSpaces(c.v), fmt.Sprintf("cannot read %q as a number; the %s value is not used", value.CleanSpaces(c.v), per))
+				p.add(model.SevError, col, "value", value.CleanSpaces(c.v), fmt.Sprintf("cannot read %s as a number; the %s value is not used", quote(value.CleanSpaces(c.v)), per))
 				p.s.sum.Excluded++
 				continue
 			}
@@ -245,7 +245,7 @@ func (p *rowParser) incident() {
 	} else if n, ok := value.ParseSeverity(p.rd.sc.enums[schema.TypeSeverity], numText(c)); ok {
 		in.Severity = n
 	} else {
-		p.fail(schema.IncSeverity, col, v, fmt.Errorf("%q is not a severity (use 1–4, P1, Sev 2, Critical, High, Moderate or Low)", v))
+		p.fail(schema.IncSeverity, col, v, fmt.Errorf("%s is not a severity (use 1–4, P1, Sev 2, Critical, High, Moderate or Low)", quote(v)))
 	}
 	in.Initiative = p.opt(schema.IncInitiative)
 	in.BusinessUnit = p.opt(schema.IncBusinessUnit)
