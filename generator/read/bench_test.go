@@ -47,6 +47,9 @@ type benchFixtures struct {
 var fixtures benchFixtures
 
 func TestMain(m *testing.M) {
+	if dir := os.Getenv(memEnv); dir != "" {
+		os.Exit(memChild(dir)) // a child of TestRefusalsInBoundedMemory
+	}
 	code := m.Run()
 	if fixtures.dir != "" {
 		os.RemoveAll(fixtures.dir)

@@ -138,8 +138,10 @@ func estimateRows(br *bufio.Reader, size int64) int {
 	return int(n*1.05) + 16 // a little spare, so one block holds them all
 }
 
-// readCSV streams one CSV file as one sheet.
-func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
+// readCSV streams one CSV file as one sheet. reopen opens the file again
+// from its start, for counting its rows first when it may have more than
+// the limit.
+func (rd *reader) readCSV(r io.Reader, size int64, label string, reopen func() (io.ReadCloser, error)) error {
 	raw := bufio.NewReader(r)
 	if head, _ := raw.Peek(2); isUTF16(head) {
 		size /= 2 // the row estimate counts decoded bytes
@@ -160,6 +162,11 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string) error {
 		return err
 	}
 	rd.rowHint = estimateRows(br, size)
+	if rd.rowHint > rd.lim.rows/2 && reopen != nil {
+		if err := rd.countRecords(reopen); err != nil {
+			return err
+		}
+	}
 	comma, sepLine := excelSepLine(br)
 	if !sepLine {
 		comma = sniffDelimiter(br, rd.sc.anyAlias)
@@ -224,4 +231,35 @@ func (rd *reader) tooLong(row int, pe *csvrecord.ParseError) error {
 	}
 	return fmt.Errorf("row %d: the row is longer than %d MB, the limit for a CSV row (it passes the limit in column %s). The file is not read",
 		row, limit, colLetter(pe.Field-1))
+}
+
+// countRecords reads the file through once without keeping anything, and
+// refuses it when it holds more records than the rows limit: a file that
+// big is refused in the memory of one record, not of a million rows.
+func (rd *reader) countRecords(reopen func() (io.ReadCloser, error)) error {
+	f, err := reopen()
+	if err != nil {
+		return rd.fileErr("", err)
+	}
+	defer f.Close()
+	br, err := decodeCSV(f)
+	if err != nil {
+		return rd.fileErr("", err)
+	}
+	records := csvrecord.NewReader(br) // where records end does not depend on the delimiter
+	records.MaxRecord = rd.lim.csvRecord
+	for n := 1; ; n++ {
+		if _, err := records.Read(); err != nil {
+			return nil // the end, or an error the real reading reports at its row
+		}
+		if n > rd.lim.rows {
+			rd.fatal = true
+			return rd.fileErr("", errTooManyRows(rd.lim))
+		}
+		if n&4095 == 0 {
+			if err := rd.ctx.Err(); err != nil {
+				return err
+			}
+		}
+	}
 }

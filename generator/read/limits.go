@@ -36,10 +36,14 @@ func (rd *reader) countRow() error {
 	rd.rows++
 	if rd.rows > rd.lim.rows {
 		rd.fatal = true
-		return rd.fileErr("", fmt.Errorf("the file holds more than %s rows, Excel's limit for a sheet; refusing to read it (split it into smaller files)", thousands(rd.lim.rows)))
+		return rd.fileErr("", errTooManyRows(rd.lim))
 	}
 	return nil
 }
 
 // thousands writes n with thousands separators: 1,048,576.
 func thousands(n int) string { return message.NewPrinter(language.English).Sprint(n) }
+
+func errTooManyRows(lim limits) error {
+	return fmt.Errorf("the file holds more than %s rows, Excel's limit for a sheet; refusing to read it (split it into smaller files)", thousands(lim.rows))
+}

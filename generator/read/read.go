@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -289,7 +290,8 @@ func readFile(ctx context.Context, cfg config.Config, sc *schemas, lim limits, p
 		if st, err := f.Stat(); err == nil {
 			size = st.Size()
 		}
-		err = rd.readCSV(f, size, strings.TrimSuffix(base, filepath.Ext(base)))
+		reopen := func() (io.ReadCloser, error) { return os.Open(path) }
+		err = rd.readCSV(f, size, strings.TrimSuffix(base, filepath.Ext(base)), reopen)
 	}
 	if err != nil {
 		return nil, err

@@ -40,10 +40,14 @@ func TestLimits(t *testing.T) {
 			"cell D3 holds 40 characters"},
 		{"rows", book(nil, [2]string{"S", sheetXML(`<row r="11">` + cell("A11", "x") + `</row>`)}),
 			"a row 11, past the limit of 10 rows"},
+		{"dimension", book(nil, [2]string{"S", `<worksheet><dimension ref="A1:T11"/><sheetData></sheetData></worksheet>`}),
+			"the sheet spans 11 rows (A1:T11), more than the limit of 10 rows"},
 		{"columns", book(nil, [2]string{"S", sheetXML(`<row r="1">` + cell("E1", "x") + `</row>`)}),
 			"past column 4"},
-		{"token", stored(book(nil, [2]string{"S", sheetXML(`<row r="1"><c r="A1"><v>` + strings.Repeat("1", 1<<20+1) + `</v></c></row>`)})),
+		{"token", stored(book(nil, [2]string{"S", sheetXML(`<row r="1"><c r="A1" s="` + strings.Repeat("1", 1<<20+1) + `"><v>1</v></c></row>`)})),
 			"longer than 1 MB"},
+		{"long text", stored(book(nil, [2]string{"S", sheetXML(`<row r="1"><c r="A1"><v>` + strings.Repeat("1", 1<<20+1) + `</v></c></row>`)})),
+			"cell A1 holds more than 32 characters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

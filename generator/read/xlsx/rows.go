@@ -117,12 +117,20 @@ func (r *Rows) Next() bool {
 	}
 	ok, err := r.next()
 	if err != nil {
-		r.err = fmt.Errorf("%s: %w", r.where(), err)
+		r.err = err
+		if !errors.As(err, new(cellError)) {
+			r.err = fmt.Errorf("%s: %w", r.where(), err)
+		}
 		r.state = done
 		return false
 	}
 	return ok
 }
+
+// cellError is an error that names its cell.
+type cellError struct{ error }
+
+func (e cellError) Unwrap() error { return e.error }
 
 // where names the row being read for an error.
 func (r *Rows) where() string {
@@ -144,6 +152,14 @@ func (r *Rows) next() (bool, error) {
 		}
 		switch r.state {
 		case beforeData:
+			if string(s.name) == "dimension" {
+				// a sheet past Excel's last row says so before its rows
+				if ref, ok := s.attr("ref"); ok {
+					if n := lastRow(ref); n > r.w.lim.Rows {
+						return false, fmt.Errorf("the sheet spans %s rows (%s), more than the limit of %s rows (Excel's)", thousands(n), ref, thousands(r.w.lim.Rows))
+					}
+				}
+			}
 			if string(s.name) == "sheetData" {
 				switch s.kind {
 				case tokStart:
@@ -234,6 +250,20 @@ func (r *Rows) readRow() error {
 			}
 		}
 	}
+}
+
+// lastRow returns the row number ending a range such as "A1:T500" (0 when
+// it has none).
+func lastRow(ref []byte) int {
+	i := len(ref)
+	for i > 0 && ref[i-1] >= '0' && ref[i-1] <= '9' {
+		i--
+	}
+	if len(ref)-i > 9 {
+		return 1 << 30
+	}
+	n, _ := strconv.Atoi(string(ref[i:]))
+	return n
 }
 
 // refColumn returns the 0-based column of a cell reference such as "AB12".
@@ -372,7 +402,7 @@ func (r *Rows) setCell(col int, typ string, v []byte, has bool, start int) error
 		i, err := strconv.Atoi(string(v))
 		str, ok := r.w.sst.get(i)
 		if err != nil || !ok {
-			return fmt.Errorf("cell %s refers to shared string %q, which the workbook does not have", cellRef(col, r.row), v)
+			return cellError{fmt.Errorf("cell %s refers to shared string %q, which the workbook does not have", cellRef(col, r.row), v)}
 		}
 		if n, long := r.w.sst.long[i]; long {
 			return r.tooLong(col, n)
@@ -392,7 +422,7 @@ func (r *Rows) setCell(col int, typ string, v []byte, has bool, start int) error
 		case "0", "false", "FALSE":
 			r.vals = append(r.vals, "FALSE"...)
 		default:
-			return fmt.Errorf("cell %s is a yes/no cell holding %q; the file is damaged", cellRef(col, r.row), v)
+			return cellError{fmt.Errorf("cell %s is a yes/no cell holding %q; the file is damaged", cellRef(col, r.row), v)}
 		}
 	case "e":
 		t = Error
@@ -417,9 +447,9 @@ func (r *Rows) setCell(col int, typ string, v []byte, has bool, start int) error
 // characters, or -1 when it was not read to its end).
 func (r *Rows) tooLong(col, n int) error {
 	if n > 0 {
-		return fmt.Errorf("cell %s holds %s characters, more than %s, Excel's limit for a cell; the file is not read", cellRef(col, r.row), thousands(n), thousands(r.w.lim.Cell))
+		return cellError{fmt.Errorf("cell %s holds %s characters, more than %s, Excel's limit for a cell; the file is not read", cellRef(col, r.row), thousands(n), thousands(r.w.lim.Cell))}
 	}
-	return fmt.Errorf("cell %s holds more than %s characters, Excel's limit for a cell; the file is not read", cellRef(col, r.row), thousands(r.w.lim.Cell))
+	return cellError{fmt.Errorf("cell %s holds more than %s characters, Excel's limit for a cell; the file is not read", cellRef(col, r.row), thousands(r.w.lim.Cell))}
 }
 
 // thousands writes n with thousands separators: 32,767.

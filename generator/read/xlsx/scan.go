@@ -40,6 +40,7 @@ type scanner struct {
 	eof      bool
 	maxDepth int
 	maxToken int
+	textMax  int // the most character data one text token holds (see textChunk)
 	// open elements: their qualified names, one after the other in names,
 	// each starting at the offset marks holds
 	names []byte
@@ -61,7 +62,7 @@ const (
 )
 
 func newScanner(r io.Reader, maxDepth int) *scanner {
-	return &scanner{r: r, buf: make([]byte, defaultBuf), maxDepth: maxDepth, maxToken: maxTokenBytes}
+	return &scanner{r: r, buf: make([]byte, defaultBuf), maxDepth: maxDepth, maxToken: maxTokenBytes, textMax: textChunk}
 }
 
 // errXML is the error of XML that is not well formed.
@@ -166,16 +167,7 @@ func (s *scanner) next() error {
 			}
 		}
 		if s.buf[s.pos] != '<' {
-			i, err := s.index(0, []byte{'<'})
-			if err != nil {
-				return err
-			}
-			if i < 0 {
-				i = s.end - s.pos
-			}
-			s.kind, s.text = tokText, s.buf[s.pos:s.pos+i]
-			s.pos += i
-			return nil
+			return s.textToken()
 		}
 		// enough to tell "<![CDATA[" from the others
 		for s.end-s.pos < 9 {
@@ -223,6 +215,56 @@ func (s *scanner) next() error {
 		}
 		return s.startTag()
 	}
+}
+
+// textChunk is the most character data one text token holds: a longer
+// run comes in several tokens, so that its length is bounded by whoever
+// reads it (a cell by the cell limit), not by the buffer.
+const textChunk = 32 << 10
+
+// textToken reads character data at pos: up to the next "<", or, when
+// that is far, a piece of it cut where decoding can resume (not inside an
+// entity or a "\r\n").
+func (s *scanner) textToken() error {
+	for {
+		if i := bytes.IndexByte(s.buf[s.pos:s.end], '<'); i >= 0 {
+			s.kind, s.text = tokText, s.buf[s.pos:s.pos+i]
+			s.pos += i
+			return nil
+		}
+		n := s.end - s.pos
+		if s.eof {
+			s.kind, s.text = tokText, s.buf[s.pos:s.end]
+			s.pos = s.end
+			return nil
+		}
+		if n >= s.textMax {
+			if n = safeCut(s.buf[s.pos:s.end]); n > 0 {
+				s.kind, s.text = tokText, s.buf[s.pos:s.pos+n]
+				s.pos += n
+				return nil
+			}
+		}
+		if _, err := s.fill(); err != nil {
+			return err
+		}
+	}
+}
+
+// safeCut returns how much of the character data b can be decoded apart
+// from what follows it: all but a trailing "\r" or unfinished entity (0:
+// read more first).
+func safeCut(b []byte) int {
+	n := len(b)
+	if amp := bytes.LastIndexByte(b[max(0, n-12):], '&'); amp >= 0 {
+		if amp += max(0, n-12); bytes.IndexByte(b[amp:], ';') < 0 {
+			n = amp
+		}
+	}
+	if n > 0 && b[n-1] == '\r' {
+		n--
+	}
+	return n
 }
 
 // endTag reads "</name>" at pos.

@@ -16,6 +16,7 @@ import (
 func scanAll(data []byte, bufSize int) ([]string, error) {
 	s := newScanner(bytes.NewReader(data), 1000)
 	s.buf = make([]byte, bufSize)
+	s.textMax = bufSize // pieces of text as small as the buffer
 	var out []string
 	var text []byte
 	inText := false
