@@ -130,6 +130,8 @@ func TestRefusalsInBoundedMemory(t *testing.T) {
 			"data/entries.xlsx: the workbook holds 1000000 files in its zip package, more than the limit of 10000"},
 		{"900 MB of shared strings", writeSharedStringsBomb,
 			"data/strings.xlsx: xl/sharedStrings.xml unpacks to 899 MB from 2 MB, more than 100 times its packed size (the limit)"},
+		{"65 MB of shared strings packed 2 to 1", writeSharedStringsPart,
+			"data/strings.xlsx: xl/sharedStrings.xml unpacks to 65 MB, more than the limit of 64 MB for a part other than a worksheet"},
 		{"5M-deep XML", writeDeepXML,
 			"data/deep.xlsx:Initiatives: row 1: the XML nests elements more than 100 deep"},
 		{"400 MB cell", writeHugeCell(400*mib, false),
@@ -340,6 +342,29 @@ func writeSharedStringsBomb(t *testing.T, data string) {
 	}, func(zw *zip.Writer) {
 		chunk := strings.Repeat("<si><t>Order management platform</t></si>", 1<<14)
 		repeated(t, zw, "xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`, chunk, `</sst>`, 900*mib/len(chunk))
+	})
+}
+
+// writeSharedStringsPart writes 65 MB of shared strings that pack only
+// about 2 to 1: the part limit, not the packing, refuses them.
+func writeSharedStringsPart(t *testing.T, data string) {
+	writeWorkbook(t, filepath.Join(data, "strings.xlsx"), func(zw *zip.Writer) {
+		w, _ := zw.Create("xl/worksheets/sheet1.xml")
+		io.WriteString(w, `<worksheet><sheetData><row r="1"><c t="s"><v>0</v></c></row></sheetData></worksheet>`)
+	}, func(zw *zip.Writer) {
+		var chunk strings.Builder
+		x := uint32(1)
+		for chunk.Len() < 1<<16 {
+			chunk.WriteString("<si><t>")
+			for range 24 {
+				x ^= x << 13
+				x ^= x >> 17
+				x ^= x << 5
+				chunk.WriteByte("0123456789abcdef"[x&15])
+			}
+			chunk.WriteString("</t></si>")
+		}
+		repeated(t, zw, "xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">`, chunk.String(), `</sst>`, 65*mib/chunk.Len()+1)
 	})
 }
 

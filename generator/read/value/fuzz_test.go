@@ -151,3 +151,23 @@ func FuzzParseBoolAndEnums(f *testing.F) {
 		}
 	})
 }
+
+func FuzzParseDateCell(f *testing.F) {
+	for _, s := range []string{"2026-07-01T02:00:00.000Z", "2026-07-01", "2026-07-01T23:59:59.999999999+05:30", "2026-02-30T00:00:00Z", "T", "2026-07-01T24:00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := ParseDateCell(s, time.UTC)
+		if err != nil {
+			return
+		}
+		if got.Year() < 1900 || got.Year() > 9999 || got.Location() != time.UTC {
+			t.Errorf("ParseDateCell(%q) = %v", s, got)
+		}
+		// the day written, or the next one for 24:00
+		d, clock, _ := strings.Cut(CleanSpaces(s), "T")
+		if day := got.Format("2006-01-02"); d != day && !(strings.HasPrefix(clock, "24") && d == got.AddDate(0, 0, -1).Format("2006-01-02")) {
+			t.Errorf("ParseDateCell(%q) = %v, another day", s, got)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestCellTypes reads one cell of every type as the programs that write
@@ -133,4 +134,34 @@ func TestDocTypeRefused(t *testing.T) {
 	if _, err := readAll(t, path, DefaultLimits(), 0); err == nil || !strings.Contains(err.Error(), "DOCTYPE") {
 		t.Errorf("error %v", err)
 	}
+}
+
+// FuzzRows reads any worksheet XML in a valid package: never a panic,
+// and rows that keep their promises (increasing numbers, values within
+// the cell limit, typed cells with values).
+func FuzzRows(f *testing.F) {
+	f.Add(sheetXML(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><r><t>a</t></r></is></c></row><row r="3"><c><v>1.5</v></c></row>`))
+	f.Add(sheetXML(`<row><c t="b"><v>1</v></c><c t="d"><v>2026-07-01T02:00:00Z</v></c><c t="e"><v>#N/A</v></c><c t="str"><f>A1</f><v>_x000D_</v></c></row>`))
+	f.Add(`<worksheet><dimension ref="A1:B2"/><sheetData><row r="2" spans="1:2"><c r="B2" s="1"/></row></sheetData></worksheet>`)
+	f.Fuzz(func(t *testing.T, sheet string) {
+		path := writeZip(t, book([]string{`<si><t>shared</t></si>`}, [2]string{"S", sheet})...)
+		lim := DefaultLimits()
+		lim.Cell = 64
+		rows, err := readAll(t, path, lim, 0)
+		if err != nil {
+			return
+		}
+		prev := 0
+		for _, r := range rows {
+			if r.n <= prev || r.n > lim.Rows || len(r.cells) > lim.Columns {
+				t.Fatalf("row %d after %d with %d cells", r.n, prev, len(r.cells))
+			}
+			prev = r.n
+			for _, c := range r.cells {
+				if (c.Type == Blank) != (c.Value == "") || utf8.RuneCountInString(c.Value) > lim.Cell {
+					t.Fatalf("row %d: cell %+v", r.n, c)
+				}
+			}
+		}
+	})
 }
