@@ -70,22 +70,16 @@ func (r *Reader) readQuoted() ([]string, error) {
 	if err := r.checkRaw(line, false); err != nil {
 		return nil, err
 	}
-	comma := r.Comma
 	// endField ends the field at the end of buf.
 	endField := func() { r.ends = append(r.ends, len(r.buf)) }
 parseField:
 	for {
 		if len(line) == 0 || line[0] != '"' {
 			// an unquoted field: up to the delimiter or the end of the line
-			i := bytes.IndexByte(line, comma)
-			if i < 0 {
-				r.buf = append(r.buf, trimNewline(line)...)
-				endField()
+			var more bool
+			if line, more = r.restOfField(line); !more {
 				break parseField
 			}
-			r.buf = append(r.buf, line[:i]...)
-			endField()
-			line = line[i+1:]
 			continue
 		}
 		// a quoted field
@@ -101,15 +95,10 @@ parseField:
 					continue
 				}
 				// after the closing quote: text up to the delimiter, as it is
-				j := bytes.IndexByte(line, comma)
-				if j < 0 {
-					r.buf = append(r.buf, trimNewline(line)...)
-					endField()
+				var more bool
+				if line, more = r.restOfField(line); !more {
 					break parseField
 				}
-				r.buf = append(r.buf, line[:j]...)
-				endField()
-				line = line[j+1:]
 				continue parseField
 			}
 			// no closing quote on this line: the field goes on
@@ -136,6 +125,21 @@ parseField:
 	}
 	r.end = r.lines
 	return r.fields, nil
+}
+
+// restOfField appends line up to the delimiter (or the end of the line)
+// to buf and ends the field there; it returns what follows the delimiter
+// and whether there was one (false: the record ends with the line).
+func (r *Reader) restOfField(line []byte) ([]byte, bool) {
+	i := bytes.IndexByte(line, r.Comma)
+	if i < 0 {
+		r.buf = append(r.buf, trimNewline(line)...)
+		r.ends = append(r.ends, len(r.buf))
+		return nil, false
+	}
+	r.buf = append(r.buf, line[:i]...)
+	r.ends = append(r.ends, len(r.buf))
+	return line[i+1:], true
 }
 
 // checkRaw refuses the record when line, just read, takes it past
