@@ -186,14 +186,14 @@ func (r *Reader) readLine(inQuote bool) ([]byte, error) {
 		}
 		line = r.lineBuf
 	}
-	if len(line) > 0 {
-		r.lines++
-	}
 	if err == io.EOF && len(line) > 0 && line[len(line)-1] == '\r' {
 		line = line[:len(line)-1] // a "\r" ending the stream
 		if len(line) == 0 {
 			return nil, io.EOF
 		}
+	}
+	if len(line) > 0 {
+		r.lines++
 	}
 	if n := len(line); n >= 2 && line[n-1] == '\n' && line[n-2] == '\r' {
 		line[n-2] = '\n'

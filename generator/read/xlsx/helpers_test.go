@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 )
@@ -20,6 +19,16 @@ type part struct {
 
 // writeZip writes parts as a zip file in a temporary folder.
 func writeZip(t testing.TB, parts ...part) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "book.xlsx")
+	if err := os.WriteFile(path, zipBytes(t, parts...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// zipBytes returns parts as a zip file.
+func zipBytes(t testing.TB, parts ...part) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -39,11 +48,7 @@ func writeZip(t testing.TB, parts ...part) string {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "book.xlsx")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
+	return buf.Bytes()
 }
 
 const ns = `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
@@ -98,6 +103,11 @@ func readAll(t testing.TB, path string, lim Limits, i int) ([]row, error) {
 		return nil, err
 	}
 	defer w.Close()
+	return readRows(w, i)
+}
+
+// readRows reads every row of sheet i of w.
+func readRows(w *Workbook, i int) ([]row, error) {
 	rs, err := w.Rows(i)
 	if err != nil {
 		return nil, err
@@ -108,14 +118,4 @@ func readAll(t testing.TB, path string, lim Limits, i int) ([]row, error) {
 		out = append(out, row{rs.Row(), append([]Cell(nil), rs.Cells()...)})
 	}
 	return out, rs.Err()
-}
-
-// partNames lists the names of parts, sorted.
-func partNames(ps []part) []string {
-	var n []string
-	for _, p := range ps {
-		n = append(n, p.name)
-	}
-	sort.Strings(n)
-	return n
 }

@@ -13,7 +13,7 @@ import (
 // Workbook is an open .xlsx or .xlsm file: its sheets in workbook order
 // and its shared strings. Worksheets are read one row at a time (Rows).
 type Workbook struct {
-	f        *os.File
+	f        io.Closer
 	parts    parts
 	lim      Limits
 	sheets   []Sheet
@@ -44,13 +44,32 @@ type Sheet struct {
 // lim (entries, sizes, packing ratios), and reads its sheet list and
 // shared strings. Close it when done.
 func Open(path string, lim Limits) (*Workbook, error) {
-	f, zr, err := openZip(path, lim)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	w := &Workbook{f: f, parts: newParts(zr), lim: lim}
-	if err := w.load(); err != nil {
+	st, err := f.Stat()
+	if err != nil {
 		f.Close()
+		return nil, err
+	}
+	w, err := newWorkbook(f, st.Size(), lim)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	w.f = f
+	return w, nil
+}
+
+// newWorkbook reads the workbook in r (size bytes).
+func newWorkbook(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
+	zr, err := checkedZip(r, size, lim)
+	if err != nil {
+		return nil, err
+	}
+	w := &Workbook{f: io.NopCloser(nil), parts: newParts(zr), lim: lim}
+	if err := w.load(); err != nil {
 		return nil, err
 	}
 	return w, nil

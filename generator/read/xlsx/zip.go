@@ -7,42 +7,24 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 )
 
 var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-// openZip opens the package at path after checking what its central
-// directory claims against lim, before archive/zip reads it (a directory
-// of a million entries alone would take a gigabyte).
-func openZip(path string, lim Limits) (*os.File, *zip.Reader, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	zr, err := checkedZip(f, lim)
-	if err != nil {
-		f.Close()
-		return nil, nil, err
-	}
-	return f, zr, nil
-}
-
-func checkedZip(f *os.File, lim Limits) (*zip.Reader, error) {
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
+// checkedZip opens the zip package in f (n bytes) after checking what
+// its central directory claims against lim, before archive/zip reads it
+// (a directory of a million entries alone would take a gigabyte).
+func checkedZip(f io.ReaderAt, n int64, lim Limits) (*zip.Reader, error) {
 	head := make([]byte, 8)
-	if _, err := io.ReadFull(f, head); err != nil {
+	if _, err := f.ReadAt(head, 0); err != nil {
 		return nil, errors.New("not a spreadsheet: the file is empty or truncated")
 	}
 	if bytes.Equal(head, oleMagic) {
 		return nil, errors.New("the workbook is password-protected or is an old .xls file saved as .xlsx; remove the password or save it as .xlsx")
 	}
-	entries, dirBytes, err := zipDirectory(f, st.Size())
+	entries, dirBytes, err := zipDirectory(f, n)
 	if err != nil {
 		return nil, fmt.Errorf("not a spreadsheet: not a valid .xlsx (zip) file: %w", err)
 	}
@@ -54,7 +36,7 @@ func checkedZip(f *os.File, lim Limits) (*zip.Reader, error) {
 	if dirBytes > uint64(lim.Entries)*maxDirEntry {
 		return nil, fmt.Errorf("the workbook's zip directory is %d KB, more than %d files could need; refusing to read it", dirBytes>>10, lim.Entries)
 	}
-	zr, err := zip.NewReader(f, st.Size())
+	zr, err := zip.NewReader(f, n)
 	if err != nil {
 		return nil, fmt.Errorf("not a spreadsheet: not a valid .xlsx (zip) file: %w", err)
 	}
