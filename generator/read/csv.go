@@ -181,10 +181,10 @@ func (rd *reader) readCSV(r io.Reader, size int64, label string, reopen func() (
 		if err == io.EOF {
 			break
 		}
-		if pe := (*csvrecord.ParseError)(nil); errors.As(err, &pe) && errors.Is(err, csvrecord.ErrTooLong) {
-			return rd.fileErr("", rd.tooLong(row+1+max(pe.StartLine-nextLine, 0), pe))
-		}
 		if err != nil {
+			if pe := (*csvrecord.ParseError)(nil); errors.As(err, &pe) && errors.Is(err, csvrecord.ErrTooLong) {
+				return rd.fileErr("", rd.tooLong(row+1+max(pe.StartLine-nextLine, 0), pe))
+			}
 			return rd.fileErr("", fmt.Errorf("cannot read the CSV file: %w", err))
 		}
 		if err := rd.countRow(); err != nil {
