@@ -283,14 +283,14 @@ func readFile(ctx context.Context, cfg config.Config, sc *schemas, lim limits, p
 	defer f.Close()
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
-		err = rd.readXLSX(path)
+		err = rd.readXLSX(f)
 	default:
 		base := filepath.Base(path)
 		var size int64
 		if st, err := f.Stat(); err == nil {
 			size = st.Size()
 		}
-		reopen := func() (io.ReadCloser, error) { return os.Open(path) }
+		reopen := func() (io.ReadCloser, error) { return openData(cfg, file, rel) }
 		err = rd.readCSV(f, size, strings.TrimSuffix(base, filepath.Ext(base)), reopen)
 	}
 	if err != nil {

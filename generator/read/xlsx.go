@@ -3,18 +3,22 @@ package read
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/read/xlsx"
 )
 
-// readXLSX streams every sheet of a workbook in workbook order.
-func (rd *reader) readXLSX(path string) error {
-	wb, err := xlsx.Open(path, rd.lim.xlsx)
+// readXLSX streams every sheet of the workbook in f in workbook order.
+func (rd *reader) readXLSX(f *os.File) error {
+	st, err := f.Stat()
 	if err != nil {
 		return rd.fileErr("", err)
 	}
-	defer wb.Close()
+	wb, err := xlsx.New(f, st.Size(), rd.lim.xlsx)
+	if err != nil {
+		return rd.fileErr("", err)
+	}
 	rd.date1904 = wb.Date1904()
 	var sheets []string
 	for _, sh := range wb.Sheets() {

@@ -149,7 +149,7 @@ func FuzzRows(f *testing.F) {
 		zipped := zipBytes(t, stored(book([]string{`<si><t>shared</t></si>`}, [2]string{"S", sheet}))...)
 		lim := DefaultLimits()
 		lim.Cell = 64
-		w, err := newWorkbook(bytes.NewReader(zipped), int64(len(zipped)), lim)
+		w, err := New(bytes.NewReader(zipped), int64(len(zipped)), lim)
 		if err != nil {
 			t.Fatal(err) // the package around the sheet is valid
 		}

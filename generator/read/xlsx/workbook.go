@@ -53,7 +53,7 @@ func Open(path string, lim Limits) (*Workbook, error) {
 		f.Close()
 		return nil, err
 	}
-	w, err := newWorkbook(f, st.Size(), lim)
+	w, err := New(f, st.Size(), lim)
 	if err != nil {
 		f.Close()
 		return nil, err
@@ -63,7 +63,7 @@ func Open(path string, lim Limits) (*Workbook, error) {
 }
 
 // newWorkbook reads the workbook in r (size bytes).
-func newWorkbook(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
+func New(r io.ReaderAt, size int64, lim Limits) (*Workbook, error) {
 	zr, err := checkedZip(r, size, lim)
 	if err != nil {
 		return nil, err
