@@ -58,6 +58,40 @@ func (f Formatter) Money(v float64) string {
 	return s
 }
 
+// Compact formats an amount for prose and tiles with three significant
+// digits and a scale: "$53.0M", "$8.65bn", "$950k", "$420"; tables keep
+// the exact Money.
+func (f Formatter) Compact(v float64) string {
+	a := math.Abs(v)
+	scales := []struct {
+		div    float64
+		suffix string
+	}{{1e9, "bn"}, {1e6, "M"}, {1e3, "k"}}
+	s := ""
+	for i, sc := range scales {
+		if a < sc.div {
+			continue
+		}
+		x := a / sc.div
+		digits := 2 - int(math.Floor(math.Log10(x)))
+		x = roundTo(x, digits)
+		if x >= 1000 && i > 0 { // 999.6k rounds to 1.00M
+			x, sc = roundTo(x/1000, 2), scales[i-1]
+			digits = 2
+		}
+		s = strconv.FormatFloat(x, 'f', max(digits, 0), 64) + sc.suffix
+		break
+	}
+	if s == "" {
+		s = group(strconv.FormatFloat(math.Round(a), 'f', 0, 64))
+	}
+	s = f.withCurrency(s)
+	if v < 0 && s != f.withCurrency("0") {
+		s = "-" + s
+	}
+	return s
+}
+
 // MoneyP formats *v as Money, or "–" when v is nil.
 func (f Formatter) MoneyP(v *float64) string {
 	if v == nil {

@@ -10,6 +10,16 @@ func TestFormatter(t *testing.T) {
 	usd, chf, none := Formatter{Currency: "USD"}, Formatter{Currency: "CHF"}, Formatter{}
 	tests := []struct{ got, want string }{
 		{usd.Money(1250000), "$1,250,000"},
+		{usd.Compact(53_020_000), "$53.0M"},
+		{usd.Compact(8_648_000_000), "$8.65bn"},
+		{usd.Compact(120_400_000), "$120M"},
+		{usd.Compact(950_000), "$950k"},
+		{usd.Compact(999_600), "$1.00M"},
+		{usd.Compact(1_250), "$1.25k"},
+		{usd.Compact(420.4), "$420"},
+		{usd.Compact(-2_500_000), "-$2.50M"},
+		{usd.Compact(0), "$0"},
+		{Formatter{Currency: "CHF"}.Compact(47_927_800), "47.9M CHF"},
 		{usd.Money(999.5), "$1,000"},
 		{usd.Money(-300.4), "-$300"},
 		{usd.Money(-0.4), "$0"},
