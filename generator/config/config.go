@@ -36,14 +36,25 @@ type Config struct {
 	Location         *time.Location
 	UnsafeHTML       bool
 	Brand            Brand
-	Policy           model.Policy
-	Sources          []Source
+	// BaseURL is the address the site is published at ("" when not
+	// set): the board pack prints it where a list continues on the site.
+	BaseURL   string
+	BoardPack BoardPack
+	Policy    model.Policy
+	Sources   []Source
 }
 
 // Brand is the site's look.
 type Brand struct {
 	Logo   string // path inside the site folder
 	Accent string // CSS colour
+}
+
+// BoardPack is the [board_pack] table.
+type BoardPack struct {
+	// Appendix adds the full exception lists and per-unit tables to the
+	// board pack (default off); `opsalign build --appendix` sets it too.
+	Appendix bool
 }
 
 // Source is an explicit `[[sources]]` entry: it names the table a file or

@@ -98,6 +98,17 @@ header_row = 3
 	}
 }
 
+func TestBoardPackAndBaseURL(t *testing.T) {
+	c, err := parse(t, "base_url = \"https://intranet.example.com/alignment\"\n[board_pack]\nappendix = true\n")
+	if err != nil || !c.BoardPack.Appendix || c.BaseURL != "https://intranet.example.com/alignment/" {
+		t.Errorf("got appendix %v base_url %q, %v", c.BoardPack.Appendix, c.BaseURL, err)
+	}
+	c, err = parse(t, "title = \"x\"\n")
+	if err != nil || c.BoardPack.Appendix || c.BaseURL != "" {
+		t.Errorf("defaults: appendix %v base_url %q, %v", c.BoardPack.Appendix, c.BaseURL, err)
+	}
+}
+
 func TestAsOfString(t *testing.T) {
 	c, err := parse(t, `as_of = "2026-06-30"`)
 	if err != nil || c.AsOf.Format("2006-01-02") != "2026-06-30" {
@@ -155,6 +166,9 @@ func TestErrors(t *testing.T) {
 		{"nan weight", "[policy.weights]\nimpact_realized = nan\n", 2, "policy.weights.impact_realized", "must be a number, 0 or more"},
 		{"inf weight", "[policy.weights]\nimpact_realized = inf\n", 2, "policy.weights.impact_realized", "must be a number, 0 or more"},
 		{"negative days", "[policy]\nimpact_grace_days = -1\n", 2, "policy.impact_grace_days", "negative"},
+		{"base_url relative", "\nbase_url = \"alignment/\"\n", 2, "base_url", "http or https address"},
+		{"board_pack typo", "[board_pack]\nappendx = true\n", 2, "board_pack.appendx", "unknown key"},
+		{"appendix type", "[board_pack]\nappendix = \"yes\"\n", 2, "board_pack.appendix", "wrong type"},
 		{"logo type", "[brand]\nlogo = \"logo.pdf\"\n", 2, "brand.logo", "image"},
 		{"logo outside", "[brand]\nlogo = \"../secret/logo.png\"\n", 2, "brand.logo", "inside the site folder"},
 		{"logo absolute", "[brand]\nlogo = \"/etc/logo.png\"\n", 2, "brand.logo", "inside the site folder"},

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -30,7 +31,11 @@ type raw struct {
 	FiscalYearStart  *int            `toml:"fiscal_year_start"`
 	TimeZone         *string         `toml:"time_zone"`
 	UnsafeHTML       *bool           `toml:"unsafe_html"`
-	Brand            struct {
+	BaseURL          *string         `toml:"base_url"`
+	BoardPack        struct {
+		Appendix *bool `toml:"appendix"`
+	} `toml:"board_pack"`
+	Brand struct {
 		Logo   *string `toml:"logo"`
 		Accent *string `toml:"accent"`
 	} `toml:"brand"`
@@ -154,6 +159,16 @@ func Parse(c *Config, file string, data []byte) error {
 	}
 	if r.FiscalYearStart != nil {
 		c.FiscalYearStart = *r.FiscalYearStart
+	}
+	if r.BoardPack.Appendix != nil {
+		c.BoardPack.Appendix = *r.BoardPack.Appendix
+	}
+	if r.BaseURL != nil {
+		u, err := url.Parse(strings.TrimSpace(*r.BaseURL))
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fail("base_url", "%q: must be an http or https address such as \"https://intranet.example.com/alignment/\"", *r.BaseURL)
+		}
+		c.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
 	}
 	for _, k := range []struct {
 		key string
