@@ -6,13 +6,13 @@ package console
 import (
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"unicode"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/money"
 )
 
 // Question is the COO's question that the headline answers.
@@ -188,22 +188,9 @@ func mark(r model.Result) string {
 	return " "
 }
 
-// Money formats an amount with thousands separators and no decimals.
-func Money(v float64) string {
-	neg := v < 0
-	s := strconv.FormatFloat(math.Abs(math.Round(v)), 'f', 0, 64)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// Money formats an amount with thousands separators and no decimals,
+// without a currency (money.Whole).
+func Money(v float64) string { return money.Whole(v, "") }
 
 // Share formats a fraction as a percentage with one decimal, "—" for nil.
 func Share(v *float64) string {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/opsalign/opsalign/generator/money"
 )
 
 // Formatter formats figures for pages: money in the site currency, shares
@@ -14,82 +16,21 @@ type Formatter struct {
 	Currency string // ISO code such as "USD"
 }
 
-// symbol returns the symbol written before amounts of a currency, or ""
-// for a currency written by its code after the amount ("1,200 CHF").
-func symbol(code string) string {
-	switch code {
-	case "USD":
-		return "$"
-	case "EUR":
-		return "€"
-	case "GBP":
-		return "£"
-	case "JPY", "CNY":
-		return "¥"
-	case "INR":
-		return "₹"
-	case "AUD":
-		return "A$"
-	case "CAD":
-		return "C$"
-	}
-	return ""
-}
-
-// withCurrency puts the currency symbol or code on a formatted amount.
-func (f Formatter) withCurrency(s string) string {
-	if sym := symbol(f.Currency); sym != "" {
-		return sym + s
-	}
-	if f.Currency != "" {
-		return s + " " + f.Currency
-	}
-	return s
-}
-
 // Money formats an amount rounded to whole units with thousands
-// separators: "$1,250,000", "-€300", "1,200 CHF".
-func (f Formatter) Money(v float64) string {
-	s := group(strconv.FormatFloat(math.Abs(math.Round(v)), 'f', 0, 64))
-	s = f.withCurrency(s)
-	if math.Round(v) < 0 {
-		s = "-" + s
-	}
-	return s
-}
+// separators: "$1,250,000", "-€300", "1,200 CHF" (money.Whole).
+func (f Formatter) Money(v float64) string { return money.Whole(v, f.Currency) }
 
-// Compact formats an amount for prose and tiles with three significant
-// digits and a scale: "$53.0M", "$8.65bn", "$950k", "$420"; tables keep
-// the exact Money.
-func (f Formatter) Compact(v float64) string {
-	a := math.Abs(v)
-	scales := []struct {
-		div    float64
-		suffix string
-	}{{1e9, "bn"}, {1e6, "M"}, {1e3, "k"}}
-	s := ""
-	for i, sc := range scales {
-		if a < sc.div {
-			continue
-		}
-		x := a / sc.div
-		digits := 2 - int(math.Floor(math.Log10(x)))
-		x = roundTo(x, digits)
-		if x >= 1000 && i > 0 { // 999.6k rounds to 1.00M
-			x, sc = roundTo(x/1000, 2), scales[i-1]
-			digits = 2
-		}
-		s = strconv.FormatFloat(x, 'f', max(digits, 0), 64) + sc.suffix
-		break
+// Compact formats an amount to three significant figures with k, M or bn:
+// "$53.0M", "$8.65bn", "$320k" (money.Compact), for figures in prose and
+// tiles whose exact amount stands in a table.
+func (f Formatter) Compact(v float64) string { return money.Compact(v, f.Currency) }
+
+// CompactP formats *v as Compact, or "–" when v is nil.
+func (f Formatter) CompactP(v *float64) string {
+	if v == nil {
+		return "–"
 	}
-	if s == "" {
-		s = group(strconv.FormatFloat(math.Round(a), 'f', 0, 64))
-	}
-	s = f.withCurrency(s)
-	if v < 0 && s != f.withCurrency("0") {
-		s = "-" + s
-	}
-	return s
+	return f.Compact(*v)
 }
 
 // MoneyP formats *v as Money, or "–" when v is nil.
@@ -122,7 +63,7 @@ func (f Formatter) Num(v float64) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	int, frac, _ := strings.Cut(s, ".")
-	s = group(int)
+	s = money.Group(int)
 	if frac != "" {
 		s += "." + frac
 	}
@@ -188,23 +129,4 @@ func roundTo(v float64, d int) float64 {
 		return 0
 	}
 	return r
-}
-
-// group inserts thousands separators into a string of digits.
-func group(digits string) string {
-	if len(digits) <= 3 {
-		return digits
-	}
-	var b strings.Builder
-	pre := len(digits) % 3
-	if pre > 0 {
-		b.WriteString(digits[:pre])
-	}
-	for i := pre; i < len(digits); i += 3 {
-		if b.Len() > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(digits[i : i+3])
-	}
-	return b.String()
 }

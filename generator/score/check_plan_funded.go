@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/money"
 )
 
 // planFunded is principle 6, funding: the initiative names a line of the
@@ -28,8 +29,8 @@ func planFunded(x *index, in *subject) (model.Result, string) {
 	spend := x.spend(in.Initiative)
 	if moneyAbove(spend, limit) {
 		return model.Warn, fmt.Sprintf("plan line %s; spend %s exceeds budget %s by more than %s (limit %s)",
-			line, money(spend, x.currency), money(in.Budget, x.currency), pct(tol), money(limit, x.currency))
+			line, money.Exact(spend, x.currency), money.Exact(in.Budget, x.currency), pct(tol), money.Exact(limit, x.currency))
 	}
-	return model.Pass, "plan line " + line + "; spend " + money(spend, x.currency) +
-		" within budget " + money(in.Budget, x.currency) + " + " + pct(tol)
+	return model.Pass, "plan line " + line + "; spend " + money.Exact(spend, x.currency) +
+		" within budget " + money.Exact(in.Budget, x.currency) + " + " + pct(tol)
 }

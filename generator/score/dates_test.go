@@ -126,21 +126,6 @@ func TestLocalDay(t *testing.T) {
 	}
 }
 
-func TestMoney(t *testing.T) {
-	for _, c := range []struct {
-		v    float64
-		cur  string
-		want string
-	}{
-		{0, "USD", "USD 0"}, {999, "", "999"}, {1000, "EUR", "EUR 1,000"}, {1234567.5, "USD", "USD 1,234,567.50"},
-		{-1234.005, "USD", "USD -1,234.01"}, {0.999, "USD", "USD 1"}, {100000, "USD", "USD 100,000"}, {1.05, "", "1.05"},
-	} {
-		if got := money(c.v, c.cur); got != c.want {
-			t.Errorf("money(%v, %q) = %q, want %q", c.v, c.cur, got, c.want)
-		}
-	}
-}
-
 // Reasons never write a negative zero: a metric back at its baseline with
 // target below baseline has progress 0 / −20 = −0.
 func TestFormatNegativeZero(t *testing.T) {

@@ -31,38 +31,6 @@ func num(v float64) string {
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
-// money writes an amount with thousands separators and the currency code:
-// "USD 1,234,567" (cents only when there are any).
-func money(v float64, currency string) string {
-	neg := v < 0
-	v = math.Abs(v)
-	whole := math.Floor(v)
-	cents := math.Round((v - whole) * 100)
-	if cents == 100 {
-		whole, cents = whole+1, 0
-	}
-	var buf [64]byte
-	digits := strconv.AppendFloat(buf[:0], whole, 'f', 0, 64)
-	b := make([]byte, 0, len(currency)+1+len(digits)*4/3+4)
-	if currency != "" {
-		b = append(b, currency...)
-		b = append(b, ' ')
-	}
-	if neg {
-		b = append(b, '-')
-	}
-	for i, c := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b = append(b, ',')
-		}
-		b = append(b, c)
-	}
-	if cents != 0 {
-		b = append(b, '.', byte('0'+int(cents)/10), byte('0'+int(cents)%10))
-	}
-	return string(b)
-}
-
 // date writes a date as 2026-11-20.
 func date(t time.Time) string { return t.Format(dateFormat) }
 

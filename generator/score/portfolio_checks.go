@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/money"
 )
 
 // improvingMin is the share of improving metrics metrics_improving needs
@@ -108,9 +109,9 @@ func runProtected(x *index, runBudget float64) (model.Result, string) {
 		return model.NA, fmt.Sprintf("No Run line in the operating plan for %s", x.fyName(fy))
 	}
 	what := fmt.Sprintf("Run budget %s (scored initiatives) against the plan's Run amount %s for %s (%s)",
-		money(runBudget, x.currency), money(plan, x.currency), x.fyName(fy), plural(n, "line", "lines"))
+		money.Exact(runBudget, x.currency), money.Exact(plan, x.currency), x.fyName(fy), plural(n, "line", "lines"))
 	if moneyAbove(plan, runBudget) {
-		return model.Fail, fmt.Sprintf("Run under-funded: %s, short by %s", what, money(plan-runBudget, x.currency))
+		return model.Fail, fmt.Sprintf("Run under-funded: %s, short by %s", what, money.Exact(plan-runBudget, x.currency))
 	}
 	return model.Pass, "Run protected: " + what
 }
@@ -123,7 +124,7 @@ func alignedSpend(x *index, s *float64, t totals) (model.Result, string) {
 		return model.NA, "No spend on scored initiatives to measure aligned spend"
 	}
 	what := fmt.Sprintf("Aligned spend %s (%s of %s on scored initiatives", pct(*s),
-		money(t.alignedSpend, x.currency), money(t.scoredSpend, x.currency))
+		money.Exact(t.alignedSpend, x.currency), money.Exact(t.scoredSpend, x.currency))
 	if x.spendAssumed {
 		what += "; no spend reported, budget stands in"
 	}
