@@ -21,4 +21,7 @@ const (
 	ManifestFile  = "manifest.json"
 	ScorecardFile = "scorecard.json"
 	BoardPackFile = "board-pack.html"
+	// DecisionsFile is the quarter's decisions (package decisions), frozen
+	// from the build's data/decisions.json when its board pack has any.
+	DecisionsFile = "decisions.json"
 )

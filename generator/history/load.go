@@ -16,10 +16,16 @@ import (
 
 // Quarter is one closed quarter as Load finds it.
 type Quarter struct {
-	Period    string
-	AsOf      string // the quarter's last day, 2026-09-30
-	Manifest  Manifest
+	Period   string
+	AsOf     string // the quarter's last day, 2026-09-30
+	Manifest Manifest
+	// Scorecard is the frozen scorecard; nil when it cannot be read
+	// (Unreadable says why).
 	Scorecard *model.Scorecard
+	// Unreadable is why the frozen scorecard cannot be read, such as a
+	// schema this opsalign does not read: "scorecard.json has schema 0;
+	// this opsalign reads schema 1". Its figures are never guessed.
+	Unreadable string
 
 	// files are the quarter's files as read and checked against the
 	// manifest, by path under history/PERIOD/ (manifest.json included).
@@ -130,6 +136,21 @@ func loadQuarter(root sitefs.Folder, name string) (Quarter, error) {
 	if !ok {
 		return q, fmt.Errorf("%s: %s does not list %s", rel(ManifestFile), ManifestFile, ScorecardFile)
 	}
+	var head struct {
+		Schema int `json:"schema"`
+	}
+	if err := json.Unmarshal(sc, &head); err != nil {
+		return q, fmt.Errorf("%s: %w", rel(ScorecardFile), err)
+	}
+	if head.Schema != model.SchemaVersion {
+		// Closed by an opsalign of another scorecard schema: named, not read.
+		q.Unreadable = fmt.Sprintf("%s has schema %d; this opsalign reads schema %d", ScorecardFile, head.Schema, model.SchemaVersion)
+		if q.Manifest.Period != q.Period {
+			return q, fmt.Errorf("%s: the folder holds period %q (manifest)", path.Join(Dir, q.Period), q.Manifest.Period)
+		}
+		q.AsOf = q.Manifest.AsOf
+		return q, nil
+	}
 	q.Scorecard = new(model.Scorecard)
 	if err := json.Unmarshal(sc, q.Scorecard); err != nil {
 		return q, fmt.Errorf("%s: %w", rel(ScorecardFile), err)
@@ -151,16 +172,23 @@ func describe(f FileSum) string {
 }
 
 // Previous returns the latest quarter closed before the report period of
-// sc (its as_of earlier than sc's, and not sc's own period), or nil.
-// quarters are as Load returns them.
+// sc (its as_of earlier than sc's, and not sc's own period) whose
+// scorecard can be read, or nil. quarters are as Load returns them.
 func Previous(quarters []Quarter, sc *model.Scorecard) *Quarter {
 	for i := len(quarters) - 1; i >= 0; i-- {
 		q := &quarters[i]
-		if q.Period != sc.Period && q.AsOf < sc.AsOf {
+		if q.Scorecard != nil && q.Period != sc.Period && q.AsOf < sc.AsOf {
 			return q
 		}
 	}
 	return nil
+}
+
+// File returns a frozen file of the quarter (DecisionsFile, …) as Load
+// read and checked it.
+func (q *Quarter) File(name string) ([]byte, bool) {
+	b, ok := q.files[name]
+	return b, ok
 }
 
 // Copy puts the files of the closed quarters, as Load read and checked

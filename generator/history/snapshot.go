@@ -86,7 +86,8 @@ func hasScheme(link string) bool {
 
 // Freeze picks from a site rendered as of the quarter's end what a closed
 // quarter keeps: the scorecard, the board pack (relinked for its place
-// under history/PERIOD/) and the assets the board pack refers to. m's
+// under history/PERIOD/), the assets the board pack refers to and the
+// decisions of the board pack (data/decisions.json) if it has any. m's
 // Files are filled in.
 func Freeze(built *site.Memory, m Manifest) (Snapshot, error) {
 	pick := map[string]string{ScorecardFile: "data/scorecard.json", BoardPackFile: BoardPackFile}
@@ -97,6 +98,9 @@ func Freeze(built *site.Memory, m Manifest) (Snapshot, error) {
 			return Snapshot{}, fmt.Errorf("closing %s: the build has no %s", m.Period, src)
 		}
 		files[dst] = b
+	}
+	if b, ok := built.Get("data/" + DecisionsFile); ok {
+		files[DecisionsFile] = b
 	}
 	files[BoardPackFile] = FrozenNote(Relink(files[BoardPackFile]), m.Period, m.AsOf)
 	for _, a := range Referenced(files[BoardPackFile]) {

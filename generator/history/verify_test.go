@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/sitefs"
 )
 
@@ -111,5 +112,50 @@ func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestLoadOlderSchema: a quarter whose scorecard.json has another schema
+// (closed by an older opsalign) is loaded and named as unreadable, its
+// figures never guessed, and is not compared with; its frozen files are
+// still copied.
+func TestLoadOlderSchema(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	for _, q := range []struct{ period, asOf, sc string }{
+		{"2026-Q1", "2026-03-31", `{"schema":0,"period":"2026-Q1","as_of":"2026-03-31","headline":"no"}`},
+		{"2026-Q2", "2026-06-30", `{"schema":1,"period":"2026-Q2","as_of":"2026-06-30","headline":{"answer":"yes"}}`},
+	} {
+		files := map[string][]byte{ScorecardFile: []byte(q.sc), BoardPackFile: []byte("<h1>" + q.period + "</h1>")}
+		m := Manifest{Schema: ManifestSchema, Period: q.period, AsOf: q.asOf, Version: "old"}
+		for _, n := range []string{BoardPackFile, ScorecardFile} {
+			m.Files = append(m.Files, Sum(n, files[n]))
+		}
+		must(t, Write(ctx, dir, Snapshot{Manifest: m, Files: files}))
+	}
+	qs, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs) != 2 {
+		t.Fatalf("Load = %d quarters", len(qs))
+	}
+	q1 := qs[0]
+	if q1.Period != "2026-Q1" || q1.Scorecard != nil || q1.AsOf != "2026-03-31" ||
+		q1.Unreadable != "scorecard.json has schema 0; this opsalign reads schema 1" {
+		t.Errorf("2026-Q1 = %q as of %q, scorecard %v, unreadable %q", q1.Period, q1.AsOf, q1.Scorecard, q1.Unreadable)
+	}
+	if qs[1].Unreadable != "" || qs[1].Scorecard == nil || qs[1].Scorecard.Headline.Answer != "yes" {
+		t.Errorf("2026-Q2 = %+v", qs[1])
+	}
+	sc := &model.Scorecard{Period: "2026-Q3", AsOf: "2026-09-30"}
+	if p := Previous(qs, sc); p == nil || p.Period != "2026-Q2" {
+		t.Errorf("Previous = %v, want 2026-Q2", p)
+	}
+	if p := Previous(qs[:1], sc); p != nil {
+		t.Errorf("Previous with only an unreadable quarter = %s, want none", p.Period)
+	}
+	if b, ok := q1.File(ScorecardFile); !ok || !strings.Contains(string(b), `"schema":0`) {
+		t.Errorf("the unreadable scorecard is not kept: %q", b)
 	}
 }

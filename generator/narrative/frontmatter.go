@@ -102,6 +102,9 @@ func parseFrontMatter(text string, fmLine int) (frontMatter, error) {
 				return frontMatter{}, at("weight %d out of range", n)
 			}
 			fm.Weight = int(n)
+		case "decisions":
+			// The board pack's decisions: read by package decisions from
+			// the page's FrontMatter.
 		case "draft":
 			b, ok := v.(bool)
 			if !ok {
@@ -109,7 +112,7 @@ func parseFrontMatter(text string, fmLine int) (frontMatter, error) {
 			}
 			fm.Draft = b
 		default:
-			return frontMatter{}, at("unknown key %q (want title, weight or draft)", k)
+			return frontMatter{}, at("unknown key %q (want title, weight, draft or decisions)", k)
 		}
 	}
 	return fm, nil

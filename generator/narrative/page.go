@@ -18,6 +18,11 @@ type Page struct {
 	Draft    bool
 	Body     string // markdown after the front matter
 	BodyLine int    // 1-based line of File on which Body starts (for messages)
+	// FrontMatter is the TOML text of the front matter ("" for none) and
+	// FrontMatterLine the line of File on which it starts: the board
+	// pack's decisions are read from it (package decisions).
+	FrontMatter     string
+	FrontMatterLine int
 }
 
 // Error is a problem at a line of a content file.
@@ -101,6 +106,7 @@ func Parse(file, name string, data []byte) (Page, error) {
 		if fm, err = parseFrontMatter(*fmText, fmLine); err != nil {
 			return Page{}, withFile(err, file)
 		}
+		p.FrontMatter, p.FrontMatterLine = *fmText, fmLine
 	}
 	p.Weight, p.Draft = fm.Weight, fm.Draft
 	switch {

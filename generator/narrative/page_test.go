@@ -61,12 +61,12 @@ func TestParse(t *testing.T) {
 		{
 			name:    "unknown key",
 			src:     "+++\ntitle = \"T\"\n\nauthor = \"me\"\n+++\nbody\n",
-			wantErr: `content/x.md:4: front matter: unknown key "author" (want title, weight or draft)`,
+			wantErr: `content/x.md:4: front matter: unknown key "author" (want title, weight, draft or decisions)`,
 		},
 		{
 			name:    "unknown table",
 			src:     "+++\nweight = 1\n[params]\na = 1\n+++\n",
-			wantErr: `content/x.md:3: front matter: unknown key "params" (want title, weight or draft)`,
+			wantErr: `content/x.md:3: front matter: unknown key "params" (want title, weight, draft or decisions)`,
 		},
 		{
 			name:    "bad TOML",
@@ -111,6 +111,10 @@ func TestParse(t *testing.T) {
 				t.Fatal(err)
 			}
 			tt.want.File, tt.want.Name = "content/x.md", "x"
+			if got.FrontMatter != "" && got.FrontMatterLine != 2 {
+				t.Errorf("front matter at line %d, want 2", got.FrontMatterLine)
+			}
+			got.FrontMatter, got.FrontMatterLine = "", 0 // the decisions' source, tested in package decisions
 			if got != tt.want {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}

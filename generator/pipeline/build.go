@@ -116,6 +116,10 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	if err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
+	dec, err := packDecisions(pages, res.Scorecard, closed)
+	if err != nil {
+		return nil, err
+	}
 	logo, err := loadLogo(cfg)
 	if err != nil {
 		return nil, err
@@ -129,13 +133,14 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		Markdown:  b.markdown,
 		Version:   b.version,
 		History:   closed,
+		Decisions: dec,
 	}
 	pageJobs, err := e.Jobs(in)
 	if err != nil {
 		return nil, err
 	}
 	// The downloads first: the slowest single files.
-	jobs := append(downloads(res.Scorecard), pageJobs...)
+	jobs := append(append(downloads(res.Scorecard), decisionsJob(dec)...), pageJobs...)
 	nav := navKey(pages)
 	if narrativeOnly && e == prev.engine && nav == prev.nav {
 		// Only narrative changed: every other file is as prev made it.

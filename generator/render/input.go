@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/opsalign/opsalign/generator/config"
+	"github.com/opsalign/opsalign/generator/decisions"
 	"github.com/opsalign/opsalign/generator/history"
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/narrative"
@@ -26,6 +27,9 @@ type Input struct {
 	// latest one closed before the report period is compared with on the
 	// overview, the initiative pages and the board pack.
 	History []history.Quarter
+	// Decisions are the board pack's decisions and the follow-up of the
+	// previous closed quarter's (decisions.Build); nil for none.
+	Decisions *decisions.Report
 }
 
 // Logo is an image file of the site's brand.

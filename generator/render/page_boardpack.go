@@ -20,6 +20,9 @@ type BoardPackView struct {
 	OwnershipGaps []InitiativeRow
 	// Pack is the board pack's principle sections, exceptions and changes.
 	Pack *PackView
+	// Decisions are this quarter's decisions and the follow-up of the
+	// previous closed quarter's (partials/decisions.html); nil for none.
+	Decisions *DecisionsView
 }
 
 // PrincipleRow counts one principle's check results across initiatives.
@@ -40,6 +43,7 @@ func (x *index) boardPackView() (*BoardPackView, error) {
 		Split:      x.splitChart(),
 		Scoreboard: x.scoreboard(),
 		Collisions: x.collisions(),
+		Decisions:  x.decisionsView(),
 	}
 	v.Principles = x.principles()
 	v.NotAligned, v.OwnershipGaps = x.exceptions()

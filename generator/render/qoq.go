@@ -17,7 +17,7 @@ type ClosedQuarter struct {
 	Period string
 	AsOf   string
 	Path   string // "history/2026-Q2/board-pack.html"
-	Answer string // the headline answer then: "yes" or "no"
+	Answer string // the headline answer then: "yes" or "no"; "" when unreadable
 }
 
 // Since compares the report with the latest quarter closed before it.
@@ -72,7 +72,11 @@ var figureLabels = map[string]struct {
 
 // closedQuarter describes a closed quarter for the site.
 func closedQuarter(q *history.Quarter) ClosedQuarter {
-	return ClosedQuarter{Period: q.Period, AsOf: q.AsOf, Path: path.Join(history.Dir, q.Period, history.BoardPackFile), Answer: q.Scorecard.Headline.Answer}
+	c := ClosedQuarter{Period: q.Period, AsOf: q.AsOf, Path: path.Join(history.Dir, q.Period, history.BoardPackFile)}
+	if q.Scorecard != nil {
+		c.Answer = q.Scorecard.Headline.Answer
+	}
+	return c
 }
 
 // closedQuarters lists the closed quarters, newest first.
