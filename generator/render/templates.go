@@ -183,6 +183,10 @@ func funcs() template.FuncMap {
 		},
 		"list": func(cs ...CheckRow) []CheckRow { return cs },
 		"link": func(root string, l Link) LinkView { return LinkView{Root: root, Link: l} },
+		// csp writes the page's Content-Security-Policy meta tag; cssf
+		// formats CSS with its arguments as quoted CSS strings (csp.go).
+		"csp":  cspMeta,
+		"cssf": cssf,
 		// partial is bound to each template set by bindPartial.
 		"partial": func(string, any) (template.HTML, error) { return "", errors.New("partial: not bound") },
 	}
