@@ -85,6 +85,15 @@ type CheckResult struct {
 	Principle int    `json:"principle,omitempty"`
 	Result    Result `json:"result"`
 	Reason    string `json:"reason"`
+	// Fix is the smallest change to the data that would lift a failing
+	// or warning check ("move go-live out of Peak season 2026: to
+	// 2026-11-14 or earlier, or 2027-01-01 or later"); "" for pass and
+	// n/a. Per-initiative checks only.
+	Fix string `json:"fix,omitempty"`
+	// Cell is the register cell the result turns on: the cell to edit
+	// for the fix, or the blank cell that makes the check n/a; nil when
+	// no single cell of the initiative decides it (another table does).
+	Cell *Cell `json:"cell,omitempty"`
 }
 
 // Scorecard is the complete result of scoring (scorecard.json, schema 1).
@@ -98,6 +107,11 @@ type Scorecard struct {
 	Initiatives []InitiativeResult `json:"initiatives"`
 	Metrics     []MetricResult     `json:"metrics"`
 	Issues      []Issue            `json:"issues"`
+	// IssueEffects say, for each issue that touches a record or has a
+	// fix, what it affects and how to fix it (by index into Issues).
+	IssueEffects []IssueEffect `json:"issue_effects"`
+	// VerdictRule is the rule the verdicts were decided by.
+	VerdictRule VerdictRule `json:"verdict_rule"`
 	// Calendar is the peak and freeze windows with the go-lives inside
 	// them.
 	Calendar Calendar `json:"calendar"`
@@ -149,7 +163,12 @@ type Portfolio struct {
 	ChangeIncidentList []ChangeIncident `json:"change_incident_list"`
 	MTTRHours          *float64         `json:"mttr_hours"`
 	Verdicts           VerdictCounts    `json:"verdicts"`
-	Checks             []CheckResult    `json:"checks"`
+	// CancelledSpend is the spend of Cancelled initiatives, the sunk
+	// cost: part of SpendTotal, outside the scored spend AlignedSpendShare
+	// divides. CancelledCount counts them.
+	CancelledSpend float64       `json:"cancelled_spend"`
+	CancelledCount int           `json:"cancelled_count"`
+	Checks         []CheckResult `json:"checks"`
 
 	// Breakdowns for charts and tables.
 	ByUnit    []UnitFigures    `json:"by_unit"`
@@ -188,6 +207,9 @@ type InitiativeResult struct {
 	Verdict      Verdict       `json:"verdict"`
 	Checks       []CheckResult `json:"checks"`
 	Source       Source        `json:"source"`
+	// Explanation says why the verdict is what it is; nil in scorecards
+	// written before it was published.
+	Explanation *Explanation `json:"explanation"`
 }
 
 // MetricResult is one metric's latest value and progress at as_of.

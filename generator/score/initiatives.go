@@ -88,6 +88,7 @@ func scoreInitiative(x *index, i int, mem *slots) model.InitiativeResult {
 	mem.spends[i] = x.spend(in)
 	r.Spend = &mem.spends[i]
 	if in.Status == model.StatusCancelled {
+		r.Explanation = explain(x, s, &r)
 		return r
 	}
 	n := len(model.Checks)
@@ -101,6 +102,7 @@ func scoreInitiative(x *index, i int, mem *slots) model.InitiativeResult {
 		r.Score = &mem.scores[i]
 	}
 	r.Verdict = verdictOf(r.Checks, r.Score)
+	r.Explanation = explain(x, s, &r)
 	return r
 }
 

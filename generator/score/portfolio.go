@@ -112,6 +112,10 @@ func portfolio(x *index, results []model.InitiativeResult, metrics []model.Metri
 	}
 	for _, r := range results {
 		count(&p.Verdicts, r.Verdict)
+		if r.Status != nil && *r.Status == model.StatusCancelled {
+			p.CancelledCount++
+			p.CancelledSpend += *r.Spend
+		}
 	}
 	var change []incident
 	incs := severeInQuarter(x)

@@ -28,5 +28,7 @@ func Score(ds *model.Dataset, p model.Policy, o Options) *model.Scorecard {
 	sc.Portfolio = portfolio(x, sc.Initiatives, sc.Metrics)
 	sc.Headline = headline(sc.Portfolio.Checks)
 	sc.Calendar = calendar(x)
+	sc.VerdictRule = verdictRule()
+	sc.IssueEffects = issueEffects(x, sc)
 	return sc
 }

@@ -39,11 +39,7 @@ func scoreOf(checks []model.CheckResult, p model.Policy) (int, bool) {
 // blocking lists the checks whose failure makes an initiative not aligned
 // whatever its score.
 func blocking(id string) bool {
-	switch id {
-	case model.CheckOutcomeLinked, model.CheckImpactRealized, model.CheckStableInOperation:
-		return true
-	}
-	return false
+	return isBlocking(id)
 }
 
 // verdictOf applies the verdict rules: not_aligned when a blocking check
@@ -64,9 +60,9 @@ func verdictOf(checks []model.CheckResult, score *int) model.Verdict {
 		anyFail = true
 	}
 	switch {
-	case score != nil && *score < 50:
+	case score != nil && *score < model.NotAlignedBelow:
 		return model.NotAligned
-	case !anyFail && score != nil && *score >= 80:
+	case !anyFail && score != nil && *score >= model.AlignedMinScore:
 		return model.Aligned
 	}
 	return model.AtRisk
