@@ -2,10 +2,9 @@ package render
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"time"
-
-	"github.com/go-echarts/go-echarts/v2/charts"
-	"github.com/go-echarts/go-echarts/v2/opts"
 
 	"github.com/opsalign/opsalign/generator/model"
 )
@@ -21,99 +20,342 @@ import (
 // window of every unit leaves its y coordinates null, which ECharts reads
 // as the ends of the axis: the full height.
 
-// windowsSeries names the series that carries the shaded windows.
-const windowsSeries = "Peak or freeze window"
+// Series of the calendar chart.
+const (
+	clearSeries  = "Go-live"
+	clashSeries  = "Go-live in a peak or freeze window"
+	peakSeries   = "Peak window"
+	freezeSeries = "Freeze window"
+)
 
-// calendarChart shows go-lives (points, one row per business unit; a
-// diamond when the go-live falls in a peak or freeze window) against peak
-// and freeze windows (shaded) on a time axis. A window of every unit
-// shades the full height; a window of one unit shades only that unit's
-// row, and a unit that has a window but no go-live gets a row of its own,
-// so that its window shows.
-func (x *index) calendarChart() Chart {
-	wins := x.sc.Calendar.Windows
-	labels, rowKeys := x.calendarRows()
+// Calendar defaults: the chart looks forward from as_of, with a month of
+// the past for context; more go-lives than calendarHeatMapAt in that span
+// are drawn as a heat map of go-lives per unit and week.
+const (
+	calendarMonthsBack    = 1
+	calendarMonthsAhead   = 9
+	calendarHeatMapAt     = 200
+	calendarPeakColour    = "rgba(230,145,56,0.28)"
+	calendarPeakBorder    = "#c55a11"
+	calendarFreezeColour  = "rgba(64,64,64,0.22)"
+	calendarFreezeBorder  = "#262626"
+	calendarAsOfColour    = "#262626"
+	calendarGoLiveColour  = "#595959"
+	calendarClashColour   = "#c62828"
+	calendarLabelFontSize = 11
+)
 
-	sc := charts.NewScatter()
-	baseOpts(sc)
-	xa := opts.XAxis{Type: "time"}
-	if first, last := x.calendarSpan(); !first.IsZero() {
-		xa.Min, xa.Max = x.fmt.Date(first.AddDate(0, 0, -15)), x.fmt.Date(last.AddDate(0, 0, 15))
+// calendarRange returns the days the calendar chart spans: from a month
+// before as_of to nine months after it, or every go-live and window when
+// as_of is not a date.
+func (x *index) calendarRange() (from, to, asOf time.Time) {
+	asOf, err := time.Parse(time.DateOnly, x.sc.AsOf)
+	if err != nil {
+		first, last := x.calendarSpan()
+		if first.IsZero() {
+			return first, last, asOf
+		}
+		return first.AddDate(0, 0, -15), last.AddDate(0, 0, 15), time.Time{}
 	}
-	sc.SetGlobalOptions(
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithXAxisOpts(xa),
-		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: labels}),
-		// The windows' legend entry is a shaded square, as they are drawn.
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Data: []map[string]string{
-			{"name": "Go-live"}, {"name": "Go-live in a peak or freeze window"}, {"name": windowsSeries, "icon": "rect"}}}),
-	)
-	// Room above the plot for the legend's three entries, which wrap on a
-	// narrow page: the one grid, not a second one beside baseOpts' (the
-	// axes would keep to the first).
-	sc.GridList = []opts.Grid{{Left: "3%", Right: "4%", Bottom: "3%", Top: "70", ContainLabel: opts.Bool(true)}}
-	// The rows as numbers, for the windows (see above). An empty chart
-	// still gets a span, so that the axis is valid.
-	sc.ExtendYAxis(opts.YAxis{Type: "value", Show: opts.Bool(false), Min: 0, Max: max(len(labels), 1)})
+	return asOf.AddDate(0, -calendarMonthsBack, 0), asOf.AddDate(0, calendarMonthsAhead, 0), asOf
+}
 
+// calendarGoLive is a go-live the calendar draws.
+type calendarGoLive struct {
+	ini   *model.Initiative
+	clash bool
+}
+
+// calendarGoLives returns the go-lives of initiatives not cancelled, by
+// date, then register order.
+func (x *index) calendarGoLives() []calendarGoLive {
 	hit := map[string]bool{}
 	for _, c := range x.sc.Calendar.Collisions {
 		hit[c.Initiative] = true
 	}
-	var clear, clash []opts.ScatterData
-	t := newTable(4, "Date", "Go-live or window", "Business unit", "In a window")
-	for _, i := range x.ds.Initiatives {
-		if i.GoLive.IsZero() || i.Status == model.StatusCancelled {
+	var out []calendarGoLive
+	for i := range x.ds.Initiatives {
+		ini := &x.ds.Initiatives[i]
+		if ini.GoLive.IsZero() || ini.Status == model.StatusCancelled {
 			continue
 		}
-		d := opts.ScatterData{Name: i.ID + " " + i.Name, Value: []any{x.fmt.Date(i.GoLive), unitName(i.BusinessUnit)}, SymbolSize: 10}
+		out = append(out, calendarGoLive{ini: ini, clash: hit[ini.ID]})
+	}
+	slices.SortStableFunc(out, func(a, b calendarGoLive) int { return a.ini.GoLive.Compare(b.ini.GoLive) })
+	return out
+}
+
+// within reports whether day d is in [from, to].
+func within(d, from, to time.Time) bool { return !d.Before(from) && !d.After(to) }
+
+// calendarChart shows the go-lives of the coming months against peak and
+// freeze windows, one row per business unit, with a line at as_of: each
+// go-live a point named by its initiative (a diamond when it falls in a
+// window; names that would overlap are left to the tooltip and the
+// table), peak windows shaded, freeze windows darker with a solid border.
+// A window of every unit shades the full height; a window of one unit
+// only that unit's row, and a unit that has a window but no go-live gets a
+// row of its own, so that its window shows. The table lists the go-lives
+// and windows of the span by date. With more go-lives in the span than
+// calendarHeatMapAt it is a heat map instead (calendarHeatMap).
+func (x *index) calendarChart() Chart {
+	from, to, asOf := x.calendarRange()
+	gls := x.calendarGoLives()
+	n := 0
+	for _, g := range gls {
+		if within(g.ini.GoLive, from, to) {
+			n++
+		}
+	}
+	if n > calendarHeatMapAt {
+		return x.calendarHeatMap(gls, from, to, asOf)
+	}
+	labels, rowKeys := x.calendarRows()
+	o := baseOption("item")
+	o["legend"] = obj{"show": true, "top": 0, "type": "scroll", "data": []any{
+		obj{"name": clearSeries, "icon": "circle"}, obj{"name": clashSeries, "icon": "diamond"},
+		obj{"name": peakSeries, "icon": "rect"}, obj{"name": freezeSeries, "icon": "rect"}}}
+	o["grid"] = obj{"left": 8, "right": 24, "bottom": 8, "top": 64, "containLabel": true}
+	xa := obj{"type": "time"}
+	if !from.IsZero() {
+		xa["min"], xa["max"] = x.fmt.Date(from), x.fmt.Date(to)
+	}
+	o["xAxis"] = xa
+	// The rows as numbers on a hidden axis, for the windows (see above).
+	o["yAxis"] = []any{
+		obj{"type": "category", "data": labels},
+		obj{"type": "value", "show": false, "min": 0, "max": max(len(labels), 1)},
+	}
+
+	type row struct{ date, what, unit, in string }
+	var rows []row
+	var clear, clash []any
+	for _, g := range gls {
+		i := g.ini
 		in := "no"
-		if hit[i.ID] {
-			d.Symbol, d.SymbolSize, in = "diamond", 14, "yes"
+		if g.clash {
+			in = "yes"
+		}
+		if !from.IsZero() && !within(i.GoLive, from, to) {
+			continue
+		}
+		rows = append(rows, row{x.fmt.Date(i.GoLive), "Go-live: " + nameOr(i) + " (" + i.ID + ")", unitName(i.BusinessUnit), in})
+		d := obj{"name": nameOr(i), "value": []any{x.fmt.Date(i.GoLive), unitName(i.BusinessUnit)}}
+		if g.clash {
 			clash = append(clash, d)
 		} else {
 			clear = append(clear, d)
 		}
-		t.add(x.fmt.Date(i.GoLive), i.ID+" "+i.Name, unitName(i.BusinessUnit), in)
 	}
-	var areas []opts.MarkAreaNameCoordItem
-	for _, w := range wins {
-		name := w.Name + " (" + string(w.Kind)
+	areas := map[model.WindowKind][]any{}
+	for _, w := range x.sc.Calendar.Windows {
+		start, end := w.Start.Time, w.End.Time
 		unit := "All"
+		name := w.Name + " (" + string(w.Kind)
 		if w.UnitKey != "" {
-			name += ", " + w.BusinessUnit
 			unit = w.BusinessUnit
+			name += ", " + w.BusinessUnit
 		}
 		name += ")"
-		start, end := x.fmt.Date(w.Start.Time), x.fmt.Date(w.End.Time)
-		t.add(start+" – "+end, w.Name+" ("+string(w.Kind)+" window)", unit, "–")
+		if !from.IsZero() {
+			if end.Before(from) || start.After(to) {
+				continue
+			}
+		}
+		rows = append(rows, row{x.fmt.Date(start) + " – " + x.fmt.Date(end), w.Name + " (" + string(w.Kind) + " window)", unit, "–"})
+		if !from.IsZero() {
+			start, end = maxTime(start, from), minTime(end, to)
+		}
+		s, e := x.fmt.Date(start), x.fmt.Date(end)
 		if w.UnitKey == "" {
-			areas = append(areas, opts.MarkAreaNameCoordItem{
-				Name:        name,
-				Coordinate0: []any{start, nil},
-				Coordinate1: []any{end, nil},
-			})
+			areas[w.Kind] = append(areas[w.Kind], []any{obj{"name": name, "coord": []any{s, nil}}, obj{"coord": []any{e, nil}}})
 			continue
 		}
-		for row, k := range rowKeys {
+		for r, k := range rowKeys {
 			if k == w.UnitKey {
-				areas = append(areas, opts.MarkAreaNameCoordItem{
-					Name:        name,
-					Coordinate0: []any{start, row},
-					Coordinate1: []any{end, row + 1},
-				})
+				areas[w.Kind] = append(areas[w.Kind], []any{obj{"name": name, "coord": []any{s, r}}, obj{"coord": []any{e, r + 1}}})
 			}
 		}
 	}
-	shade := opts.ItemStyle{Color: "rgba(197,90,17,0.15)", BorderColor: "#c55a11", BorderWidth: 1}
-	sc.AddSeries("Go-live", clear)
-	sc.AddSeries("Go-live in a peak or freeze window", clash)
-	sc.AddSeries(windowsSeries, []opts.ScatterData{},
-		charts.WithScatterChartOpts(opts.ScatterChart{YAxisIndex: 1}),
-		charts.WithItemStyleOpts(shade),
-		charts.WithMarkAreaNameCoordItemOpts(areas...),
-		charts.WithMarkAreaStyleOpts(opts.MarkAreaStyle{ItemStyle: &shade, Label: &opts.Label{Show: opts.Bool(false)}}))
-	return x.chart(Chart{ID: chartID("calendar"), Title: "Go-lives against peak and freeze windows", Option: optionJSON(sc), Height: max(240, 120+40*len(labels)), Table: t})
+	slices.SortStableFunc(rows, func(a, b row) int { return strings.Compare(a.date, b.date) })
+	t := newTable(4, "Date", "Go-live or window", "Business unit", "In a window")
+	for _, r := range rows {
+		t.add(r.date, r.what, r.unit, r.in)
+	}
+
+	label := obj{"show": true, "formatter": "{b}", "position": "right", "fontSize": calendarLabelFontSize, "width": 140, "overflow": "truncate"}
+	points := func(name, symbol, colour string, size int, data []any) obj {
+		if data == nil {
+			data = []any{}
+		}
+		return obj{"type": "scatter", "name": name, "data": data, "symbol": symbol, "symbolSize": size,
+			"itemStyle": obj{"color": colour, "decal": noDecal()}, "label": label, "labelLayout": obj{"hideOverlap": true}}
+	}
+	clearS := points(clearSeries, "circle", calendarGoLiveColour, 9, clear)
+	if !asOf.IsZero() {
+		clearS["markLine"] = obj{"silent": true, "symbol": []any{"none", "none"},
+			"lineStyle": obj{"color": calendarAsOfColour, "type": "solid", "width": 2},
+			"label":     obj{"show": true, "position": "end", "formatter": "as of " + x.fmt.Date(asOf), "fontSize": calendarLabelFontSize},
+			"data":      []any{obj{"name": "as of " + x.fmt.Date(asOf), "xAxis": x.fmt.Date(asOf)}}}
+	}
+	window := func(name string, kind model.WindowKind, fill, border, dash string) obj {
+		style := obj{"color": fill, "borderColor": border, "borderWidth": 1, "borderType": dash, "decal": noDecal()}
+		data := areas[kind]
+		if data == nil {
+			data = []any{}
+		}
+		return obj{"type": "scatter", "name": name, "yAxisIndex": 1, "data": []any{}, "itemStyle": style,
+			"markArea": obj{"itemStyle": style, "label": obj{"show": false}, "data": data}}
+	}
+	o["series"] = []any{
+		clearS,
+		points(clashSeries, "diamond", calendarClashColour, 13, clash),
+		window(peakSeries, model.WindowPeak, calendarPeakColour, calendarPeakBorder, "dashed"),
+		window(freezeSeries, model.WindowFreeze, calendarFreezeColour, calendarFreezeBorder, "solid"),
+	}
+	title := "Go-lives against peak and freeze windows"
+	if !asOf.IsZero() {
+		title += ", " + x.fmt.Date(from) + " to " + x.fmt.Date(to)
+	}
+	return x.chart(Chart{ID: chartID("calendar"), Title: title, Option: mapJSON(o), Height: max(260, 130+40*len(labels)), Table: t})
+}
+
+// nameOr returns an initiative's name, or its id when it has none.
+func nameOr(i *model.Initiative) string {
+	if i.Name == "" {
+		return i.ID
+	}
+	return i.Name
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// monday returns the Monday of d's week.
+func monday(d time.Time) time.Time {
+	return d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
+}
+
+// calendarHeatMap is the calendar of a large portfolio: go-lives counted
+// per business unit (rows) and week (columns, by their Monday) over the
+// chart's span, darker for more, with peak and freeze windows outlined
+// over the weeks they touch and a line at as_of. Its table counts the
+// go-lives per week.
+func (x *index) calendarHeatMap(gls []calendarGoLive, from, to, asOf time.Time) Chart {
+	first := monday(from)
+	nWeeks := int(monday(to).Sub(first).Hours()/24/7) + 1
+	weeks := make([]string, nWeeks)
+	for w := range weeks {
+		weeks[w] = x.fmt.Date(first.AddDate(0, 0, 7*w))
+	}
+	week := func(d time.Time) int { return int(monday(d).Sub(first).Hours() / 24 / 7) }
+	unitSet := map[string]bool{}
+	count := map[[2]string]int{}
+	perWeek := make([]int, nWeeks)
+	clashWeek := make([]int, nWeeks)
+	for _, g := range gls {
+		d := g.ini.GoLive
+		if !within(d, from, to) {
+			continue
+		}
+		u := unitName(g.ini.BusinessUnit)
+		unitSet[u] = true
+		w := week(d)
+		count[[2]string{weeks[w], u}]++
+		perWeek[w]++
+		if g.clash {
+			clashWeek[w]++
+		}
+	}
+	units := make([]string, 0, len(unitSet))
+	for u := range unitSet {
+		units = append(units, u)
+	}
+	slices.Sort(units)
+	top := 1
+	var cells []any
+	for _, u := range units {
+		for _, w := range weeks {
+			if n := count[[2]string{w, u}]; n > 0 {
+				cells = append(cells, []any{w, u, n})
+				top = max(top, n)
+			}
+		}
+	}
+	o := baseOption("item")
+	o["legend"] = obj{"show": true, "top": 0, "type": "scroll", "data": []any{
+		obj{"name": peakSeries, "icon": "rect"}, obj{"name": freezeSeries, "icon": "rect"}}}
+	o["grid"] = obj{"left": 8, "right": 24, "bottom": 56, "top": 64, "containLabel": true}
+	o["xAxis"] = []any{
+		obj{"type": "category", "data": weeks, "splitArea": obj{"show": false}},
+		obj{"type": "value", "show": false, "min": 0, "max": nWeeks},
+	}
+	o["yAxis"] = []any{
+		obj{"type": "category", "data": units, "axisLabel": obj{"interval": 0}},
+		obj{"type": "value", "show": false, "min": 0, "max": max(len(units), 1)},
+	}
+	o["visualMap"] = obj{"type": "continuous", "min": 1, "max": top, "calculable": false, "orient": "horizontal",
+		"left": "center", "bottom": 0, "itemHeight": 160, "text": []any{strconv.Itoa(top) + " go-lives", "1"},
+		"inRange": obj{"color": []any{"#fde0c5", "#a84300", "#3d1800"}}, "seriesIndex": 0}
+	areas := map[model.WindowKind][]any{}
+	var winNames [][]string = make([][]string, nWeeks)
+	for _, w := range x.sc.Calendar.Windows {
+		if w.End.Time.Before(from) || w.Start.Time.After(to) {
+			continue
+		}
+		s, e := week(maxTime(w.Start.Time, from)), week(minTime(w.End.Time, to))
+		for k := s; k <= e; k++ {
+			winNames[k] = append(winNames[k], w.Name)
+		}
+		name := w.Name + " (" + string(w.Kind) + ")"
+		c0, c1 := []any{s, nil}, []any{e + 1, nil}
+		if w.UnitKey != "" {
+			r := slices.IndexFunc(units, func(u string) bool { return x.sc.Calendar.UnitKeys[u] == w.UnitKey })
+			if r < 0 {
+				continue
+			}
+			c0[1], c1[1] = r, r+1
+		}
+		areas[w.Kind] = append(areas[w.Kind], []any{obj{"name": name, "coord": c0}, obj{"coord": c1}})
+	}
+	window := func(name string, kind model.WindowKind, border, dash string) obj {
+		style := obj{"color": "rgba(0,0,0,0)", "borderColor": border, "borderWidth": 2, "borderType": dash}
+		data := areas[kind]
+		if data == nil {
+			data = []any{}
+		}
+		return obj{"type": "scatter", "name": name, "xAxisIndex": 1, "yAxisIndex": 1, "data": []any{},
+			"itemStyle": obj{"color": border, "decal": noDecal()}, "markArea": obj{"itemStyle": style, "label": obj{"show": false}, "data": data}}
+	}
+	heat := obj{"type": "heatmap", "name": "Go-lives", "data": cells, "itemStyle": obj{"borderColor": "#ffffff", "borderWidth": 1}}
+	if !asOf.IsZero() {
+		heat["markLine"] = obj{"silent": true, "symbol": []any{"none", "none"},
+			"lineStyle": obj{"color": calendarAsOfColour, "type": "solid", "width": 2},
+			"label":     obj{"show": true, "position": "end", "formatter": "as of " + x.fmt.Date(asOf), "fontSize": calendarLabelFontSize},
+			"data":      []any{obj{"name": "as of " + x.fmt.Date(asOf), "xAxis": weeks[week(asOf)]}}}
+	}
+	o["series"] = []any{heat,
+		window(peakSeries, model.WindowPeak, calendarPeakBorder, "dashed"),
+		window(freezeSeries, model.WindowFreeze, calendarFreezeBorder, "solid")}
+	t := newTable(1, "Week of", "Go-lives", "In a peak or freeze window", "Windows")
+	for w, n := range perWeek {
+		if n > 0 || len(winNames[w]) > 0 {
+			t.add(weeks[w], strconv.Itoa(n), strconv.Itoa(clashWeek[w]), strings.Join(winNames[w], ", "))
+		}
+	}
+	title := "Go-lives per business unit and week against peak and freeze windows, " + x.fmt.Date(from) + " to " + x.fmt.Date(to)
+	return x.chart(Chart{ID: chartID("calendar"), Title: title, Option: mapJSON(o), Height: max(300, 150+22*len(units)), Table: t})
 }
 
 // calendarRows returns the calendar chart's row labels, sorted, and the

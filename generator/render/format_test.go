@@ -73,6 +73,20 @@ func TestNiceRange(t *testing.T) {
 			t.Errorf("niceRange(%v, %v) = %v, %v; want %v, %v", tt.lo, tt.hi, lo, hi, tt.wlo, tt.whi)
 		}
 	}
+	// The steps: M-10 of the sample (values 71.3–72.4, baseline 72,
+	// target 82) got ticks 70, 72, 75, 78, 81, 84, 85 from ECharts before
+	// the axis carried its step.
+	steps := []struct{ lo, hi, wlo, whi, step float64 }{
+		{71.3, 82, 70, 85, 5},    // span 10.7, raw 2.14 → 5; 70.765 → 70, 82.535 → 85
+		{94.3, 120, 90, 130, 10}, // as above
+		{0, 6.2, 0, 8, 2},        // MTTR: raw 1.24 → 2; −0.31 → 0, 6.51 → 8
+	}
+	for _, tt := range steps {
+		lo, hi, step := niceScale(tt.lo, tt.hi)
+		if lo != tt.wlo || hi != tt.whi || step != tt.step {
+			t.Errorf("niceScale(%v, %v) = %v, %v, %v; want %v, %v, %v", tt.lo, tt.hi, lo, hi, step, tt.wlo, tt.whi, tt.step)
+		}
+	}
 }
 
 func TestCellRef(t *testing.T) {
@@ -104,7 +118,8 @@ func TestTrendAxis(t *testing.T) {
 	b := newIndex(Input{Config: cfg, Dataset: ds, Scorecard: sc}, r)
 	// M-01: lower is better, baseline 48, target 24, values 30–47 → step 5: 20–50.
 	// M-02: higher is better, baseline 120, target 160, values 118–125 → step 10: 110–170.
-	want := map[string]string{"M-01": `"yAxis":[{"name":"hours","min":20,"max":50}]`, "M-02": `"yAxis":[{"name":"claims","min":110,"max":170}]`}
+	// The step is the axis' interval, so ECharts draws the ticks of the step.
+	want := map[string]string{"M-01": `"yAxis":{"interval":5,"max":50,"min":20,"name":"hours","type":"value"}`, "M-02": `"yAxis":{"interval":10,"max":170,"min":110,"name":"claims","type":"value"}`}
 	for i := range sc.Metrics {
 		mr := &sc.Metrics[i]
 		c := b.metricChart(mr, nil)

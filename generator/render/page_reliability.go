@@ -14,6 +14,7 @@ type ReliabilityView struct {
 	ChangeIncidents *int
 	MTTRHours       *float64
 	Chart           Chart
+	MTTR            Chart
 	Quarters        []model.QuarterFigures
 	ByInitiative    []InitiativeIncidents
 	Incidents       []IncidentRow
@@ -31,6 +32,7 @@ func (x *index) reliabilityView() *ReliabilityView {
 		ChangeIncidents: x.sc.Portfolio.ChangeIncidents,
 		MTTRHours:       x.sc.Portfolio.MTTRHours,
 		Chart:           x.incidentsChart(),
+		MTTR:            x.mttrChart(),
 		Quarters:        x.pastQuarters(),
 	}
 	for _, inc := range x.ds.Incidents {

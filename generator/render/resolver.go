@@ -177,6 +177,8 @@ func (rs *resolver) Chart(name string) (template.HTML, error) {
 		c = x.calendarChart()
 	case "incidents":
 		c = x.incidentsChart()
+	case "mttr":
+		c = x.mttrChart()
 	default:
 		id, ok := strings.CutPrefix(name, "metric:")
 		mr := x.metResults[id]

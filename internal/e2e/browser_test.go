@@ -61,7 +61,7 @@ func TestBrowser(t *testing.T) {
 				const s = echarts.getInstanceByDom(el).getOption().series[0];
 				return ((s.markLine || {}).data || []).map(d => d.name);
 			})`)
-			if !slices.Contains(marks, "Go-live INI-005") {
+			if !slices.Contains(marks, "Go-live: Route optimisation engine (INI-005)") {
 				t.Errorf("the trend charts of INI-005's page mark %q, not its go-live", marks)
 			}
 		})
