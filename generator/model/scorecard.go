@@ -157,7 +157,11 @@ type Portfolio struct {
 	Split                 Split    `json:"split"`
 	AlignedSpendShare     *float64 `json:"aligned_spend_share"`
 	MetricsImprovingShare *float64 `json:"metrics_improving_share"`
-	ChangeIncidents       *int     `json:"change_incidents"`
+	// Targets are the thresholds the aligned_spend and metrics_improving
+	// checks hold those shares to (at least).
+	AlignedSpendTarget     float64 `json:"aligned_spend_target"`
+	MetricsImprovingTarget float64 `json:"metrics_improving_target"`
+	ChangeIncidents        *int    `json:"change_incidents"`
 	// ChangeIncidentList holds the incidents ChangeIncidents counts,
 	// oldest first (null without incidents table).
 	ChangeIncidentList []ChangeIncident `json:"change_incident_list"`

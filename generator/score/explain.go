@@ -2,6 +2,7 @@ package score
 
 import (
 	"fmt"
+	"github.com/opsalign/opsalign/generator/money"
 	"math"
 	"strings"
 	"time"
@@ -255,7 +256,7 @@ func planFix(x *index, s *subject, c *model.CheckResult) {
 	limit := in.Budget * (1 + tol)
 	c.Cell = model.CellOf(in.Source, "spend")
 	c.Fix = fmt.Sprintf("bring spend down by %s to %s, or raise budget to at least %s",
-		money(spend-limit, x.currency), money(limit, x.currency), money(math.Ceil(spend/(1+tol)), x.currency))
+		money.Exact(spend-limit, x.currency), money.Exact(limit, x.currency), money.Exact(math.Ceil(spend/(1+tol)), x.currency))
 }
 
 // peakFix names the nearest go-live dates outside every window the

@@ -1,6 +1,7 @@
 package score
 
 import (
+	"github.com/opsalign/opsalign/generator/money"
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -50,27 +51,27 @@ func issueEffects(x *index, sc *model.Scorecard) []model.IssueEffect {
 func initiativeFigure(x *index, in *model.Initiative, field string) string {
 	switch field {
 	case "budget":
-		return "budget " + money(in.Budget, x.currency) + ": budget total, the run/improve/transform split and plan_funded"
+		return "budget " + money.Exact(in.Budget, x.currency) + ": budget total, the run/improve/transform split and Funding follows the operating plan"
 	case "spend":
-		return "spend " + money(x.spend(in), x.currency) + ": spend total, aligned spend and plan_funded"
+		return "spend " + money.Exact(x.spend(in), x.currency) + ": spend total, aligned spend and Funding follows the operating plan"
 	case "metrics":
-		return "outcome_linked and impact_realized"
+		return "Operational outcomes and Measured by operational impact"
 	case "business_unit":
-		return "it_embedded and peak_clear"
+		return "IT embedded in operations and Sequencing around critical periods"
 	case "go_live":
-		return "peak_clear, impact_realized and whether it is live"
+		return "Sequencing around critical periods, Measured by operational impact and whether it is live"
 	case "status":
 		return "whether it is live or scored"
 	case "business_owner", "it_owner":
-		return "business_owned"
+		return "Business ownership"
 	case "plan_line":
-		return "plan_funded"
+		return "Funding follows the operating plan"
 	case "automation", "process_standardized", "start":
-		return "process_stable"
+		return "Stabilise before automating"
 	case "training_plan", "adoption_owner", "adoption", "rollout":
-		return "change_managed"
+		return "Change management"
 	case "risk", "dr_tested":
-		return "stable_in_operation"
+		return "Reliability over novelty"
 	case "category":
 		return "the run/improve/transform split"
 	case "":

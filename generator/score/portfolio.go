@@ -103,12 +103,14 @@ func mttr(incs []incident) *float64 {
 func portfolio(x *index, results []model.InitiativeResult, metrics []model.MetricResult) model.Portfolio {
 	t := sumUp(results, metrics)
 	p := model.Portfolio{
-		BudgetTotal:           t.budgetAll,
-		SpendTotal:            t.spendAll,
-		SpendAssumed:          x.spendAssumed,
-		Split:                 model.Split{Budget: shares(t.budget, t.budgetAll), Spend: shares(t.spend, t.spendAll)},
-		AlignedSpendShare:     ratio(t.alignedSpend, t.scoredSpend),
-		MetricsImprovingShare: ratio(float64(t.improving), float64(t.withActual)),
+		BudgetTotal:            t.budgetAll,
+		SpendTotal:             t.spendAll,
+		SpendAssumed:           x.spendAssumed,
+		Split:                  model.Split{Budget: shares(t.budget, t.budgetAll), Spend: shares(t.spend, t.spendAll)},
+		AlignedSpendShare:      ratio(t.alignedSpend, t.scoredSpend),
+		MetricsImprovingShare:  ratio(float64(t.improving), float64(t.withActual)),
+		AlignedSpendTarget:     x.policy.AlignedSpendTarget,
+		MetricsImprovingTarget: improvingMin,
 	}
 	for _, r := range results {
 		count(&p.Verdicts, r.Verdict)
