@@ -9,15 +9,14 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/parallel"
 )
 
 // Read reads every .xlsx, .xlsm and .csv file under cfg.DataDir (relative
@@ -103,27 +102,16 @@ func readWith(ctx context.Context, cfg config.Config, cache *Cache, lim limits) 
 		}
 		todo = append(todo, i)
 	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				s := &slots[i]
-				if ctx.Err() != nil {
-					continue
-				}
-				s.res, s.err = readFile(ctx, cfg, sc, lim, s.path, s.file, s.rel)
-			}
-		}()
-	}
-	for _, i := range todo {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
+	// A file's error is its own (kept in its slot, every file is read);
+	// only the end of ctx stops the reading.
+	err = parallel.Do(ctx, len(todo), func(ctx context.Context, j int) error {
+		s := &slots[todo[j]]
+		s.res, s.err = readFile(ctx, cfg, sc, lim, s.path, s.file, s.rel)
+		return nil
+	})
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, ctxErr
+	} else if err != nil {
 		return nil, err
 	}
 	var results []*fileResult
