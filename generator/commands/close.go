@@ -59,13 +59,21 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 	if n := pipeline.ErrorCount(res.Dataset); o.Strict && n > 0 {
 		return &pipeline.StrictError{Errors: n}
 	}
-	built := site.NewMemory()
-	b := pipeline.NewBuilder(path, explicit, end, o.Version)
-	if p != nil {
-		b.SetStage(p.stage)
-	}
-	res, err = b.Build(ctx, nil, built)
+	// The spreadsheets as read above, scored as of the quarter's end; of
+	// its site only what the quarter keeps is rendered: the board pack,
+	// the scorecard and the assets the board pack refers to.
+	res = pipeline.Rescore(res, end)
+	p.stage("Rendering the board pack")
+	files, err := pipeline.NewFiles(res, o.Version)
 	if err != nil {
+		return err
+	}
+	built := site.NewMemory()
+	if err := files.Make(ctx, built, history.BoardPackFile, history.ScorecardSource); err != nil {
+		return err
+	}
+	pack, _ := built.Get(history.BoardPackFile)
+	if err := files.Make(ctx, built, history.Referenced(pack)...); err != nil {
 		return err
 	}
 	inputs := append([]string(nil), res.Dataset.Summary.Files...)

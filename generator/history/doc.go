@@ -25,3 +25,7 @@ const (
 	// from the build's data/decisions.json when its board pack has any.
 	DecisionsFile = "decisions.json"
 )
+
+// ScorecardSource is the site path of the scorecard a closed quarter
+// freezes as ScorecardFile.
+const ScorecardSource = "data/scorecard.json"

@@ -90,7 +90,7 @@ func hasScheme(link string) bool {
 // decisions of the board pack (data/decisions.json) if it has any. m's
 // Files are filled in.
 func Freeze(built *site.Memory, m Manifest) (Snapshot, error) {
-	pick := map[string]string{ScorecardFile: "data/scorecard.json", BoardPackFile: BoardPackFile}
+	pick := map[string]string{ScorecardFile: ScorecardSource, BoardPackFile: BoardPackFile}
 	files := map[string][]byte{}
 	for dst, src := range pick {
 		b, ok := built.Get(src)

@@ -105,43 +105,20 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	if err != nil {
 		return nil, err
 	}
-	pages, err := narrative.Load(contentFS(cfg))
-	if err != nil {
-		return nil, err
-	}
 	if b.markdown == nil || b.unsafeMD != cfg.UnsafeHTML {
 		b.markdown, b.unsafeMD = narrative.NewRenderer(cfg.UnsafeHTML), cfg.UnsafeHTML
 	}
-	closed, err := history.Load(cfg.Dir)
-	if err != nil {
-		return nil, fmt.Errorf("history: %w", err)
-	}
-	dec, err := packDecisions(pages, res.Scorecard, closed)
+	in, err := input(cfg, res, b.markdown, b.version)
 	if err != nil {
 		return nil, err
-	}
-	logo, err := loadLogo(cfg)
-	if err != nil {
-		return nil, err
-	}
-	in := render.Input{
-		Logo:      logo,
-		Config:    cfg,
-		Dataset:   res.Dataset,
-		Scorecard: res.Scorecard,
-		Content:   pages,
-		Markdown:  b.markdown,
-		Version:   b.version,
-		History:   closed,
-		Decisions: dec,
 	}
 	pageJobs, err := e.Jobs(in)
 	if err != nil {
 		return nil, err
 	}
 	// The downloads first: the slowest single files.
-	jobs := append(append(downloads(res.Scorecard), decisionsJob(dec)...), pageJobs...)
-	nav := navKey(pages)
+	jobs := append(append(downloads(res.Scorecard), decisionsJob(in.Decisions)...), pageJobs...)
+	nav := navKey(in.Content)
 	if narrativeOnly && e == prev.engine && nav == prev.nav {
 		// Only narrative changed: every other file is as prev made it.
 		if jobs, err = site.Reuse(jobs, prev.site, out); err != nil {
@@ -153,7 +130,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	// Closed quarters are copied byte for byte: they never change.
-	if err := history.Copy(closed, out); err != nil {
+	if err := history.Copy(in.History, out); err != nil {
 		return nil, fmt.Errorf("history: %w", err)
 	}
 	if mem != nil {

@@ -83,3 +83,11 @@ type StrictError struct{ Errors int }
 func (e *StrictError) Error() string {
 	return fmt.Sprintf("--strict: %d error-level issue(s) in the data", e.Errors)
 }
+
+// Rescore scores res's dataset again as of another day (the data as read:
+// reading does not depend on as_of), with res's config but for its as_of.
+func Rescore(res *Result, asOf time.Time) *Result {
+	cfg := res.Config
+	cfg.AsOf = asOf
+	return &Result{Config: cfg, Dataset: res.Dataset, Scorecard: score.Score(res.Dataset, cfg.Policy, ScoreOptions(cfg))}
+}
