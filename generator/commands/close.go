@@ -61,7 +61,8 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 	}
 	// The spreadsheets as read above, scored as of the quarter's end; of
 	// its site only what the quarter keeps is rendered: the board pack,
-	// the scorecard and the assets the board pack refers to.
+	// the scorecard, the board pack's decisions if it has any and the
+	// assets the board pack refers to (history.Freeze picks them).
 	res = pipeline.Rescore(res, end)
 	p.stage("Rendering the board pack")
 	files, err := pipeline.NewFiles(res, o.Version)
@@ -69,7 +70,11 @@ func Close(ctx context.Context, o Options, period string, force bool) error {
 		return err
 	}
 	built := site.NewMemory()
-	if err := files.Make(ctx, built, history.BoardPackFile, history.ScorecardSource); err != nil {
+	frozen := []string{history.BoardPackFile, history.ScorecardSource}
+	if dec := "data/" + history.DecisionsFile; files.Has(dec) {
+		frozen = append(frozen, dec)
+	}
+	if err := files.Make(ctx, built, frozen...); err != nil {
 		return err
 	}
 	pack, _ := built.Get(history.BoardPackFile)

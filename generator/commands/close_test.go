@@ -233,3 +233,57 @@ func TestCloseAsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestCloseRendersWhatItFreezes closes a quarter whose board pack asks for
+// a decision and checks that what is frozen is byte for byte what a whole
+// build as of the quarter's end writes: the scorecard, the decisions and
+// the assets the board pack refers to (close renders only those).
+func TestCloseRendersWhatItFreezes(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "site")
+	if _, err := scaffold.Write(ctx, dir, scaffold.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	md := filepath.Join(dir, "content", "board-pack.md")
+	b, err := os.ReadFile(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fm, body, ok := strings.Cut(strings.TrimPrefix(string(b), "+++\n"), "+++\n")
+	if !ok {
+		t.Fatalf("no front matter in content/board-pack.md:\n%s", b)
+	}
+	fm += "\n[[decisions]]\nid = \"D-1\"\nask = \"Fund a phased rollout\"\nowner = \"COO\"\ndue = 2026-06-15\n"
+	if err := os.WriteFile(md, []byte("+++\n"+fm+"+++\n"+body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	o := Options{Config: filepath.Join(dir, "opsalign.toml"), Stdout: &out, Stderr: &out, Version: "test"}
+	if err := Close(ctx, o, "2026-Q2", false); err != nil {
+		t.Fatalf("close 2026-Q2: %v\n%s", err, out.String())
+	}
+	frozen := readTree(t, filepath.Join(dir, "history", "2026-Q2"))
+	o.AsOf = time.Date(2026, 6, 30, 0, 0, 0, 0, time.UTC)
+	if _, _, err := Build(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	built := readTree(t, filepath.Join(dir, "public"))
+	want := map[string]string{"scorecard.json": "data/scorecard.json", "decisions.json": "data/decisions.json"}
+	for name := range frozen {
+		if strings.HasPrefix(name, "assets/") {
+			want[name] = name
+		}
+	}
+	for name, src := range want {
+		if _, ok := frozen[name]; !ok {
+			t.Errorf("%s not frozen", name)
+			continue
+		}
+		if !bytes.Equal(frozen[name], built[src]) {
+			t.Errorf("frozen %s differs from the build's %s as of the quarter's end", name, src)
+		}
+	}
+	if got := len(frozen); got != len(want)+2 { // and the board pack and the manifest
+		t.Errorf("%d files frozen, want %d", got, len(want)+2)
+	}
+}

@@ -96,6 +96,12 @@ func (f *Files) Make(ctx context.Context, out site.Sink, paths ...string) error 
 	return nil
 }
 
+// Has reports whether the site has a file at path.
+func (f *Files) Has(path string) bool {
+	_, ok := f.jobs[path]
+	return ok
+}
+
 // Paths lists the paths of every file of the site, sorted.
 func (f *Files) Paths() []string {
 	out := make([]string, 0, len(f.jobs))
