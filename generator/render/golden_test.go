@@ -13,9 +13,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // goldenPaths are the rendered files compared with golden copies: every
-// page and the JSON, not the theme's static files or the workbook.
+// page, the JSON and the lists' data files, not the theme's static files or the workbook.
 func goldenPath(p string) bool {
-	return strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".json")
+	return strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".json") || strings.HasPrefix(p, "data/") && strings.HasSuffix(p, ".js")
 }
 
 func TestGolden(t *testing.T) {

@@ -2,7 +2,9 @@ package render
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -17,7 +19,12 @@ type ReliabilityView struct {
 	MTTR            Chart
 	Quarters        []model.QuarterFigures
 	ByInitiative    []InitiativeIncidents
-	Incidents       []IncidentRow
+	// Incidents are the first severity 1–2 incidents of the report
+	// period, newest first; Status counts them all. The list's data file
+	// holds every incident of the period (the downloads, every incident).
+	Incidents []IncidentRow
+	Status    ListStatus
+	Units     []string // units of the period's incidents, for the filter
 }
 
 // InitiativeIncidents counts the severity 1–2 incidents of an initiative.
@@ -35,9 +42,28 @@ func (x *index) reliabilityView() *ReliabilityView {
 		MTTR:            x.mttrChart(),
 		Quarters:        x.pastQuarters(),
 	}
-	for _, inc := range x.ds.Incidents {
-		v.Incidents = append(v.Incidents, x.incidentRow(inc))
+	units := map[string]bool{}
+	severeN := 0
+	for _, inc := range x.periodIncidents() {
+		v.Status.Total++
+		if u := inc.BusinessUnit; u != "" && !units[u] {
+			units[u] = true
+			v.Units = append(v.Units, u)
+		}
+		if !severe(inc) {
+			continue
+		}
+		if severeN < listPageRows {
+			v.Incidents = append(v.Incidents, x.incidentRow(inc))
+		}
+		severeN++
 	}
+	v.Status.Shown = len(v.Incidents)
+	if v.Status.Shown < severeN {
+		v.Status.Note = fmt.Sprintf("the newest %d of the %s of severity 1–2", v.Status.Shown, group(strconv.Itoa(severeN)))
+	}
+	v.Status.Data = incidentsData
+	slices.Sort(v.Units)
 	// The change-caused incidents of the period by initiative: the list
 	// behind the change incidents figure, grouped.
 	counts := map[string]int{}

@@ -24,6 +24,8 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 		l.reliability.page("reliability.html", false, always(x.reliabilityView)),
 		l.dataQuality.page("data-quality.html", false, always(x.dataQualityView)),
 		l.boardPack.page("board-pack.html", true, x.boardPackView),
+		{Path: initiativesData, Make: x.initiativesData},
+		{Path: incidentsData, Make: x.incidentsData},
 	}
 	taken := map[string]string{}
 	for _, p := range builtIn() {

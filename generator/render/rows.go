@@ -117,6 +117,7 @@ func (x *index) newMetricRow(mr *model.MetricResult) MetricRow {
 	for _, id := range mr.Initiatives {
 		row.Initiatives = append(row.Initiatives, x.initiativeLink(id))
 	}
+	row.ClaimedPath = claimedHref("", mr.ID)
 	return row
 }
 

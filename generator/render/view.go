@@ -129,6 +129,9 @@ type MetricRow struct {
 	LatestPeriod string
 	Progress     *float64
 	Initiatives  []Link
+	// ClaimedPath is the site path of the initiatives list showing the
+	// initiatives that claim the metric.
+	ClaimedPath string
 
 	// Formatted for display.
 	BaselineText string

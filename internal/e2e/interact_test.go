@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"cmp"
+	"context"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,19 +16,15 @@ import (
 // tableRow is one body row of the initiatives table as the browser shows it.
 type tableRow struct {
 	ID      string `json:"id"`
-	Budget  string `json:"budget"`  // the cell's data-sort key
-	Verdict string `json:"verdict"` // the verdict cell's data-sort key
+	Verdict string `json:"verdict"` // the verdict key, from the badge's class
 	Text    string `json:"text"`
-	Hidden  bool   `json:"hidden"`
 }
 
 // rowsJS reads the body rows of the initiatives table, in their order.
 const rowsJS = `Array.from(document.querySelectorAll("#initiatives tbody tr")).map(r => ({
-	id: r.cells[0].textContent.trim(),
-	budget: r.cells[5].getAttribute("data-sort"),
-	verdict: r.cells[8].getAttribute("data-sort"),
+	id: (r.cells[0].querySelector(".id") || r.cells[0]).textContent.trim(),
+	verdict: (r.cells[1].querySelector(".verdict").className.match(/verdict-(\w+)/) || [])[1] || "",
 	text: r.textContent,
-	hidden: r.hidden,
 }))`
 
 // ids returns the ids of rows, in order.
@@ -39,22 +36,25 @@ func ids(rows []tableRow) []string {
 	return out
 }
 
+// waitList waits until the list script has loaded the table's data file.
+func waitList(t *testing.T, tab *browser.Tab, table string) {
+	t.Helper()
+	if err := chromedp.Do(tab.Ctx, chromedp.WaitVisible(chromedp.CSS(table+"[data-ready]"))); err != nil {
+		t.Fatalf("waiting for the list data of %s: %v", table, err)
+	}
+}
+
 // checkSort clicks the Budget header of initiatives/index.html twice and
-// checks the rows come in ascending, then descending, budget order, ties
-// kept in their first order.
+// checks the rows come in ascending, then descending, budget order (the
+// budgets as the list's data file has them), ties kept in their first
+// order, and that the address's fragment names the order.
 func checkSort(t *testing.T, tab *browser.Tab) {
+	waitList(t, tab, "#initiatives")
 	before := eval[[]tableRow](t, tab, rowsJS)
 	if len(before) < 3 {
 		t.Fatalf("initiatives table has %d rows", len(before))
 	}
-	budget := map[string]float64{}
-	for _, r := range before {
-		f, err := strconv.ParseFloat(r.Budget, 64)
-		if err != nil {
-			t.Fatalf("%s: budget sort key %q: %v", r.ID, r.Budget, err)
-		}
-		budget[r.ID] = f
-	}
+	budget := eval[map[string]float64](t, tab, `Object.fromEntries(opsalignData.initiatives.rows.map(r => [r[0], r[7]]))`)
 	asc := slices.Clone(before)
 	slices.SortStableFunc(asc, func(a, b tableRow) int { return cmp.Compare(budget[a.ID], budget[b.ID]) })
 	desc := slices.Clone(before)
@@ -62,11 +62,11 @@ func checkSort(t *testing.T, tab *browser.Tab) {
 	if slices.Equal(ids(asc), ids(before)) {
 		t.Fatalf("the table is already in budget order; the test cannot tell a sort happened")
 	}
-	header := chromedp.CSS("#initiatives thead th:nth-child(6) button.sort")
+	header := chromedp.CSS(`#initiatives thead th[data-key="budget"] button.sort`)
 	for _, step := range []struct {
-		aria string
-		want []tableRow
-	}{{"ascending", asc}, {"descending", desc}} {
+		aria, hash string
+		want       []tableRow
+	}{{"ascending", "#sort=budget", asc}, {"descending", "#sort=-budget", desc}} {
 		if err := chromedp.Do(tab.Ctx, chromedp.Click(header)); err != nil {
 			t.Fatalf("clicking Budget: %v", err)
 		}
@@ -74,8 +74,11 @@ func checkSort(t *testing.T, tab *browser.Tab) {
 		if !slices.Equal(ids(got), ids(step.want)) {
 			t.Errorf("%s by budget: rows\n%q\nwant\n%q", step.aria, ids(got), ids(step.want))
 		}
-		if a := eval[string](t, tab, `document.querySelector("#initiatives thead th:nth-child(6)").getAttribute("aria-sort")`); a != step.aria {
+		if a := eval[string](t, tab, `document.querySelector('#initiatives thead th[data-key="budget"]').getAttribute("aria-sort")`); a != step.aria {
 			t.Errorf("aria-sort = %q after the click, want %q", a, step.aria)
+		}
+		if h := eval[string](t, tab, `location.hash`); h != step.hash {
+			t.Errorf("after sorting %s the address ends %q, want %q", step.aria, h, step.hash)
 		}
 	}
 }
@@ -92,12 +95,15 @@ func setFilter(t *testing.T, tab *browser.Tab, sel, value string) {
 }
 
 // checkFilter types the first row's business unit into the search box,
-// then picks a verdict, and checks that exactly the matching rows stay
-// visible.
-func checkFilter(t *testing.T, tab *browser.Tab) {
-	const search, verdict = `input[type=search][data-filter="initiatives"]`, `select[data-filter="initiatives"][data-col="8"]`
+// then picks a verdict, and checks that exactly the matching rows are
+// listed, the status counts them and the address keeps the view; then
+// reopens the view from its address.
+func checkFilter(t *testing.T, bctx context.Context, base string) {
+	tab := open(t, bctx, base+"initiatives/index.html")
+	const search, verdict = `form[data-list="initiatives"] input[name="q"]`, `form[data-list="initiatives"] select[name="verdict"]`
+	waitList(t, tab, "#initiatives")
 	rows := eval[[]tableRow](t, tab, rowsJS)
-	q := eval[string](t, tab, `document.querySelector("#initiatives tbody tr").cells[2].textContent.trim()`)
+	q := eval[string](t, tab, `document.querySelector("#initiatives tbody tr").cells[3].textContent.trim()`)
 	if q == "" {
 		t.Fatal("first row has no business unit to filter by")
 	}
@@ -110,32 +116,62 @@ func checkFilter(t *testing.T, tab *browser.Tab) {
 
 	setFilter(t, tab, search, "")
 	setFilter(t, tab, verdict, "at_risk")
-	checkShown(t, "verdict at_risk", rows, eval[[]tableRow](t, tab, rowsJS), func(r tableRow) bool { return r.Verdict == "at_risk" })
+	atRisk := func(r tableRow) bool { return r.Verdict == "at_risk" }
+	shown := checkShown(t, "verdict at_risk", rows, eval[[]tableRow](t, tab, rowsJS), atRisk)
+	status := eval[string](t, tab, `document.querySelector(".list-status").textContent`)
+	if w := strconv.Itoa(shown) + " of " + strconv.Itoa(len(rows)) + " shown"; status != w {
+		t.Errorf("status %q, want %q", status, w)
+	}
+	if h := eval[string](t, tab, `location.hash`); h != "#verdict=at_risk" {
+		t.Errorf("address ends %q, want #verdict=at_risk", h)
+	}
 
 	setFilter(t, tab, verdict, "")
-	if n := eval[int](t, tab, `document.querySelectorAll("#initiatives tbody tr[hidden]").length`); n != 0 {
-		t.Errorf("with no filter %d rows stay hidden", n)
+	if n := len(eval[[]tableRow](t, tab, rowsJS)); n != len(rows) {
+		t.Errorf("with no filter %d of %d rows are listed", n, len(rows))
+	}
+
+	// The view opens from its address: at-risk initiatives, by budget, largest first.
+	view := open(t, bctx, base+"initiatives/index.html#verdict=at_risk&sort=-budget")
+	waitList(t, view, "#initiatives")
+	got := eval[[]tableRow](t, view, rowsJS)
+	budget := eval[map[string]float64](t, view, `Object.fromEntries(opsalignData.initiatives.rows.map(r => [r[0], r[7]]))`)
+	var exp []tableRow
+	for _, r := range rows {
+		if atRisk(r) {
+			exp = append(exp, r)
+		}
+	}
+	slices.SortStableFunc(exp, func(a, b tableRow) int { return cmp.Compare(budget[b.ID], budget[a.ID]) })
+	if !slices.Equal(ids(got), ids(exp)) {
+		t.Errorf("opened at #verdict=at_risk&sort=-budget: rows\n%q\nwant\n%q", ids(got), ids(exp))
+	}
+	if v := eval[string](t, view, verdictValueJS); v != "at_risk" {
+		t.Errorf("opened at #verdict=at_risk, the verdict filter shows %q", v)
 	}
 }
 
-// checkShown checks that the rows got are shown exactly when want says
-// (rows: the same rows before filtering), and that some of each are.
-func checkShown(t *testing.T, what string, rows, got []tableRow, want func(tableRow) bool) {
+// verdictValueJS reads the verdict filter's value.
+const verdictValueJS = `document.querySelector('form[data-list="initiatives"] select[name="verdict"]').value`
+
+// checkShown checks that exactly the rows of rows that want says are
+// listed in got, in their order, and that some are and some are not; it
+// returns how many are.
+func checkShown(t *testing.T, what string, rows, got []tableRow, want func(tableRow) bool) int {
 	t.Helper()
-	shown, hidden := 0, 0
-	for i, r := range got {
-		if r.Hidden == want(rows[i]) {
-			t.Errorf("%s: row %s hidden=%v", what, r.ID, r.Hidden)
-		}
-		if r.Hidden {
-			hidden++
-		} else {
-			shown++
+	var exp []string
+	for _, r := range rows {
+		if want(r) {
+			exp = append(exp, r.ID)
 		}
 	}
-	if shown == 0 || hidden == 0 {
-		t.Errorf("%s: %d rows shown, %d hidden; want some of each", what, shown, hidden)
+	if !slices.Equal(ids(got), exp) {
+		t.Errorf("%s: rows\n%q\nwant\n%q", what, ids(got), exp)
 	}
+	if len(exp) == 0 || len(exp) == len(rows) {
+		t.Errorf("%s: %d of %d rows match; want some of each", what, len(exp), len(rows))
+	}
+	return len(got)
 }
 
 // overflowJS lists the elements that stick out to the right of the
