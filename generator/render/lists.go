@@ -11,6 +11,7 @@ import (
 
 	"github.com/opsalign/opsalign/generator/listview"
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/money"
 )
 
 // The list pages (the initiatives list, the reliability page's incident
@@ -37,10 +38,10 @@ type ListStatus struct {
 }
 
 // ShownText is Shown with thousands separators.
-func (s ListStatus) ShownText() string { return group(strconv.Itoa(s.Shown)) }
+func (s ListStatus) ShownText() string { return money.Group(strconv.Itoa(s.Shown)) }
 
 // TotalText is Total with thousands separators.
-func (s ListStatus) TotalText() string { return group(strconv.Itoa(s.Total)) }
+func (s ListStatus) TotalText() string { return money.Group(strconv.Itoa(s.Total)) }
 
 // checkLabels are the short, distinct column headings of the per-initiative
 // checks in the initiatives table; the check's title is its tooltip.

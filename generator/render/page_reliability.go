@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/money"
 )
 
 // ReliabilityView is the reliability page.
@@ -60,7 +61,7 @@ func (x *index) reliabilityView() *ReliabilityView {
 	}
 	v.Status.Shown = len(v.Incidents)
 	if v.Status.Shown < severeN {
-		v.Status.Note = fmt.Sprintf("the newest %d of the %s of severity 1–2", v.Status.Shown, group(strconv.Itoa(severeN)))
+		v.Status.Note = fmt.Sprintf("the newest %d of the %s of severity 1–2", v.Status.Shown, money.Group(strconv.Itoa(severeN)))
 	}
 	v.Status.Data = incidentsData
 	slices.Sort(v.Units)
