@@ -27,6 +27,9 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 		{Path: initiativesData, Make: x.initiativesData},
 		{Path: incidentsData, Make: x.incidentsData},
 	}
+	for _, s := range x.searchJobs() {
+		js = append(js, site.Job{Path: s.path, Make: s.make})
+	}
 	taken := map[string]string{}
 	for _, p := range builtIn() {
 		taken[strings.ToLower(p)] = "a built-in page"

@@ -1,0 +1,1 @@
+(window.opsalignData=window.opsalignData||{})["search-initiatives"]={"rows":[["INI-001","Warehouse scanning","Logistics","Ana Ops / Ben IT","INI-001.html"],["INI-002","Claims triage","Claims","Cara Claims / Dev IT","INI-002.html"],["INI-003","AI pricing","Claims","– / Dev IT","INI-003.html"],["INI-004","Legacy portal","Logistics","Ana Ops / Ben IT","INI-004.html"]]};
