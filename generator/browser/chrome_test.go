@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -49,6 +50,75 @@ func TestOpenRecordsConsoleAndRequests(t *testing.T) {
 	}
 	if !slices.Contains(rep.Requests, "https://cdn.example.com/x.png") || !slices.Contains(rep.Requests, srv.URL+"/") {
 		t.Errorf("requests %q miss the page or the external image", rep.Requests)
+	}
+}
+
+// TestOpenRecordsViolations checks that a page's Content-Security-Policy
+// violations are reported, with the directive and the place, from both
+// http and file://: an inline script, an inline event handler, a <style>
+// and a remote image are refused; the script file and the JSON data block
+// of a page are not.
+func TestOpenRecordsViolations(t *testing.T) {
+	ctx := browsertest.Start(t)
+	const csp = `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'">`
+	files := map[string]string{
+		"bad.html": `<!doctype html><html><head>` + csp + `<style>p{}</style></head><body>
+<p id="p" onclick="x()">hello</p>
+<img src="https://cdn.example.com/x.png">
+<script>window.ran = true;</script>
+</body></html>`,
+		"good.html": `<!doctype html><html><head>` + csp + `</head><body>
+<script type="application/json" id="d">{"a":1}</script>
+<script src="good.js"></script>
+</body></html>`,
+		"good.js": `document.body.dataset.read = JSON.parse(document.getElementById("d").textContent).a;`,
+	}
+	dir := t.TempDir()
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
+	defer srv.Close()
+	for _, base := range []string{srv.URL + "/", "file://" + filepath.ToSlash(dir) + "/"} {
+		bad, err := browser.Open(ctx, base+"bad.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The handler is refused when it would run: click.
+		if _, err := chromedp.Run(bad.Ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById("p").click()`)); err != nil {
+			t.Fatal(err)
+		}
+		if ran, err := chromedp.Run(bad.Ctx, chromedp.Evaluate[bool](`window.ran === true`)); err != nil || ran {
+			t.Errorf("%sbad.html: the inline script ran (%v)", base, err)
+		}
+		// The events are dispatched as tasks: give them a moment.
+		for i := 0; i < 100 && len(bad.Report().Violations) < 4; i++ {
+			time.Sleep(20 * time.Millisecond)
+		}
+		got := strings.Join(bad.Report().Violations, "\n")
+		for _, want := range []string{"style-src-elem blocked inline", "script-src-attr blocked inline", "img-src blocked https://cdn.example.com/x.png", "script-src-elem blocked inline"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%sbad.html: violations %q miss %q", base, got, want)
+			}
+		}
+		if !strings.Contains(strings.Join(bad.Report().ConsoleErrors, "\n"), "Content-Security-Policy violation: script-src-elem") {
+			t.Errorf("%sbad.html: console errors %q miss the violations", base, bad.Report().ConsoleErrors)
+		}
+		bad.Close()
+
+		good, err := browser.Open(ctx, base+"good.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if read, err := chromedp.Run(good.Ctx, chromedp.Evaluate[string](`document.body.dataset.read || ""`)); err != nil || read != "1" {
+			t.Errorf("%sgood.html: the script file did not read the data block: %q, %v", base, read, err)
+		}
+		if v := good.Report().Violations; len(v) > 0 {
+			t.Errorf("%sgood.html: violations %q", base, v)
+		}
+		good.Close()
 	}
 }
 

@@ -8,15 +8,33 @@ import (
 
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
 
 // Report is what opening a page showed.
 type Report struct {
-	ConsoleErrors []string // console.error calls, uncaught exceptions, browser log errors (failed loads)
+	ConsoleErrors []string // console.error calls, uncaught exceptions, browser log errors (failed loads), CSP violations
 	Requests      []string // every URL the page requested, in order
+	// Violations are the page's Content-Security-Policy violations (its
+	// securitypolicyviolation events), each as "directive blocked at
+	// file:line"; they are in ConsoleErrors too.
+	Violations []string
 }
+
+// violationBinding is the function through which the page reports its
+// Content-Security-Policy violations (a Runtime binding: it reaches the
+// test whatever the page does to its console).
+const violationBinding = "__opsalignViolation"
+
+// violationHook listens for the page's securitypolicyviolation events from
+// before its first script runs (Page.addScriptToEvaluateOnNewDocument runs
+// it in every new document, under no policy).
+const violationHook = `document.addEventListener("securitypolicyviolation", function (e) {
+  ` + violationBinding + `(e.effectiveDirective + " blocked " + (e.blockedURI || "?") +
+    " at " + (e.sourceFile || "?") + ":" + e.lineNumber + (e.sample ? " (" + e.sample + ")" : ""));
+}, true);`
 
 // Tab is an open page whose console and requests are being recorded.
 type Tab struct {
@@ -44,6 +62,12 @@ func Open(ctx context.Context, url string) (*Tab, error) {
 			if _, err := chromedp.Call(tctx, log.Enable, struct{}{}); err != nil {
 				return chromedp.Void{}, err
 			}
+			if _, err := chromedp.Call(tctx, runtime.AddBinding, runtime.AddBindingParams{Name: violationBinding}); err != nil {
+				return chromedp.Void{}, err
+			}
+			if _, err := chromedp.Call(tctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: violationHook}); err != nil {
+				return chromedp.Void{}, err
+			}
 			_, err := chromedp.Call(tctx, network.Enable, network.EnableParams{})
 			return chromedp.Void{}, err
 		},
@@ -69,6 +93,11 @@ func (t *Tab) record(ev any) {
 			}
 			t.rep.ConsoleErrors = append(t.rep.ConsoleErrors, "console."+string(ev.Type)+": "+strings.Join(parts, " "))
 		}
+	case *runtime.EventBindingCalled:
+		if ev.Name == violationBinding {
+			t.rep.Violations = append(t.rep.Violations, ev.Payload)
+			t.rep.ConsoleErrors = append(t.rep.ConsoleErrors, "Content-Security-Policy violation: "+ev.Payload)
+		}
 	case *runtime.EventExceptionThrown:
 		msg := ev.ExceptionDetails.Text
 		if ev.ExceptionDetails.Exception != nil {
@@ -91,6 +120,7 @@ func (t *Tab) Report() Report {
 	r := t.rep
 	r.ConsoleErrors = append([]string(nil), r.ConsoleErrors...)
 	r.Requests = append([]string(nil), r.Requests...)
+	r.Violations = append([]string(nil), r.Violations...)
 	return r
 }
 

@@ -17,6 +17,8 @@ func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /_opsalign/events", s.events)
 	mux.HandleFunc("GET /_opsalign/names", s.names)
+	mux.HandleFunc("GET /_opsalign/reload.js", s.static)
+	mux.HandleFunc("GET /_opsalign/serve.css", s.static)
 	mux.HandleFunc("GET /", s.page)
 	return mux
 }
@@ -93,6 +95,18 @@ func (s *server) names(w http.ResponseWriter, r *http.Request) {
 		p.Text = "The builder lists no names."
 	}
 	s.send(w, s.tag(s.cur.Load().gen), ".html", p.render(), http.StatusOK)
+}
+
+// static serves the server's own files: the reload script and the style
+// sheet of the overlay and of the pages the server makes.
+func (s *server) static(w http.ResponseWriter, r *http.Request) {
+	name := path.Base(r.URL.Path)
+	b, err := static.ReadFile("static/" + name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	s.send(w, "", name, b, http.StatusOK)
 }
 
 // send writes a response that no cache keeps, with the reload snippet for

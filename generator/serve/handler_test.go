@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -73,17 +74,17 @@ func TestPageServing(t *testing.T) {
 		location       string
 		injected       bool
 	}{
-		{"GET", "/", 200, "text/html; charset=utf-8", "<!doctype html><html><body><h1>Home</h1><style>", "", true},
+		{"GET", "/", 200, "text/html; charset=utf-8", "<!doctype html><html><body><h1>Home</h1><link rel=\"stylesheet\" href=\"/_opsalign/serve.css\">", "", true},
 		{"GET", "/index.html", 200, "text/html; charset=utf-8", "<!doctype html>", "", true},
-		{"GET", "/initiatives/", 200, "text/html; charset=utf-8", "<html><body>list<style>", "", true},
+		{"GET", "/initiatives/", 200, "text/html; charset=utf-8", "<html><body>list<link rel=\"stylesheet\" href=\"/_opsalign/serve.css\">", "", true},
 		{"GET", "/initiatives", 302, "", "", "/initiatives/", false},
 		{"GET", "/initiatives?sort=id", 302, "", "", "/initiatives/?sort=id", false},
-		{"GET", "/initiatives/INI-001.html", 200, "text/html; charset=utf-8", "<html><body>one<style>", "", true},
+		{"GET", "/initiatives/INI-001.html", 200, "text/html; charset=utf-8", "<html><body>one<link rel=\"stylesheet\" href=\"/_opsalign/serve.css\">", "", true},
 		{"GET", "/assets/app.js", 200, "text/javascript; charset=utf-8", "console.log('</body>')", "", false},
 		{"GET", "/assets/site.css", 200, "text/css; charset=utf-8", "body{}", "", false},
 		{"GET", "/data/scorecard.json", 200, "application/json", `{"schema":1}`, "", false},
 		{"GET", "/downloads/scorecard.xlsx", 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "PK", "", false},
-		{"GET", "/fragment.html", 200, "text/html; charset=utf-8", "<p>no body tag</p><style>", "", true},
+		{"GET", "/fragment.html", 200, "text/html; charset=utf-8", "<p>no body tag</p><link rel=\"stylesheet\" href=\"/_opsalign/serve.css\">", "", true},
 		{"GET", "/a/../../etc/passwd", 307, "", "", "/etc/passwd", false}, // the mux cleans the path
 		{"GET", "/nope.html", 404, "text/html; charset=utf-8", "<!doctype html>", "", true},
 		{"HEAD", "/assets/site.css", 200, "text/css; charset=utf-8", "", "", false},
@@ -110,7 +111,7 @@ func TestPageServing(t *testing.T) {
 		if got := rec.Header().Get("Location"); got != tt.location {
 			t.Errorf("%s: Location %q, want %q", name, got, tt.location)
 		}
-		if got := strings.Contains(rec.Body.String(), "/_opsalign/events"); got != tt.injected {
+		if got := strings.Contains(rec.Body.String(), `<script src="/_opsalign/reload.js"`); got != tt.injected {
 			t.Errorf("%s: reload script present = %v, want %v", name, got, tt.injected)
 		}
 	}
@@ -126,7 +127,7 @@ func TestInstanceTags(t *testing.T) {
 	}
 	a.publish(testSite(t))
 	body := get(a.routes(), "GET", "/").Body.String()
-	if want := `var gen="` + a.tag(1) + `"`; !strings.Contains(body, want) {
+	if want := `data-build="` + a.tag(1) + `"`; !strings.Contains(body, want) {
 		t.Errorf("page does not carry %s", want)
 	}
 	var ev strings.Builder
@@ -160,7 +161,7 @@ func TestSiteNotFoundPage(t *testing.T) {
 	m.Put("404.html", []byte("<html><body>lost</body></html>"))
 	s.publish(m)
 	rec := get(s.routes(), "GET", "/missing/")
-	if rec.Code != 404 || !strings.HasPrefix(rec.Body.String(), "<html><body>lost<style>") {
+	if rec.Code != 404 || !strings.HasPrefix(rec.Body.String(), `<html><body>lost<link rel="stylesheet" href="/_opsalign/serve.css">`) {
 		t.Errorf("got %d %.60q, want the site's 404.html", rec.Code, rec.Body.String())
 	}
 }
@@ -211,10 +212,10 @@ func TestInject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		got := string(inject([]byte(tt.page), "7"))
-		if i := strings.Index(got, "<style>"); i != tt.at {
+		if i := strings.Index(got, `<link rel="stylesheet" href="/_opsalign/serve.css">`); i != tt.at {
 			t.Errorf("inject(%q): snippet at %d, want %d", tt.page, i, tt.at)
 		}
-		if !strings.Contains(got, `var gen="7";`) {
+		if !strings.Contains(got, `<script src="/_opsalign/reload.js" data-build="7"></script>`) {
 			t.Errorf("inject(%q): build number missing", tt.page)
 		}
 		if strings.Replace(got, strings.Replace(reloadSnippet, "@GEN@", "7", 1), "", 1) != tt.page {
@@ -222,6 +223,37 @@ func TestInject(t *testing.T) {
 		}
 	}
 	golden(t, "injected.html", inject([]byte("<!doctype html><html><body><p>page</p></body></html>\n"), "3"))
+}
+
+// TestStatic checks the server's own files: the reload script and the
+// style sheet, served as the files in static/, with their types, and no
+// other name under /_opsalign/.
+func TestStatic(t *testing.T) {
+	f := newFakeSite(t)
+	r := start(t, f, f.options())
+	for _, c := range []struct{ path, ctype, file string }{
+		{"/_opsalign/reload.js", "text/javascript; charset=utf-8", "static/reload.js"},
+		{"/_opsalign/serve.css", "text/css; charset=utf-8", "static/serve.css"},
+	} {
+		resp, err := http.Get(r.url + c.path[1:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		want, _ := os.ReadFile(c.file)
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != c.ctype || !bytes.Equal(body, want) || len(want) == 0 {
+			t.Errorf("%s: %d %s, %d bytes; want 200 %s, the %d bytes of %s", c.path, resp.StatusCode, resp.Header.Get("Content-Type"), len(body), c.ctype, len(want), c.file)
+		}
+	}
+	resp, err := http.Get(r.url + "_opsalign/inject.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("/_opsalign/inject.go: status %d, want 404", resp.StatusCode)
+	}
 }
 
 func TestWriteEvent(t *testing.T) {

@@ -1,43 +1,24 @@
 package serve
 
 import (
+	"embed"
 	"strings"
 )
 
+// static holds the server's own files, served under /_opsalign/.
+//
+//go:embed static/reload.js static/serve.css
+var static embed.FS
+
 // reloadSnippet is injected into every HTML page served, never into the
-// built site. It listens to the event stream: "reload" carries the number
-// of the latest good build and reloads the page when it is not the one the
-// page came from; "build-error" carries the message of a failed build and
-// shows it in an overlay (as text: it may hold spreadsheet text). A hidden
-// tab closes its stream and opens it again when shown (then reloading if it
-// missed a build): a browser keeps at most six connections to one server,
-// and a stream per background tab would use them up.
-const reloadSnippet = `<style>#opsalign-overlay{position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(20,20,20,.92);color:#fff;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}#opsalign-overlay h2{margin:0 0 1rem;color:#ff8a80;font-size:1.1rem}#opsalign-overlay pre{white-space:pre-wrap;word-break:break-word;margin:0}#opsalign-overlay button{position:absolute;top:1rem;right:1rem;font-size:1.2rem;background:none;color:#fff;border:0;cursor:pointer}</style>
-<script>(function(){
-var gen="@GEN@";
-function overlay(msg){
-var d=document.getElementById("opsalign-overlay");
-if(!d){
-d=document.createElement("div");d.id="opsalign-overlay";d.setAttribute("role","alert");
-var h=document.createElement("h2");h.textContent="Build failed: still showing the last good site";
-var b=document.createElement("button");b.type="button";b.textContent="\u00d7";b.title="Hide";
-b.onclick=function(){d.remove();};
-d.append(b,h,document.createElement("pre"));document.body.append(d);
-}
-d.querySelector("pre").textContent=msg;
-}
-var es=null;
-function connect(){
-if(es)return;
-es=new EventSource("/_opsalign/events");
-es.addEventListener("reload",function(e){if(e.data!==gen){es.close();location.reload();}});
-es.addEventListener("build-error",function(e){overlay(e.data);});
-}
-document.addEventListener("visibilitychange",function(){
-if(document.hidden){if(es){es.close();es=null;}}else{connect();}
-});
-if(!document.hidden)connect();
-})();</script>
+// built site: the overlay's style sheet and the live-reload script
+// (static/reload.js), both files of the server under /_opsalign/, so that
+// a page's Content-Security-Policy (script-src 'self', no inline script)
+// holds under serve as it does for the published site. @GEN@ becomes the
+// tag of the build the page came from, which the script compares with the
+// builds the event stream announces.
+const reloadSnippet = `<link rel="stylesheet" href="/_opsalign/serve.css">
+<script src="/_opsalign/reload.js" data-build="@GEN@"></script>
 `
 
 // inject returns page with the reload snippet for build gen inserted before

@@ -7,16 +7,19 @@ import (
 
 // statusTmpl renders the pages the server makes itself: "building", the
 // error page shown while no build has succeeded, "not found" and the list
-// of narrative names. html/template escapes everything put in.
+// of narrative names. html/template escapes everything put in. Like the
+// site's pages they refuse inline script and anything from elsewhere: their
+// style sheet is the server's /_opsalign/serve.css.
 var statusTmpl = template.Must(template.New("status").Parse(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:50rem;padding:0 1rem}code{font-size:.95em}</style>
+<link rel="stylesheet" href="/_opsalign/serve.css">
 </head>
-<body>
+<body class="opsalign-status">
 <h1>{{.Title}}</h1>
 {{with .Text}}<p>{{.}}</p>
 {{end}}{{if .Names}}<ul>

@@ -19,7 +19,7 @@ func TestServeRebuildsOnEdits(t *testing.T) {
 	if ev := r.next(); ev != (event{"reload", "1"}) {
 		t.Fatalf("first event %v, want reload 1", ev)
 	}
-	if code, body := r.get(""); code != 200 || !strings.Contains(body, "<p>welcome</p>") || !strings.Contains(body, `var gen="1"`) {
+	if code, body := r.get(""); code != 200 || !strings.Contains(body, "<p>welcome</p>") || !strings.Contains(body, `data-build="1"`) {
 		t.Fatalf("index: %d %.200q", code, body)
 	}
 
