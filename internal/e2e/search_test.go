@@ -21,7 +21,7 @@ type searchResult struct {
 }
 
 // resultsJS reads the search results in their order.
-const resultsJS = `Array.from(document.querySelectorAll(".site-search-results li a")).map(a => ({
+const resultsJS = `Array.from(document.querySelectorAll(".site-search-results li a:not(.site-search-all)")).map(a => ({
 	kind: a.querySelector(".site-search-kind").textContent,
 	title: a.querySelector(".site-search-title").textContent,
 	href: a.getAttribute("href"),

@@ -14,37 +14,24 @@
 
   function group(n) { return n.toLocaleString("en-US"); }
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text != null) e.textContent = text;
-    return e;
+  // esc makes text safe to put into HTML: every cell comes from a
+  // spreadsheet.
+  function esc(v) {
+    return String(v == null ? "" : v).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
   }
 
-  function link(href, text) {
-    var a = el("a", null, text);
-    a.setAttribute("href", href);
-    return a;
-  }
+  function link(href, text) { return '<a href="' + esc(href) + '">' + esc(text) + "</a>"; }
 
   function badge(b) {
-    var s = el("span", b[0]);
-    var i = el("span", "icon", b[1]);
-    i.setAttribute("aria-hidden", "true");
-    s.appendChild(i);
-    s.appendChild(document.createTextNode(" " + b[2]));
-    return s;
+    return '<span class="' + esc(b[0]) + '"><span class="icon" aria-hidden="true">' + esc(b[1]) + "</span> " + esc(b[2]) + "</span>";
   }
 
-  function cell(tr, tag, cls, label, content) {
-    var c = el(tag, cls);
-    if (label) c.setAttribute("data-label", label);
-    if (content != null) {
-      if (typeof content === "string") c.textContent = content;
-      else c.appendChild(content);
-    }
-    tr.appendChild(c);
-    return c;
+  // td writes a cell; html is markup made here, text is escaped.
+  function td(cls, label, text, html) {
+    return "<td" + (cls ? ' class="' + cls + '"' : "") + (label ? ' data-label="' + esc(label) + '"' : "") + ">" +
+      (html != null ? html : esc(text)) + "</td>";
   }
 
   // The lists: how a row of a data file is searched, filtered, sorted
@@ -73,30 +60,17 @@
         return null;
       },
       row: function (data, r, root) {
-        var tr = el("tr");
-        var th = cell(tr, "th");
-        th.setAttribute("scope", "row");
-        th.appendChild(link(root + r[1], r[2] || r[0]));
-        if (r[2]) { th.appendChild(document.createTextNode(" ")); th.appendChild(el("span", "id", r[0])); }
-        cell(tr, "td", null, "Verdict", badge(data.verdicts[r[13]]));
-        cell(tr, "td", "num", "Score", r[12]);
-        cell(tr, "td", null, "Unit", r[3]);
-        cell(tr, "td", null, "Category", r[5]);
-        cell(tr, "td", null, "Owners", r[6]);
-        cell(tr, "td", "num", "Budget", r[8]);
-        cell(tr, "td", "num", "Spend", r[10]);
+        var h = '<tr><th scope="row">' + link(root + r[1], r[2] || r[0]) + (r[2] ? ' <span class="id">' + esc(r[0]) + "</span>" : "") + "</th>" +
+          td(null, "Verdict", null, badge(data.verdicts[r[13]])) + td("num", "Score", r[12]) + td(null, "Unit", r[3]) +
+          td(null, "Category", r[5]) + td(null, "Owners", r[6]) + td("num", "Budget", r[8]) + td("num", "Spend", r[10]);
         for (var i = 0; i < data.checks.length; i++) {
           var b = data.results[r[14].charAt(i)];
           var why = r[15][i] >= 0 ? data.reasons[r[15][i]] : "";
-          var label = why ? b[2] + ": " + why : b[2];
-          var td = cell(tr, "td", "check " + b[0], data.checks[i].label);
-          td.title = label;
-          var icon = el("span", "icon", b[1]);
-          icon.setAttribute("role", "img");
-          icon.setAttribute("aria-label", label);
-          td.appendChild(icon);
+          var label = esc(why ? b[2] + ": " + why : b[2]);
+          h += '<td class="check ' + esc(b[0]) + '" data-label="' + esc(data.checks[i].label) + '" title="' + label +
+            '"><span class="icon" role="img" aria-label="' + label + '">' + esc(b[1]) + "</span></td>";
         }
-        return tr;
+        return h + "</tr>";
       },
       empty: "No initiative matches."
     },
@@ -116,17 +90,9 @@
         return col == null ? null : function (r) { return r[col]; };
       },
       row: function (data, r, root) {
-        var tr = el("tr");
-        var th = cell(tr, "th", null, null, r[0]);
-        th.setAttribute("scope", "row");
-        cell(tr, "td", "num", "Severity", String(r[1]));
-        cell(tr, "td", null, "Opened", r[2]);
-        cell(tr, "td", null, "Resolved", r[4]);
-        cell(tr, "td", null, "Initiative", r[7] ? link(root + r[7], r[6]) : r[6]);
-        cell(tr, "td", null, "Unit", r[8]);
-        cell(tr, "td", null, "Service", r[9]);
-        cell(tr, "td", null, "Source", el("code", null, r[10]));
-        return tr;
+        return '<tr><th scope="row">' + esc(r[0]) + "</th>" + td("num", "Severity", r[1]) + td(null, "Opened", r[2]) +
+          td(null, "Resolved", r[4]) + td(null, "Initiative", null, r[7] ? link(root + r[7], r[6]) : esc(r[6])) +
+          td(null, "Unit", r[8]) + td(null, "Service", r[9]) + td(null, "Source", null, "<code>" + esc(r[10]) + "</code>") + "</tr>";
       },
       empty: "No incident matches."
     }
@@ -163,14 +129,6 @@
     try { history.replaceState(null, "", url); } catch (e) { location.replace(frag || "#"); }
   }
 
-  function cmp(a, b) {
-    var an = a == null || a === "", bn = b == null || b === "";
-    if (an || bn) return an === bn ? 0 : an ? 1 : -1; // blanks last either way
-    if (typeof a === "number" && typeof b === "number") return a - b;
-    a = String(a).toLowerCase(); b = String(b).toLowerCase();
-    return a < b ? -1 : a > b ? 1 : 0;
-  }
-
   function setup(table) {
     var name = table.getAttribute("data-list");
     var kind = kinds[name];
@@ -180,7 +138,50 @@
     var pager = table.closest(".list-wrap").nextElementSibling;
     var root = table.getAttribute("data-root") || "";
     var heads = Array.prototype.filter.call(table.tHead.rows[0].cells, function (th) { return th.hasAttribute("data-key"); });
-    var data = null, hay = null, page = 0, view = readHash();
+    var data = null, hay = null, orders = {}, page = 0, view = readHash();
+
+    // order returns every row's index in the order of sort key s ("" the
+    // data file's order), blanks last, ties in the data file's order;
+    // each order is made once and kept, so a filter only walks it.
+    function order(s) {
+      if (orders[s]) return orders[s];
+      var n = data.rows.length, idx = new Array(n), i;
+      for (i = 0; i < n; i++) idx[i] = i;
+      var desc = s.charAt(0) === "-";
+      var key = s && kind.key(data, desc ? s.slice(1) : s);
+      if (key && desc && orders[s.slice(1)]) {
+        // The ascending order reversed, blanks kept last and ties in the
+        // data file's order.
+        var asc = orders[s.slice(1)], k0 = key, blank = [], runs = [];
+        idx = [];
+        for (i = 0; i < n; i++) {
+          var v = k0(data.rows[asc[i]]);
+          if (v == null || v === "") { blank.push(asc[i]); continue; }
+          if (typeof v === "string") v = v.toLowerCase();
+          if (runs.length && runs[runs.length - 1].v === v) runs[runs.length - 1].ix.push(asc[i]);
+          else runs.push({ v: v, ix: [asc[i]] });
+        }
+        for (i = runs.length - 1; i >= 0; i--) Array.prototype.push.apply(idx, runs[i].ix);
+        orders[s] = idx.concat(blank);
+        return orders[s];
+      }
+      if (key) {
+        var keys = new Array(n);
+        for (i = 0; i < n; i++) {
+          var k = key(data.rows[i]);
+          keys[i] = typeof k === "string" ? k.toLowerCase() : k;
+        }
+        idx.sort(function (a, b) {
+          var x = keys[a], y = keys[b];
+          var xb = x == null || x === "", yb = y == null || y === "";
+          if (xb || yb) return xb === yb ? a - b : xb ? 1 : -1;
+          var c = x < y ? -1 : x > y ? 1 : 0;
+          return (desc ? -c : c) || a - b;
+        });
+      }
+      orders[s] = idx;
+      return idx;
+    }
 
     function controls() { return form ? Array.prototype.slice.call(form.elements).filter(function (c) { return c.name; }) : []; }
 
@@ -203,39 +204,23 @@
       if (!data) return;
       var t0 = performance.now();
       var words = (view.q || "").toLowerCase().split(/\s+/).filter(Boolean);
+      var s = view.sort || kind.defaultSort || "";
+      var ord = order(s === kind.defaultSort ? "" : s);
       var idx = [];
-      for (var i = 0; i < data.rows.length; i++) {
-        var r = data.rows[i];
+      for (var o = 0; o < ord.length; o++) {
+        var i = ord[o], r = data.rows[i];
         if (!kind.match(r, view)) continue;
         var ok = true;
         for (var w = 0; w < words.length && ok; w++) ok = hay[i].indexOf(words[w]) >= 0;
         if (ok) idx.push(i);
       }
-      var s = view.sort || kind.defaultSort || "";
-      var desc = s.charAt(0) === "-";
-      var key = s && kind.key(data, desc ? s.slice(1) : s);
-      if (key && s !== kind.defaultSort) {
-        var keyed = idx.map(function (i) { return { k: key(data.rows[i]), i: i }; });
-        keyed.sort(function (x, y) {
-          var c = cmp(x.k, y.k);
-          if (desc && x.k != null && x.k !== "" && y.k != null && y.k !== "") c = -c;
-          return c || x.i - y.i;
-        });
-        idx = keyed.map(function (x) { return x.i; });
-      }
       var pages = Math.max(1, Math.ceil(idx.length / PAGE));
       if (!keepPage) page = 0;
       page = Math.min(page, pages - 1);
-      var body = document.createElement("tbody");
-      var from = page * PAGE, to = Math.min(idx.length, from + PAGE);
-      for (var j = from; j < to; j++) body.appendChild(kind.row(data, data.rows[idx[j]], root));
-      if (!idx.length) {
-        var tr = el("tr"), td = el("td", null, kind.empty);
-        td.colSpan = table.tHead.rows[0].cells.length;
-        tr.appendChild(td);
-        body.appendChild(tr);
-      }
-      table.replaceChild(body, table.tBodies[0]);
+      var from = page * PAGE, to = Math.min(idx.length, from + PAGE), html = "";
+      for (var j = from; j < to; j++) html += kind.row(data, data.rows[idx[j]], root);
+      if (!idx.length) html = '<tr><td colspan="' + table.tHead.rows[0].cells.length + '">' + esc(kind.empty) + "</td></tr>";
+      table.tBodies[0].innerHTML = html;
       var total = group(data.rows.length), n = group(idx.length);
       var text = idx.length <= PAGE ? n + " of " + total + " shown"
         : n + " of " + total + " match; " + group(from + 1) + "–" + group(to) + " shown";

@@ -96,7 +96,7 @@
       if (!q) { box.hidden = true; return; }
       box.hidden = false;
       var words = q.split(/\s+/);
-      var found = [], total = 0;
+      var found = [], total = 0, counts = [];
       kinds.forEach(function (k, ki) {
         var rows = loaded[k.key];
         if (!rows) return;
@@ -106,6 +106,7 @@
           if (n >= 0) hits.push({ n: n, k: ki, i: i, kind: k, r: rows[i].r });
         }
         total += hits.length;
+        counts[ki] = hits.length;
         hits.sort(function (a, b) { return a.n - b.n || a.i - b.i; });
         found = found.concat(hits.slice(0, PER_KIND));
       });
@@ -130,6 +131,16 @@
         li.appendChild(a);
         list.appendChild(li);
       });
+      // More initiatives match than are shown: the list shows them all.
+      var ini = counts[0] || 0, shownIni = found.filter(function (f) { return f.k === 0; }).length;
+      if (ini > shownIni) {
+        var li = document.createElement("li"), a = document.createElement("a");
+        a.className = "site-search-all";
+        a.href = root + "initiatives/index.html#q=" + enc(input.value.trim());
+        a.textContent = "All " + ini.toLocaleString("en-US") + " initiatives matching “" + input.value.trim() + "” →";
+        li.appendChild(a);
+        list.appendChild(li);
+      }
       var more = total > found.length ? " (the best " + found.length + " shown)" : "";
       status.textContent = pending && !total ? "Loading the index…"
         : total ? total.toLocaleString("en-US") + (total === 1 ? " result" : " results") + more
