@@ -1,6 +1,7 @@
 package archtest
 
 import (
+	"fmt"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -31,7 +32,7 @@ var stages = []struct {
 		"generator/read/value", "generator/read", "generator/scaffold"}},
 	{"score", []string{"generator/score"}},
 	{"present", []string{"generator/narrative", "generator/export", "generator/console", "generator/history",
-		"generator/boardpack"}},
+		"generator/boardpack", "generator/decisions", "generator/search"}},
 	{"render", []string{"generator/render"}},
 	{"publish", []string{"generator/publish"}},
 	{"pipeline", []string{"generator/pipeline"}},
@@ -140,16 +141,72 @@ func TestNoCycle(t *testing.T) {
 
 func TestNoLaterStage(t *testing.T) {
 	g := graph(t)
-	rank := map[string]int{}
-	for i, s := range stages {
+	for _, s := range stages {
 		for _, p := range s.pkgs {
 			if _, ok := g[p]; !ok {
 				t.Errorf("stage %s names %s, which has no Go files: take it out of the list", s.name, p)
 			}
+		}
+	}
+	for _, v := range laterImports(g, stages, func(p, stage string) {
+		if strings.HasPrefix(p, "generator/") {
+			t.Logf("%s is in no stage; it counts as %s (what it imports)", p, stage)
+		}
+	}) {
+		t.Error(v)
+	}
+	// read's inner packages are not imported from outside read, except
+	// its schema (the spreadsheet templates of scaffold write its columns)
+	// and by internal tools.
+	for _, p := range sortedKeys(g) {
+		for _, d := range g[p] {
+			if strings.HasPrefix(d, "generator/read/") && !strings.HasPrefix(p, "generator/read") &&
+				d != "generator/read/schema" && !strings.HasPrefix(p, "internal/") {
+				t.Errorf("%s imports %s, an inner package of read", p, d)
+			}
+		}
+	}
+}
+
+// TestLaterImportsFound checks laterImports on a made-up graph: a package
+// importing a later stage, directly or through a package in no stage, is
+// reported; imports of the same or an earlier stage are not.
+func TestLaterImportsFound(t *testing.T) {
+	st := []struct {
+		name string
+		pkgs []string
+	}{{"first", []string{"a", "a2"}}, {"second", []string{"b"}}, {"third", []string{"c"}}}
+	g := map[string][]string{
+		"a":      {"a2"},     // same stage
+		"a2":     {"helper"}, // helper is in no stage and imports c: third
+		"b":      {"a"},      // earlier
+		"c":      {"b", "a"}, // earlier
+		"helper": {"c"},
+	}
+	got := laterImports(g, st, nil)
+	want := []string{"a2 (stage first) imports helper (stage third, later)"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	g["b"] = append(g["b"], "c")
+	if got := laterImports(g, st, nil); len(got) != 2 || got[1] != "b (stage second) imports c (stage third, later)" {
+		t.Errorf("b importing c: got %q", got)
+	}
+}
+
+// laterImports returns, in package order, each import by a package of a
+// stage of a package of a later stage. A package in no stage counts as the
+// latest stage of what it imports; unstaged, when not nil, is told each.
+func laterImports(g map[string][]string, stages []struct {
+	name string
+	pkgs []string
+}, unstaged func(p, stage string)) []string {
+	rank := map[string]int{}
+	for i, s := range stages {
+		for _, p := range s.pkgs {
 			rank[p] = i
 		}
 	}
-	// A package not named takes the latest stage of what it imports.
 	var rankOf func(p string, seen map[string]bool) int
 	rankOf = func(p string, seen map[string]bool) int {
 		if r, ok := rank[p]; ok {
@@ -165,33 +222,22 @@ func TestNoLaterStage(t *testing.T) {
 		}
 		return r
 	}
-	for _, p := range sortedKeys(g) {
-		if _, ok := rank[p]; !ok && strings.HasPrefix(p, "generator/") {
-			t.Logf("%s is in no stage; it counts as %s (what it imports)", p, stages[rankOf(p, map[string]bool{})].name)
-		}
-	}
+	var out []string
 	for _, p := range sortedKeys(g) {
 		r, ok := rank[p]
 		if !ok {
+			if unstaged != nil {
+				unstaged(p, stages[rankOf(p, map[string]bool{})].name)
+			}
 			continue
 		}
 		for _, d := range g[p] {
 			if dr := rankOf(d, map[string]bool{}); dr > r {
-				t.Errorf("%s (stage %s) imports %s (stage %s, later)", p, stages[r].name, d, stages[dr].name)
+				out = append(out, fmt.Sprintf("%s (stage %s) imports %s (stage %s, later)", p, stages[r].name, d, stages[dr].name))
 			}
 		}
 	}
-	// read's inner packages are not imported from outside read, except
-	// its schema (the spreadsheet templates of scaffold write its columns)
-	// and by internal tools.
-	for _, p := range sortedKeys(g) {
-		for _, d := range g[p] {
-			if strings.HasPrefix(d, "generator/read/") && !strings.HasPrefix(p, "generator/read") &&
-				d != "generator/read/schema" && !strings.HasPrefix(p, "internal/") {
-				t.Errorf("%s imports %s, an inner package of read", p, d)
-			}
-		}
-	}
+	return out
 }
 
 // TestOnePool checks that the worker pool is written once: only
