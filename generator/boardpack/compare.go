@@ -20,8 +20,11 @@ type Changes struct {
 	Closed []StatusChange
 	// Recategorised are initiatives whose category changed.
 	Recategorised []CategoryChange
-	// Verdicts are initiatives whose verdict or score changed.
+	// Verdicts are initiatives whose verdict or score changed, by id.
 	Verdicts []VerdictChange
+	// Moves are the initiatives whose verdict changed (not only their
+	// score), largest spend first.
+	Moves []VerdictChange
 	// Budget are initiatives whose budget changed, largest move first.
 	Budget []BudgetMove
 	// Metrics are the metrics whose latest value or progress changed.
@@ -69,6 +72,7 @@ type CategoryChange struct {
 // VerdictChange is an initiative whose verdict or score moved.
 type VerdictChange struct {
 	Initiative
+	Spend              *float64
 	From, To           model.Verdict
 	FromScore, ToScore *int
 }
@@ -132,7 +136,7 @@ func Compare(prev, cur *model.Scorecard) *Changes {
 			c.Recategorised = append(c.Recategorised, CategoryChange{initiative(ir), p.Category, ir.Category})
 		}
 		if p.Verdict != ir.Verdict || !sameInt(p.Score, ir.Score) {
-			c.Verdicts = append(c.Verdicts, VerdictChange{initiative(ir), p.Verdict, ir.Verdict, p.Score, ir.Score})
+			c.Verdicts = append(c.Verdicts, VerdictChange{initiative(ir), ir.Spend, p.Verdict, ir.Verdict, p.Score, ir.Score})
 		}
 		if p.Budget != ir.Budget {
 			c.Budget = append(c.Budget, BudgetMove{initiative(ir), p.Budget, ir.Budget})
@@ -145,6 +149,14 @@ func Compare(prev, cur *model.Scorecard) *Changes {
 	}
 	c.Budget = sortedCopy(c.Budget, func(a, b BudgetMove) int {
 		return cmp.Or(cmp.Compare(math.Abs(b.Change()), math.Abs(a.Change())), cmp.Compare(a.ID, b.ID))
+	})
+	for _, v := range c.Verdicts {
+		if v.From != v.To {
+			c.Moves = append(c.Moves, v)
+		}
+	}
+	c.Moves = sortedCopy(c.Moves, func(a, b VerdictChange) int {
+		return cmp.Or(cmp.Compare(spendOf(b.Spend), spendOf(a.Spend)), cmp.Compare(a.ID, b.ID))
 	})
 	c.Metrics = metricDeltas(prev, cur)
 	return c

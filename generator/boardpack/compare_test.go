@@ -52,6 +52,9 @@ func TestCompare(t *testing.T) {
 	if len(c.Verdicts) != 1 || c.Verdicts[0].From != model.NotAligned || c.Verdicts[0].To != model.AtRisk || *c.Verdicts[0].ScoreChange() != 20 {
 		t.Errorf("verdicts = %+v", c.Verdicts)
 	}
+	if len(c.Moves) != 1 || c.Moves[0].ID != "INI-1" {
+		t.Errorf("moves = %+v, want INI-1 only", c.Moves)
+	}
 	if len(c.Budget) != 2 || c.Budget[0].ID != "INI-2" || c.Budget[0].Change() != 120 || c.Budget[1].Change() != -50 {
 		t.Errorf("budget moves = %+v", c.Budget)
 	}

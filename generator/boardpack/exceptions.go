@@ -1,6 +1,7 @@
 package boardpack
 
 import (
+	"cmp"
 	"github.com/opsalign/opsalign/generator/model"
 )
 
@@ -19,6 +20,9 @@ type Exceptions struct {
 	// 1–2, attributed to an initiative, opened in the report period,
 	// oldest first.
 	ChangeIncidents []model.ChangeIncident
+	// AtRisk are the initiatives whose verdict is not_aligned or at_risk,
+	// largest spend first: the exceptions of the pack's front page.
+	AtRisk []NotAligned
 }
 
 // NotAligned is one not-aligned initiative.
@@ -27,21 +31,31 @@ type NotAligned struct {
 	Name       string
 	Unit       string
 	Score      *int
+	Verdict    model.Verdict
+	Spend      *float64
 	Failed     []model.CheckResult // its failing checks, in report order
+	// Warned are its warning checks, in report order.
+	Warned []model.CheckResult
 }
 
 func exceptions(sc *model.Scorecard) Exceptions {
 	ex := Exceptions{ChangeIncidents: sc.Portfolio.ChangeIncidentList}
 	for i := range sc.Initiatives {
 		ir := &sc.Initiatives[i]
-		if ir.Verdict == model.NotAligned {
-			na := NotAligned{Initiative: ir.ID, Name: ir.Name, Unit: ir.BusinessUnit, Score: ir.Score}
+		if ir.Verdict == model.NotAligned || ir.Verdict == model.AtRisk {
+			na := NotAligned{Initiative: ir.ID, Name: ir.Name, Unit: ir.BusinessUnit, Score: ir.Score, Verdict: ir.Verdict, Spend: ir.Spend}
 			for _, r := range ir.Checks {
-				if r.Result == model.Fail {
+				switch r.Result {
+				case model.Fail:
 					na.Failed = append(na.Failed, r)
+				case model.Warn:
+					na.Warned = append(na.Warned, r)
 				}
 			}
-			ex.NotAligned = append(ex.NotAligned, na)
+			if ir.Verdict == model.NotAligned {
+				ex.NotAligned = append(ex.NotAligned, na)
+			}
+			ex.AtRisk = append(ex.AtRisk, na)
 		}
 		for _, r := range ir.Checks {
 			if r.Result != model.Warn && r.Result != model.Fail {
@@ -56,5 +70,17 @@ func exceptions(sc *model.Scorecard) Exceptions {
 			}
 		}
 	}
+	ex.AtRisk = sortedCopy(ex.AtRisk, func(a, b NotAligned) int {
+		return cmp.Or(cmp.Compare(spendOf(b.Spend), spendOf(a.Spend)), cmp.Compare(verdictRank(a.Verdict), verdictRank(b.Verdict)),
+			cmp.Compare(a.Initiative, b.Initiative))
+	})
 	return ex
+}
+
+// verdictRank orders not_aligned before at_risk.
+func verdictRank(v model.Verdict) int {
+	if v == model.NotAligned {
+		return 0
+	}
+	return 1
 }

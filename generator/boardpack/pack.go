@@ -30,6 +30,9 @@ type Pack struct {
 	// Changes compares with the previous closed quarter; nil when there is
 	// none.
 	Changes *Changes
+	// PrevAnswer is the previous closed quarter's answer ("yes" or "no"),
+	// PrevPeriod its period; both "" when no quarter has been closed.
+	PrevAnswer, PrevPeriod string
 }
 
 // Build makes the board pack of in.Scorecard.
@@ -46,6 +49,11 @@ func Build(in Input) *Pack {
 	p.Exceptions = exceptions(sc)
 	if in.Previous != nil {
 		p.Changes = Compare(in.Previous, sc)
+		p.PrevAnswer, p.PrevPeriod = in.Previous.Headline.Answer, in.Previous.Period
+		for i, s := range sections(in.Previous) {
+			c := s.Counts
+			p.Sections[i].Prev = &c
+		}
 	}
 	return p
 }

@@ -159,3 +159,43 @@ func TestChangeIncidents(t *testing.T) {
 		t.Errorf("change incidents %+v, want the scorecard's %+v", p.Exceptions.ChangeIncidents, sc.Portfolio.ChangeIncidentList)
 	}
 }
+
+// The front page's initiatives and a principle's exceptions are ranked by
+// spend at risk, largest first; a missing spend ranks as 0.
+func TestRankedBySpend(t *testing.T) {
+	sc := card()
+	sc.Initiatives[0].Spend = f(100) // INI-1, not aligned
+	sc.Initiatives[1].Spend = f(250) // INI-2, at risk
+	p := Build(Input{Scorecard: sc})
+	var top []string
+	for _, a := range p.Exceptions.AtRisk {
+		top = append(top, a.Initiative+":"+string(a.Verdict))
+	}
+	if !slices.Equal(top, []string{"INI-2:at_risk", "INI-1:not_aligned"}) {
+		t.Errorf("at risk = %v, want INI-2 ($250) before INI-1 ($100)", top)
+	}
+	if a := p.Exceptions.AtRisk[0]; len(a.Failed) != 1 || a.Failed[0].ID != model.CheckBusinessOwned || len(a.Warned) != 2 {
+		t.Errorf("INI-2 failed %v warned %v", a.Failed, a.Warned)
+	}
+	var ex []string
+	for _, e := range p.Sections[5].Exceptions { // principle 6
+		ex = append(ex, e.Initiative+":"+e.Check)
+	}
+	// INI-2 ($250): plan_funded warn, peak_clear warn (by check id); then INI-1 ($100).
+	if want := []string{"INI-2:peak_clear", "INI-2:plan_funded", "INI-1:peak_clear"}; !slices.Equal(ex, want) {
+		t.Errorf("principle 6 exceptions %v, want %v", ex, want)
+	}
+	if p.Sections[1].Prev != nil || p.PrevAnswer != "" {
+		t.Error("previous counts without a previous quarter")
+	}
+	prev := card()
+	prev.Headline.Answer, prev.Period = "yes", "2026-Q2"
+	prev.Initiatives[2].Checks[1].Result = model.Fail // INI-3 business_owned
+	p = Build(Input{Scorecard: sc, Previous: prev})
+	if p.PrevAnswer != "yes" || p.PrevPeriod != "2026-Q2" {
+		t.Errorf("previous answer %q %q", p.PrevAnswer, p.PrevPeriod)
+	}
+	if got := p.Sections[1].Prev; got == nil || *got != (Counts{Warn: 1, Fail: 2}) {
+		t.Errorf("principle 2 then = %+v, want 1 warn, 2 fail", got)
+	}
+}

@@ -21,8 +21,11 @@ type Section struct {
 	// none): a chart name of the narrative's {{ chart }}.
 	Chart string
 	// Exceptions are the initiatives whose checks of the principle warn or
-	// fail, failures first, then by id.
+	// fail, largest spend first (see rankExceptions).
 	Exceptions []Exception
+	// Prev counts the same results in the previous closed quarter; nil
+	// when there is none.
+	Prev *Counts
 }
 
 // Counts counts check results.
@@ -52,6 +55,34 @@ type Exception struct {
 	Check      string
 	Result     model.Result
 	Reason     string
+	// Spend is the initiative's spend; nil when it has none.
+	Spend *float64
+}
+
+// spendOf is a spend for ranking: a missing spend ranks as 0.
+func spendOf(s *float64) float64 {
+	if s == nil {
+		return 0
+	}
+	return *s
+}
+
+// rankExceptions orders exceptions by spend at risk: the largest spend
+// first, then failures before warnings, then by initiative and check id.
+func rankExceptions(a, b Exception) int {
+	return cmp.Or(cmp.Compare(spendOf(b.Spend), spendOf(a.Spend)), cmp.Compare(rank(a.Result), rank(b.Result)),
+		cmp.Compare(a.Initiative, b.Initiative), cmp.Compare(a.Check, b.Check))
+}
+
+// rank orders results worst first.
+func rank(r model.Result) int {
+	switch r {
+	case model.Fail:
+		return 0
+	case model.Warn:
+		return 1
+	}
+	return 2
 }
 
 // principleTitles names the nine principles.
@@ -116,21 +147,13 @@ func sections(sc *model.Scorecard) []Section {
 			if r.Result == model.Warn || r.Result == model.Fail {
 				s.Exceptions = append(s.Exceptions, Exception{
 					Initiative: ir.ID, Name: ir.Name, Unit: ir.BusinessUnit,
-					Check: r.ID, Result: r.Result, Reason: r.Reason,
+					Check: r.ID, Result: r.Result, Reason: r.Reason, Spend: ir.Spend,
 				})
 			}
 		}
 	}
 	for i := range out {
-		out[i].Exceptions = sortedCopy(out[i].Exceptions, func(a, b Exception) int {
-			if a.Result != b.Result {
-				if a.Result == model.Fail {
-					return -1
-				}
-				return 1
-			}
-			return cmp.Or(cmp.Compare(a.Initiative, b.Initiative), cmp.Compare(a.Check, b.Check))
-		})
+		out[i].Exceptions = sortedCopy(out[i].Exceptions, rankExceptions)
 	}
 	return out
 }

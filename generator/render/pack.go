@@ -7,12 +7,18 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/boardpack"
+	"github.com/opsalign/opsalign/generator/listview"
 	"github.com/opsalign/opsalign/generator/model"
 )
 
-// maxSectionExceptions caps the exceptions listed under a principle; the
-// rest are counted, and every one is on the initiatives page.
-const maxSectionExceptions = 12
+// maxListed caps every list of the board pack outside its appendix: a
+// principle's exceptions, the front page's initiatives at risk, each list
+// of "What changed". The rest are counted ("and 12 more — see the site"),
+// and every one is on the site and in the appendix.
+const maxListed = 5
+
+// maxMoves caps the verdict moves listed in "What changed".
+const maxMoves = 10
 
 // PackView is the board pack's content beyond the page frame: the
 // sections, split, exceptions and changes of boardpack.Pack, formatted.
@@ -26,6 +32,50 @@ type PackView struct {
 	Changes         *ChangesView
 	// Closed lists the quarters closed before this one, newest first.
 	Closed []ClosedQuarter
+	// Answer is this quarter's answer, "Yes" or "No"; Was the previous
+	// closed quarter's ("" when none is closed), WasPeriod its period.
+	Answer, Was, WasPeriod string
+	// Top are the initiatives not aligned or at risk with the largest
+	// spend (at most maxListed), TopMore how many more there are.
+	Top     []TopRow
+	TopMore More
+	// SiteURL is the site's address (config base_url), printed after
+	// "see the site"; "" when it is not set.
+	SiteURL string
+	// Incidents are the first change-caused incidents (at most
+	// maxListed, under principle 9), IncidentsMore the rest.
+	Incidents     []IncidentRow
+	IncidentsMore More
+	// Appendix is true when the pack carries its appendix.
+	Appendix bool
+	// Units are the per-unit rows of the appendix (the portfolio
+	// page's).
+	Units []UnitRow
+}
+
+// More is "and N more — see the site": N and the site page that lists
+// them all ("" when N is 0).
+type More struct {
+	N    int
+	Href string // relative to the pack: "initiatives/index.html#sort=-spend"
+}
+
+// MoreView is what the pack-more partial is given: the rows left out and
+// the site's address (config base_url, "" when not set) printed before
+// the link's path.
+type MoreView struct {
+	More More
+	Site string
+}
+
+// TopRow is an initiative at risk on the pack's front page.
+type TopRow struct {
+	Initiative Link
+	Name       string
+	Unit       string
+	Verdict    Badge
+	Spend      string // compact: "$4.20M"
+	Why        string // its first failing (else warning) check: "Change management: High risk with a Big Bang rollout"
 }
 
 // SectionView is one principle of the board pack.
@@ -40,7 +90,15 @@ type SectionView struct {
 	// principle's chart.
 	ChartInCommentary bool
 	Exceptions        []ExceptionRow
-	More              int // exceptions left out of the list
+	More              More // exceptions left out of the list
+	// All are every exception, for the appendix.
+	All []ExceptionRow
+	// Target is what the principle asks for, in words.
+	Target string
+	// Change is the move of its pass share since the last closed quarter
+	// ("up 4 points from 67% in 2026-Q2"), Class "better", "worse" or
+	// "same"; both "" when there is no closed quarter.
+	Change, ChangeClass string
 }
 
 // BarSegment is one result's part of a section's result bar.
@@ -59,6 +117,7 @@ type ExceptionRow struct {
 	Check      string
 	Badge      Badge
 	Reason     string
+	Spend      string // compact; "–" when none
 }
 
 // NotAlignedRow is one not-aligned initiative with its failing checks.
@@ -90,6 +149,10 @@ type ChangesView struct {
 	Verdicts      ChangeTable
 	Budget        ChangeTable
 	Metrics       ChangeTable
+	// Moves are the verdict moves, largest spend first (at most maxMoves).
+	Moves ChangeTable
+	// Changed are the portfolio figures that moved.
+	Changed []DeltaRow
 }
 
 // ChangeRow is one initiative's or metric's change.
@@ -101,6 +164,7 @@ type ChangeRow struct {
 	Change string
 	// FromBadge and ToBadge show verdicts; nil elsewhere.
 	FromBadge, ToBadge *Badge
+	Spend              string // verdict moves: the initiative's spend, compact
 }
 
 // pack builds the board pack view. A principle's chart that the
@@ -111,7 +175,30 @@ func (x *index) pack(narrative template.HTML) *PackView {
 		in.Previous = x.prev.Scorecard
 	}
 	p := boardpack.Build(in)
-	v := &PackView{Closed: x.closedBefore()}
+	v := &PackView{Closed: x.closedBefore(), Answer: yesNo(p.Headline.Answer), SiteURL: x.in.Config.BaseURL,
+		Appendix: x.in.Config.BoardPack.Appendix}
+	if p.PrevAnswer != "" {
+		v.Was, v.WasPeriod = yesNo(p.PrevAnswer), p.PrevPeriod
+	}
+	for i, na := range p.Exceptions.AtRisk {
+		if i == maxListed {
+			v.TopMore = More{N: len(p.Exceptions.AtRisk) - maxListed, Href: listview.InitiativesHref("", listview.Initiatives{Sort: "score"})}
+			break
+		}
+		r := TopRow{Initiative: x.initiativeLink(na.Initiative), Name: na.Name, Unit: na.Unit, Verdict: verdictBadge(na.Verdict), Spend: x.compactP(na.Spend)}
+		why := na.Failed
+		if len(why) == 0 {
+			why = na.Warned
+		}
+		if len(why) > 0 {
+			c := x.checkRow(why[0])
+			r.Why = c.Title + ": " + c.Reason
+		}
+		v.Top = append(v.Top, r)
+	}
+	if v.Appendix {
+		v.Units = x.unitRows()
+	}
 	for _, s := range p.Sections {
 		sv := x.sectionView(p, s)
 		if sv.Chart != nil && strings.Contains(string(narrative), `id="`+sv.Chart.ID+`"`) {
@@ -134,6 +221,11 @@ func (x *index) pack(narrative template.HTML) *PackView {
 	v.OwnershipGaps = ExceptionTable{None: "Every initiative has a business owner who is not its IT owner.", Rows: x.exceptionRows(p.Exceptions.OwnershipGaps)}
 	for _, inc := range p.Exceptions.ChangeIncidents {
 		v.ChangeIncidents = append(v.ChangeIncidents, x.changeIncidentRow(inc))
+	}
+	v.Incidents = v.ChangeIncidents
+	if len(v.Incidents) > maxListed {
+		v.IncidentsMore = More{N: len(v.Incidents) - maxListed, Href: listview.IncidentsHref("", listview.Incidents{})}
+		v.Incidents = v.Incidents[:maxListed]
 	}
 	if p.Changes != nil {
 		v.Changes = x.changesView(p.Changes)
@@ -161,7 +253,7 @@ func (x *index) exceptionRows(es []boardpack.Exception) []ExceptionRow {
 	out := make([]ExceptionRow, 0, len(es))
 	for _, e := range es {
 		out = append(out, ExceptionRow{Initiative: x.initiativeLink(e.Initiative), Name: e.Name, Unit: e.Unit,
-			Check: e.Check, Badge: resultBadge(e.Result), Reason: e.Reason})
+			Check: e.Check, Badge: resultBadge(e.Result), Reason: e.Reason, Spend: x.compactP(e.Spend)})
 	}
 	return out
 }
@@ -213,14 +305,73 @@ func (x *index) sectionView(p *boardpack.Pack, s boardpack.Section) SectionView 
 		v.Chart = &c
 	}
 	ex := s.Exceptions
-	if len(ex) > maxSectionExceptions {
-		v.More = len(ex) - maxSectionExceptions
-		ex = ex[:maxSectionExceptions]
+	if len(ex) > maxListed {
+		sort := ""
+		if len(s.Checks) > 0 {
+			sort = s.Checks[0]
+		}
+		v.More = More{N: len(ex) - maxListed, Href: listview.InitiativesHref("", listview.Initiatives{Sort: sort})}
+		ex = ex[:maxListed]
 	}
 	v.Exceptions = x.exceptionRows(ex)
+	if x.in.Config.BoardPack.Appendix {
+		v.All = x.exceptionRows(s.Exceptions)
+	}
+	v.Target = principleTarget(s)
+	if s.Prev != nil && s.Principle != 5 {
+		now, was := s.Counts.PassShare(), s.Prev.PassShare()
+		if now != nil && was != nil {
+			d := roundTo((*now-*was)*100, 0)
+			switch {
+			case d > 0:
+				v.Change, v.ChangeClass = fmt.Sprintf("better: up %s points from %s in %s", x.fmt.Num(d), x.fmt.Pct(was), p.PrevPeriod), "better"
+			case d < 0:
+				v.Change, v.ChangeClass = fmt.Sprintf("worse: down %s points from %s in %s", x.fmt.Num(-d), x.fmt.Pct(was), p.PrevPeriod), "worse"
+			default:
+				v.Change, v.ChangeClass = fmt.Sprintf("unchanged since %s", p.PrevPeriod), "same"
+			}
+		}
+	}
+	if s.Principle == 5 && p.Changes != nil {
+		if d, ok := p.Changes.Figure("split.budget.transform"); ok && d.Change() != nil {
+			r := x.deltaRow(d)
+			v.Change, v.ChangeClass = "transform share of budget "+r.Change+" since "+p.PrevPeriod+" (was "+r.Prev+")", r.Class
+			if r.Class == "same" {
+				v.Change = "transform share of budget unchanged since " + p.PrevPeriod
+			}
+		}
+	}
 	return v
 }
 
+// principleTarget says in words what a principle asks for.
+func principleTarget(s boardpack.Section) string {
+	switch s.Principle {
+	case 5:
+		return "Target: each category's share of budget inside its policy band."
+	case 7:
+		return "Target: every live initiative moves its metrics; at least half of all metrics better than baseline."
+	case 9:
+		return "Target: no severity 1–2 incident caused by our own changes."
+	}
+	return "Target: every initiative to which it applies passes."
+}
+
+// compactP formats a spend compactly, "–" when there is none.
+func (x *index) compactP(v *float64) string {
+	if v == nil {
+		return "–"
+	}
+	return x.fmt.Compact(*v)
+}
+
+// yesNo writes an answer for people.
+func yesNo(a string) string {
+	if a == "yes" {
+		return "Yes"
+	}
+	return "No"
+}
 func (x *index) splitRow(r boardpack.SplitRow) SplitRow {
 	row := SplitRow{Category: categoryName(r.Category), Budget: x.fmt.Pct(r.Budget), Spend: x.fmt.Pct(r.Spend),
 		Band: x.fmt.Share(r.Band[0]) + "–" + x.fmt.Share(r.Band[1])}
@@ -267,7 +418,7 @@ func (x *index) changesView(c *boardpack.Changes) *ChangesView {
 		r.From, r.To = categoryName(s.From), categoryName(s.To)
 		v.Recategorised.Rows = append(v.Recategorised.Rows, r)
 	}
-	for _, s := range c.Verdicts {
+	verdictRow := func(s boardpack.VerdictChange) ChangeRow {
 		r := ini(s.Initiative)
 		from, to := verdictBadge(s.From), verdictBadge(s.To)
 		r.FromBadge, r.ToBadge = &from, &to
@@ -275,7 +426,24 @@ func (x *index) changesView(c *boardpack.Changes) *ChangesView {
 		if d := s.ScoreChange(); d != nil {
 			r.Change = signed(float64(*d), strconv.Itoa(abs(*d)))
 		}
-		v.Verdicts.Rows = append(v.Verdicts.Rows, r)
+		r.Spend = x.compactP(s.Spend)
+		return r
+	}
+	for _, s := range c.Verdicts {
+		v.Verdicts.Rows = append(v.Verdicts.Rows, verdictRow(s))
+	}
+	v.Moves = ChangeTable{Head: "Verdict, score"}
+	for i, s := range c.Moves {
+		if i == maxMoves {
+			v.Moves.More = More{N: len(c.Moves) - maxMoves, Href: listview.InitiativesHref("", listview.Initiatives{Sort: "-spend"})}
+			break
+		}
+		v.Moves.Rows = append(v.Moves.Rows, verdictRow(s))
+	}
+	for _, d := range v.Figures {
+		if d.Class != "" && d.Class != "same" {
+			v.Changed = append(v.Changed, d)
+		}
 	}
 	for _, m := range c.Budget {
 		r := ini(m.Initiative)
@@ -297,6 +465,17 @@ func (x *index) changesView(c *boardpack.Changes) *ChangesView {
 		}
 		v.Metrics.Rows = append(v.Metrics.Rows, r)
 	}
+	if !x.in.Config.BoardPack.Appendix {
+		for _, t := range []*ChangeTable{&v.New, &v.Removed, &v.Closed, &v.Recategorised, &v.Budget, &v.Metrics} {
+			if len(t.Rows) > maxListed {
+				t.More = More{N: len(t.Rows) - maxListed, Href: listview.InitiativesHref("", listview.Initiatives{})}
+				if t == &v.Metrics {
+					t.More.Href = "metrics/index.html"
+				}
+				t.Rows = t.Rows[:maxListed]
+			}
+		}
+	}
 	return v
 }
 
@@ -313,6 +492,7 @@ type ChangeTable struct {
 	Root string
 	Head string // what the From and To columns hold
 	Rows []ChangeRow
+	More More // rows left out
 }
 
 // ExceptionTable is what the exception-rows partial is given.

@@ -2,13 +2,19 @@ package render
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/narrative"
 )
 
 // BoardPackView is the quarter's board pack.
 type BoardPackView struct {
 	Frame
+	// Front is the commentary before its `<!--more-->` line, printed on
+	// the pack's first page (the COO's summary and the decisions asked
+	// for); Narrative is the rest, or all of it when there is no such line.
+	Front         template.HTML
 	Narrative     template.HTML
 	Portfolio     *model.Portfolio
 	Checks        []CheckRow
@@ -48,13 +54,21 @@ func (x *index) boardPackView() (*BoardPackView, error) {
 	v.Principles = x.principles()
 	v.NotAligned, v.OwnershipGaps = x.exceptions()
 	if p, ok := x.content("board-pack"); ok {
-		h, err := x.narrate(p)
+		front, rest, split := splitMore(p)
+		if split {
+			h, err := x.narrate(front)
+			if err != nil {
+				return nil, err
+			}
+			v.Front = h
+		}
+		h, err := x.narrate(rest)
 		if err != nil {
 			return nil, err
 		}
 		v.Narrative = h
 	}
-	v.Pack = x.pack(v.Narrative)
+	v.Pack = x.pack(v.Front + v.Narrative)
 	return v, nil
 }
 
@@ -106,4 +120,31 @@ func (x *index) exceptions() (notAligned, gaps []InitiativeRow) {
 		}
 	}
 	return notAligned, gaps
+}
+
+// moreLine divides a board pack's commentary: what comes before it is
+// printed on the pack's front page.
+const moreLine = "<!--more-->"
+
+// splitMore splits a page's body at its first line that is exactly
+// moreLine (spaces around it allowed); rest keeps the line numbers of
+// the file for messages. split is false when there is no such line.
+func splitMore(p narrative.Page) (front, rest narrative.Page, split bool) {
+	off, line := 0, 0
+	for off < len(p.Body) {
+		end := strings.IndexByte(p.Body[off:], '\n')
+		next := len(p.Body)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		if strings.TrimSpace(p.Body[off:next]) == moreLine {
+			front, rest = p, p
+			front.Body = p.Body[:off]
+			rest.Body = p.Body[next:]
+			rest.BodyLine = p.BodyLine + line + 1
+			return front, rest, true
+		}
+		off, line = next, line+1
+	}
+	return p, p, false
 }

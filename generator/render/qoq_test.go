@@ -70,7 +70,7 @@ func TestHistoryGolden(t *testing.T) {
 	m := renderFixture(t, func(in *Input) { in.History = closedFixture(t) })
 	checks := map[string][]string{
 		"board-pack.html": {`What changed since 2026-Q2`, `href="history/2026-Q2/board-pack.html"`, `New initiatives`, `Budget moves`,
-			`<span class="delta delta-worse"><span class="icon" aria-hidden="true">▼</span> −4 pts</span>`},
+			`<span class="delta delta-worse"><span class="icon" aria-hidden="true">▼</span> −4 pts worse</span>`},
 		"index.html":               {`<h2>Since 2026-Q2</h2>`, `<h2>Closed quarters</h2>`, `href="history/2026-Q2/board-pack.html"`},
 		"initiatives/INI-001.html": {`In 2026-Q2:`, `score 70 (change since: &#43;30)`, `href="../history/2026-Q2/board-pack.html"`},
 		"initiatives/INI-002.html": {`In 2026-Q2: not yet in the register.`},

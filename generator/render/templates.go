@@ -185,8 +185,10 @@ func funcs() template.FuncMap {
 		"link": func(root string, l Link) LinkView { return LinkView{Root: root, Link: l} },
 		// csp writes the page's Content-Security-Policy meta tag; cssf
 		// formats CSS with its arguments as quoted CSS strings (csp.go).
-		"csp":  cspMeta,
-		"cssf": cssf,
+		"csp":            cspMeta,
+		"cssf":           cssf,
+		"packExceptions": func(root string, rows []ExceptionRow) ExceptionTable { return ExceptionTable{Root: root, Rows: rows} },
+		"packMore":       func(m More, site string) MoreView { return MoreView{More: m, Site: site} },
 		// partial is bound to each template set by bindPartial.
 		"partial": func(string, any) (template.HTML, error) { return "", errors.New("partial: not bound") },
 	}
