@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -32,12 +33,56 @@ func PDF(ctx context.Context, o Options, outDir, paper string) error {
 	if err != nil {
 		return err
 	}
-	dst := filepath.Join(outDir, "board-pack.pdf")
-	tmp, err := os.CreateTemp(outDir, ".board-pack-*.pdf")
+	// The contents' page numbers: a first print says where each section
+	// starts; they are written into the pack's HTML (so that a print from
+	// a browser shows them too) and the pack is printed again.
+	pdf, err = numberPages(bctx, outDir, p, pdf, o)
 	if err != nil {
 		return err
 	}
-	if _, err := tmp.Write(pdf); err != nil {
+	if err := writeFile(outDir, "board-pack.pdf", pdf); err != nil {
+		return err
+	}
+	if !o.Quiet {
+		fmt.Fprintf(o.Stdout, "Wrote %s (%s landscape).\n", filepath.Join(outDir, "board-pack.pdf"), p.Name)
+	}
+	return nil
+}
+
+// numberPages writes the pages of first (a print of the pack) into the
+// pack's contents and prints it again. A pack without page number boxes,
+// or a print whose destinations cannot be read, is kept as it is.
+func numberPages(bctx context.Context, outDir string, p browser.Paper, first []byte, o Options) ([]byte, error) {
+	file := filepath.Join(outDir, boardpack.Page)
+	html, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := boardpack.DestPages(first)
+	if err != nil {
+		if o.Logger != nil {
+			o.Logger.Warn("board pack printed without page numbers in its contents", "err", err)
+		}
+		return first, nil
+	}
+	numbered := boardpack.NumberContents(html, pages)
+	if bytes.Equal(numbered, html) {
+		return first, nil
+	}
+	if err := writeFile(outDir, boardpack.Page, numbered); err != nil {
+		return nil, err
+	}
+	return boardpack.PrintPDF(bctx, os.DirFS(outDir), p)
+}
+
+// writeFile replaces outDir/name with data, atomically.
+func writeFile(outDir, name string, data []byte) error {
+	dst := filepath.Join(outDir, name)
+	tmp, err := os.CreateTemp(outDir, "."+name+"-*")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		os.Remove(tmp.Name())
 		return err
@@ -53,9 +98,6 @@ func PDF(ctx context.Context, o Options, outDir, paper string) error {
 	if err := os.Rename(tmp.Name(), dst); err != nil {
 		os.Remove(tmp.Name())
 		return err
-	}
-	if !o.Quiet {
-		fmt.Fprintf(o.Stdout, "Wrote %s (%s landscape).\n", dst, p.Name)
 	}
 	return nil
 }
