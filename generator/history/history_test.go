@@ -251,7 +251,7 @@ func FuzzParseQuarter(f *testing.F) {
 
 func TestFrozenNote(t *testing.T) {
 	tests := []struct{ in, want string }{
-		{"<html>\n<body class=\"board-pack\">\n<h1>x</h1>", "<html>\n<body class=\"board-pack\">\n<p class=\"frozen-note\" role=\"note\">Board pack of 2026-Q2, frozen when the quarter was closed: figures as of 2026-06-30. Links to other pages open the live site, which shows the latest figures.</p>\n<h1>x</h1>"},
+		{"<html>\n<body class=\"board-pack\">\n<h1>x</h1>", "<html>\n<body class=\"board-pack\">\n<aside class=\"frozen-note\" aria-label=\"Frozen quarter\">Board pack of 2026-Q2, frozen when the quarter was closed: figures as of 2026-06-30. Links to other pages open the live site, which shows the latest figures.</aside>\n<h1>x</h1>"},
 		{"<p>no body</p>", "<p>no body</p>"},
 	}
 	for _, tt := range tests {

@@ -62,15 +62,17 @@ var bodyRE = regexp.MustCompile(`<body[^>]*>`)
 // FrozenNote puts a note at the top of a frozen board pack, after its
 // body tag, saying what it is and that its links open the live site
 // (which shows the latest figures, not the quarter's). The note is not
-// printed. A page without a body tag is returned unchanged.
+// printed. It is a landmark of its own (an aside), so that a screen
+// reader's list of regions holds it and no text of the page is outside
+// one. A page without a body tag is returned unchanged.
 func FrozenNote(page []byte, period, asOf string) []byte {
 	loc := bodyRE.FindIndex(page)
 	if loc == nil {
 		return page
 	}
-	note := `<p class="frozen-note" role="note">Board pack of ` + html.EscapeString(period) +
+	note := `<aside class="frozen-note" aria-label="Frozen quarter">Board pack of ` + html.EscapeString(period) +
 		`, frozen when the quarter was closed: figures as of ` + html.EscapeString(asOf) +
-		`. Links to other pages open the live site, which shows the latest figures.</p>`
+		`. Links to other pages open the live site, which shows the latest figures.</aside>`
 	out := make([]byte, 0, len(page)+len(note)+1)
 	out = append(out, page[:loc[1]]...)
 	out = append(out, '\n')

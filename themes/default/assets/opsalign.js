@@ -234,6 +234,27 @@
     controls.forEach(function (c) { c.addEventListener(c.tagName === "SELECT" ? "change" : "input", apply); });
   }
 
+  // keyboardScroll lets a keyboard reach what scrolls (WCAG 2.1.1): a
+  // table or table box that overflows and holds nothing focusable becomes
+  // a tab stop (on a phone every wide table scrolls sideways by itself);
+  // one that fits again stops being one.
+  function keyboardScroll() {
+    document.querySelectorAll("table, .table-wrap").forEach(function (el) {
+      var cs = getComputedStyle(el);
+      var scrolls = /auto|scroll/.test(cs.overflowX + " " + cs.overflowY) &&
+        (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+      var ours = el.hasAttribute("data-scroll-stop");
+      if (scrolls && !ours && !el.hasAttribute("tabindex") &&
+          !el.querySelector("a[href], button, input, select, textarea, [tabindex]")) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("data-scroll-stop", "");
+      } else if (!scrolls && ours) {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("data-scroll-stop");
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     var groups = {};
@@ -246,5 +267,11 @@
       if (table) makeFilters(table, groups[id]);
     });
     drawCharts();
+    keyboardScroll();
+    var resized;
+    window.addEventListener("resize", function () {
+      clearTimeout(resized);
+      resized = setTimeout(keyboardScroll, 200);
+    });
   });
 })();
