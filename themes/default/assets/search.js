@@ -91,6 +91,7 @@
     }
 
     function run() {
+      var t0 = performance.now();
       var q = input.value.trim().toLowerCase();
       list.textContent = "";
       if (!q) { box.hidden = true; return; }
@@ -145,6 +146,7 @@
       status.textContent = pending && !total ? "Loading the index…"
         : total ? total.toLocaleString("en-US") + (total === 1 ? " result" : " results") + more
         : "No initiative, metric or incident matches “" + input.value.trim() + "”.";
+      form.setAttribute("data-ms", String(Math.round(performance.now() - t0)));
     }
 
     function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
