@@ -10,19 +10,23 @@ import (
 
 // Policy is the Content-Security-Policy of every page of the default theme
 // (the template function csp writes it as a <meta http-equiv> tag). It lets
-// a page load scripts, style sheets, images and fonts from the site's own
-// files only, and run no inline script at all: chart options are JSON data
-// blocks (<script type="application/json">, which no browser executes) that
-// assets/opsalign.js reads. Style attributes are allowed (style-src-attr):
-// ECharts' SVG renderer writes every shape's style as an attribute. Inline
-// <style> elements are refused unless the page names their hash (see csp).
+// a page load scripts, style sheets, images and fonts (a theme may bring
+// its own) from the site's own files only, and run no inline script at
+// all: chart options are JSON data blocks (<script type="application/json">,
+// which no browser executes) that assets/opsalign.js reads. Style
+// attributes are allowed (style-src-attr): ECharts' SVG renderer writes
+// every shape's style as an attribute. Inline <style> elements are refused
+// unless the page names their hash (see cspMeta). connect-src 'self' is
+// for opsalign serve's live-reload stream.
 //
-// 'self' matches a page's own folder tree from file:// as well as over
-// http in Chromium, Firefox and Safari, so the same files work from a
-// share and from a web server. frame-ancestors is ignored in a meta tag;
-// opsalign serve sends it as a header, and a web server should too.
+// In Chromium 'self' matches the site's other files from file:// as well
+// as over http (the browser tests open every kind of page both ways), so
+// the same files work from a share and from a web server. No page needs
+// data: images, frames, objects, workers or a form. frame-ancestors is
+// ignored in a meta tag; opsalign serve sends it as a header, and a web
+// server should too.
 const Policy = "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; " +
-	"img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
+	"img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
 // cspMeta returns the Content-Security-Policy meta tag of a page whose
 // inline <style> elements hold exactly styles (each a string or

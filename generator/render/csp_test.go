@@ -36,7 +36,7 @@ func TestCSPMeta(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'">`
+	want := `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'">`
 	if string(plain) != want {
 		t.Errorf("cspMeta() = %s\nwant %s", plain, want)
 	}

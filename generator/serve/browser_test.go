@@ -66,7 +66,7 @@ func TestBrowserReloadAndOverlay(t *testing.T) {
 
 // sitePolicy is the policy of the default theme's pages (render.Policy).
 const sitePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; " +
-	"img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
+	"img-src 'self'; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
 // TestBrowserStatusPages checks the pages the server makes itself (here:
 // the first build failed, then not found) under their own policy: the
