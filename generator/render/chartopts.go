@@ -148,7 +148,7 @@ func (x *index) splitChart() Chart {
 		{Name: "Budget", Values: bd, Style: budgetStyle, Decal: noDecal()},
 		{Name: "Spend", Values: sd, Style: spendStyle, Decal: noDecal()},
 	}, false)
-	o["yAxis"].(obj)["name"] = "%"
+	o["yAxis"].(obj)["axisLabel"] = obj{"formatter": "{value}%"}
 	o["yAxis"].(obj)["min"] = 0
 	o["yAxis"].(obj)["max"] = 100
 	o["yAxis"].(obj)["interval"] = 20
@@ -330,7 +330,6 @@ func (x *index) incidentsChart() Chart {
 	}, false)
 	v := valueAxis(o)
 	v["minInterval"] = 1
-	v["name"] = "incidents"
 	return x.chart(Chart{ID: chartID("incidents"), Title: "Severity 1–2 incidents by quarter, change-caused and other", Option: mapJSON(o), Height: barHeight(len(labels), false), Table: t})
 }
 
@@ -354,7 +353,7 @@ func (x *index) mttrChart() Chart {
 	o := baseOption("axis")
 	lo, top, step := niceScale(0, hi)
 	o["xAxis"] = obj{"type": "category", "data": labels, "axisLabel": obj{"interval": 0}, "boundaryGap": true}
-	o["yAxis"] = obj{"type": "value", "name": "h", "min": lo, "max": top, "interval": step}
+	o["yAxis"] = obj{"type": "value", "min": lo, "max": top, "interval": step, "axisLabel": obj{"formatter": "{value} h"}}
 	o["series"] = []any{obj{"type": "line", "name": "MTTR, sev 1–2 (h)", "data": mttr, "connectNulls": false,
 		"symbol": "circle", "symbolSize": 7, "itemStyle": obj{"color": mttrColour}, "lineStyle": obj{"color": mttrColour, "width": 2}}}
 	return x.chart(Chart{ID: chartID("mttr"), Title: "MTTR, sev 1–2 (h), by quarter", Option: mapJSON(o), Height: 260, Table: t})

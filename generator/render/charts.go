@@ -154,7 +154,13 @@ func (x *index) newTrendChart(mr *model.MetricResult) Chart {
 	lo, hi, step := niceScale(lo, hi)
 	o := baseOption("axis")
 	o["xAxis"] = xa
-	o["yAxis"] = obj{"type": "value", "name": mr.Unit, "min": lo, "max": hi, "interval": step}
+	// The unit is in the series' name: an axis name above the plot would
+	// meet the go-live labels there.
+	o["yAxis"] = obj{"type": "value", "min": lo, "max": hi, "interval": step}
+	series := mr.Name
+	if mr.Unit != "" {
+		series += " (" + mr.Unit + ")"
+	}
 	// Baseline and target are named in the legend, not on the plot, where
 	// their labels would meet each other, the data and the go-lives.
 	level := func(name string, v float64, colour, dash string) obj {
@@ -165,7 +171,7 @@ func (x *index) newTrendChart(mr *model.MetricResult) Chart {
 				"lineStyle": style, "data": []any{obj{"name": name, "yAxis": roundTo(v, 4)}}}}
 	}
 	o["series"] = []any{
-		obj{"type": "line", "name": mr.Name, "data": data, "symbol": "circle", "symbolSize": 5,
+		obj{"type": "line", "name": series, "data": data, "symbol": "circle", "symbolSize": 5,
 			"itemStyle": obj{"color": metricColour}, "lineStyle": obj{"color": metricColour, "width": 2}},
 		level("Target "+x.fmt.Num(mr.Target), mr.Target, targetColour, "solid"),
 		level("Baseline "+x.fmt.Num(mr.Baseline), mr.Baseline, baselineColour, "dashed"),

@@ -119,7 +119,7 @@ func TestTrendAxis(t *testing.T) {
 	// M-01: lower is better, baseline 48, target 24, values 30–47 → step 5: 20–50.
 	// M-02: higher is better, baseline 120, target 160, values 118–125 → step 10: 110–170.
 	// The step is the axis' interval, so ECharts draws the ticks of the step.
-	want := map[string]string{"M-01": `"yAxis":{"interval":5,"max":50,"min":20,"name":"hours","type":"value"}`, "M-02": `"yAxis":{"interval":10,"max":170,"min":110,"name":"claims","type":"value"}`}
+	want := map[string]string{"M-01": `"yAxis":{"interval":5,"max":50,"min":20,"type":"value"}`, "M-02": `"yAxis":{"interval":10,"max":170,"min":110,"type":"value"}`}
 	for i := range sc.Metrics {
 		mr := &sc.Metrics[i]
 		c := b.metricChart(mr, nil)

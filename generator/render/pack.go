@@ -101,13 +101,23 @@ type SectionView struct {
 	Change, ChangeClass string
 }
 
-// BarSegment is one result's part of a section's result bar.
+// BarSegment is one result's part of a section's result bar. The bar is
+// drawn over the check results that apply (6 pass of 8 fill 75 %); n/a
+// results are in the bar's key only.
 type BarSegment struct {
 	Class string
 	Label string
 	N     int
-	Width string // CSS percentage, "58.3%"
+	Width string // CSS percentage of the applicable results, "58.3%"; "" for n/a
+	// Small is true for a segment too narrow to hold its count, which the
+	// key beside the bar gives instead.
+	Small bool
+	NA    bool // not in the bar
 }
+
+// minLabelledSegment is the narrowest result segment, in percent of the
+// bar, that shows its count inside: about 2.2 rem of the 28 rem bar.
+const minLabelledSegment = 8.0
 
 // ExceptionRow is one initiative's warning or failing check.
 type ExceptionRow struct {
@@ -280,7 +290,6 @@ func (x *index) sectionView(p *boardpack.Pack, s boardpack.Section) SectionView 
 		default:
 			v.Figure = fmt.Sprintf("%d of %d initiatives pass (%s)", s.Counts.Pass, n, x.fmt.Pct(s.Counts.PassShare()))
 		}
-		total := n + s.Counts.NA
 		for _, seg := range []struct {
 			r model.Result
 			n int
@@ -289,8 +298,12 @@ func (x *index) sectionView(p *boardpack.Pack, s boardpack.Section) SectionView 
 				continue
 			}
 			bd := resultBadge(seg.r)
-			v.Bar = append(v.Bar, BarSegment{Class: bd.Class, Label: bd.Label, N: seg.n,
-				Width: strconv.FormatFloat(roundTo(100*float64(seg.n)/float64(total), 1), 'f', -1, 64) + "%"})
+			b := BarSegment{Class: bd.Class, Label: bd.Label, N: seg.n, NA: seg.r == model.NA}
+			if !b.NA {
+				w := roundTo(100*float64(seg.n)/float64(n), 1)
+				b.Width, b.Small = strconv.FormatFloat(w, 'f', -1, 64)+"%", w < minLabelledSegment
+			}
+			v.Bar = append(v.Bar, b)
 		}
 	}
 	switch s.Chart {

@@ -127,7 +127,7 @@
   function compactAxes(option) {
     var ys = [].concat(option.yAxis == null ? [] : option.yAxis, option.xAxis == null ? [] : option.xAxis);
     ys.forEach(function (y) {
-      if (y.type !== "value") return;
+      if (y.type !== "value" || (y.axisLabel && typeof y.axisLabel.formatter === "string")) return;
       y.axisLabel = Object.assign({}, y.axisLabel || {}, {
         formatter: function (v) { return Math.abs(v) >= 10000 ? compact.format(v) : String(v); }
       });
