@@ -89,6 +89,7 @@ func greyStats(img *image.Gray, x0, y0, x1, y1 float64) (mean, spread float64) {
 // a pattern, warn in between, and pass and fail differ by at least 40 %
 // of the luminance range.
 func TestGreyscalePrint(t *testing.T) {
+	t.Parallel() // beside TestPrintPDF: each prints the pack, which takes a while under -race
 	bctx := browsertest.Start(t)
 	pdftoppm := needTool(t, "pdftoppm")
 	fsys := buildSample(t)
