@@ -4,7 +4,7 @@ BIN     := bin/opsalign
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run build test check serve sample-data bench-data bench serve-bench fuzz fuzz-ci vet clean
+.PHONY: run build test check serve sample-data sample-history bench-data bench serve-bench fuzz fuzz-ci vet clean
 
 ## run: build the sample site into public/ and say where it is
 run: $(BIN)
@@ -35,6 +35,11 @@ vet:
 ## sample-data: re-create sample-data/ from its generator (byte-identical)
 sample-data:
 	$(GO) run ./internal/sampledata/gen -out sample-data
+
+## sample-history: close the sample's past quarters again (history/2026-Q1, 2026-Q2), each with
+## its own board pack and decisions (internal/sampledata/samplehistory/narratives); byte-identical
+sample-history:
+	$(GO) run ./internal/sampledata/samplehistory -site .
 
 ## bench-data: the synthetic 1k- and 10k-initiative companies (git-ignored)
 bench-data:

@@ -182,6 +182,21 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+// TestFollowupWithoutDecisions: without a closed quarter that froze
+// decisions, follow-ups have nothing to apply to: no error, none shown.
+func TestFollowupWithoutDecisions(t *testing.T) {
+	fm, err := Parse("x.md", "[[decisions.followup]]\nid = \"D-9\"\nstatus = \"dropped\"\n", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, prev := range []*Report{nil, {Schema: Schema, Period: "2026-Q2"}} {
+		r, err := Build(fm, scorecard("2026-09-30"), prev)
+		if err != nil || r.From != "" || len(r.Followed) != 0 || !r.Empty() {
+			t.Errorf("prev %v: report %+v, err %v", prev, r, err)
+		}
+	}
+}
+
 func TestEncodeDecode(t *testing.T) {
 	fm, err := Parse("x.md", sample, 1)
 	if err != nil {

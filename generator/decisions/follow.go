@@ -97,7 +97,8 @@ func Decode(b []byte) (*Report, error) {
 // sc by Check), and the status of prev's decisions (prev is the report
 // frozen with the previous closed quarter, nil for none) with fm's
 // follow-ups. A follow-up of a decision prev does not hold is an error at
-// its line.
+// its line; when prev holds no decisions (or is nil) follow-ups have
+// nothing to apply to and are not used.
 func Build(fm FrontMatter, sc *model.Scorecard, prev *Report) (*Report, error) {
 	if err := fm.Check(sc); err != nil {
 		return nil, err
@@ -109,23 +110,22 @@ func Build(fm FrontMatter, sc *model.Scorecard, prev *Report) (*Report, error) {
 	}
 	byID := map[string]Followup{}
 	for _, f := range fm.Followups {
+		if len(asked) == 0 {
+			// No closed quarter before this one froze decisions (a site
+			// copied without history/, or decisions new this quarter):
+			// there is nothing a follow-up can apply to.
+			break
+		}
 		found := false
 		for _, d := range asked {
 			found = found || d.ID == f.ID
 		}
 		if !found {
-			what := "no closed quarter before " + sc.Period + " holds decisions"
-			if prev != nil {
-				ids := make([]string, len(asked))
-				for i, d := range asked {
-					ids[i] = d.ID
-				}
-				what = prev.Period + " asked for " + strings.Join(ids, ", ")
-				if len(ids) == 0 {
-					what = prev.Period + " asked for no decision"
-				}
+			ids := make([]string, len(asked))
+			for i, d := range asked {
+				ids[i] = d.ID
 			}
-			return nil, &Error{File: fm.File, Line: f.line, Err: fmt.Errorf("decisions.followup: no decision %q to follow up (%s)", f.ID, what)}
+			return nil, &Error{File: fm.File, Line: f.line, Err: fmt.Errorf("decisions.followup: no decision %q to follow up (%s asked for %s)", f.ID, prev.Period, strings.Join(ids, ", "))}
 		}
 		byID[f.ID] = f
 	}

@@ -43,6 +43,9 @@ type index struct {
 	prev    *history.Quarter
 	prevIni map[string]*model.InitiativeResult
 	changes *boardpack.Changes
+	// closedIni indexes the initiatives of every readable quarter closed
+	// before the report (initiative_quarters.go).
+	closedIni []closedInitiatives
 
 	// shared are the engine's shared templates, which write the parts of
 	// pages made once per render (a chart's markup, the chrome).
@@ -123,6 +126,7 @@ func newIndex(in Input, e *Engine) *index {
 			x.prevIni[x.prev.Scorecard.Initiatives[i].ID] = &x.prev.Scorecard.Initiatives[i]
 		}
 	}
+	x.indexClosedInitiatives()
 	x.site = x.newSite(newChromeCache(e.shared))
 	rs := &resolver{e: e, x: x}
 	x.narrate = func(p narrative.Page) (template.HTML, error) {
@@ -180,6 +184,9 @@ func (x *index) newSite(chrome *chromeCache) *Site {
 		{"reliability", "reliability.html", "Reliability"},
 		{"data-quality", "data-quality.html", "Data quality"},
 		{"board-pack", "board-pack.html", "Board pack"},
+	}
+	if len(x.in.History) > 0 {
+		s.Nav = append(s.Nav, NavItem{"quarters", "quarters.html", "Quarters"})
 	}
 	for _, p := range narrative.Standalone(x.in.Content) {
 		s.Nav = append(s.Nav, NavItem{"page:" + p.Name, FileStem(p.Name) + ".html", pageTitle(p)})

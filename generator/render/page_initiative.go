@@ -17,6 +17,9 @@ type InitiativeView struct {
 	Incidents []IncidentRow
 	// Previous is the initiative in the last closed quarter; nil when none.
 	Previous *InitiativeDelta
+	// Quarters is its verdict and score in each closed quarter in which
+	// it appears, oldest first, and now; nil when no quarter is closed.
+	Quarters []InitiativeQuarter
 }
 
 // MetricPanel is a linked metric with its trend chart.
@@ -61,6 +64,7 @@ func (x *index) initiativeView(ir *model.InitiativeResult, p string) *Initiative
 		v.Incidents = append(v.Incidents, x.incidentRow(inc))
 	}
 	v.Previous = x.initiativeDelta(ir)
+	v.Quarters = x.initiativeQuarters(ir)
 	return v
 }
 

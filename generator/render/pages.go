@@ -30,6 +30,10 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 	for _, s := range x.searchJobs() {
 		js = append(js, site.Job{Path: s.path, Make: s.make})
 	}
+	if len(x.in.History) > 0 {
+		// Narrative: it counts the board pack's decisions.
+		js = append(js, l.quarters.page("quarters.html", true, always(x.quartersView)), x.feedJob())
+	}
 	taken := map[string]string{}
 	for _, p := range builtIn() {
 		taken[strings.ToLower(p)] = "a built-in page"
@@ -72,5 +76,5 @@ func always[V any](view func() V) func() (V, error) {
 // builtIn lists the site paths of the fixed pages; a content page may not
 // take one of them.
 func builtIn() []string {
-	return []string{"index.html", "portfolio.html", "calendar.html", "reliability.html", "data-quality.html", "board-pack.html"}
+	return []string{"index.html", "portfolio.html", "calendar.html", "reliability.html", "data-quality.html", "board-pack.html", "quarters.html"}
 }

@@ -45,6 +45,7 @@ type layouts struct {
 	reliability layout[*ReliabilityView]
 	dataQuality layout[*DataQualityView]
 	boardPack   layout[*BoardPackView]
+	quarters    layout[*QuartersView]
 	page        layout[*ContentView]
 }
 
@@ -125,6 +126,7 @@ func parseTemplates(theme, layoutsFS fs.FS) (shared *template.Template, ls layou
 		reliability: parseLayout[*ReliabilityView](&p, "reliability.html"),
 		dataQuality: parseLayout[*DataQualityView](&p, "data-quality.html"),
 		boardPack:   parseLayout[*BoardPackView](&p, "board-pack.html"),
+		quarters:    parseLayout[*QuartersView](&p, "quarters.html"),
 		page:        parseLayout[*ContentView](&p, "page.html"),
 	}
 	return shared, ls, p.err

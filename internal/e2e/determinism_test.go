@@ -19,7 +19,7 @@ func TestDeterminism(t *testing.T) {
 	if !slices.Equal(pa, pb) {
 		t.Fatalf("the two builds wrote different files:\n%q\n%q", pa, pb)
 	}
-	for _, want := range []string{"index.html", "data/scorecard.json", "downloads/scorecard.xlsx", "assets/echarts.min.js"} {
+	for _, want := range []string{"index.html", "data/scorecard.json", "downloads/scorecard.xlsx", "assets/echarts.min.js", "quarters.html", "feed.xml", "data/decisions.json"} {
 		if !slices.Contains(pa, want) {
 			t.Errorf("no %s in the site", want)
 		}

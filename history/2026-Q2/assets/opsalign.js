@@ -70,8 +70,11 @@
       if (!src) return;
       var option;
       try { option = JSON.parse(src.textContent); } catch (e) { return; }
-      var marksID = el.getAttribute("data-marks");
-      if (marksID) addMarks(option, document.getElementById(marksID));
+      // A trend chart's go-lives: the page's own, beside the option every
+      // page showing the metric shares.
+      var figure = el.closest(".chart");
+      var marks = figure && figure.querySelector("script.chart-marks");
+      if (marks) addMarks(option, marks);
       option.tooltip = Object.assign({}, option.tooltip || {}, { formatter: tooltip, confine: true });
       compactAxes(option);
       option.textStyle = { fontFamily: getComputedStyle(document.body).fontFamily };
