@@ -104,6 +104,7 @@ func TestAccessibility(t *testing.T) {
 					tab := openTab(t, bctx, base+p)
 					atWidth(t, tab, w.width, w.height, w.mobile)
 					assertAxe(t, tab, p+" at "+w.name+"px")
+					assertChartsDescribed(t, tab, p)
 				})
 			}
 			t.Run("closed quarter", func(t *testing.T) {
@@ -262,6 +263,24 @@ func assertAxe(t *testing.T, tab *browser.Tab, page string) {
 			fmt.Fprintf(&b, "\n\t%s\n\t\t%.160s\n\t\t%s", n.Where(), n.HTML, strings.ReplaceAll(n.Summary, "\n", "\n\t\t"))
 		}
 		t.Error(b.String())
+	}
+}
+
+// assertChartsDescribed fails t for every drawn chart whose accessible
+// name (ECharts' ARIA description) does not start with its caption and go
+// on to its data.
+func assertChartsDescribed(t *testing.T, tab *browser.Tab, page string) {
+	t.Helper()
+	bad, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".chart-canvas")).filter(el => {
+		const cap = el.closest(".chart").querySelector("figcaption").textContent.trim();
+		const name = el.getAttribute("aria-label") || "";
+		return !name.startsWith(cap + ". ") || !name.endsWith("Every value is in the data table that follows.");
+	}).map(el => el.getAttribute("data-option") + ": " + el.getAttribute("aria-label"))`))
+	if err != nil {
+		t.Fatalf("%s: %v", page, err)
+	}
+	for _, b := range bad {
+		t.Errorf("%s: chart described as %.200q", page, b)
 	}
 }
 

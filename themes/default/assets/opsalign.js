@@ -162,6 +162,36 @@
     window.addEventListener("beforeprint", redraw);
   }
 
+  // describe sets the chart's ARIA description (ECharts writes it as the
+  // container's aria-label) in the words of the page: the chart's caption
+  // and the first rows of the data table that goes with it ("Run: Budget %
+  // 57.8, Spend % 58.1"), in place of ECharts' generated text, which reads
+  // stacked series as internal triples. The table follows with every value.
+  function describe(option, el) {
+    var fig = el.closest(".chart");
+    var cap = fig && fig.querySelector("figcaption");
+    var table = fig && fig.querySelector(".chart-data table");
+    var text = (cap ? cap.textContent.trim() : "Chart") + ".";
+    if (table && table.tHead && table.tBodies[0]) {
+      var heads = Array.prototype.map.call(table.tHead.rows[0].cells, function (c) { return c.textContent.trim(); });
+      var rows = table.tBodies[0].rows;
+      var n = Math.min(rows.length, 6);
+      var parts = [];
+      for (var i = 0; i < n; i++) {
+        var cells = rows[i].cells, vals = [];
+        for (var j = 1; j < cells.length; j++) {
+          var v = cells[j].textContent.trim();
+          if (v) vals.push((heads[j] ? heads[j] + " " : "") + v);
+        }
+        parts.push(cells[0].textContent.trim() + (vals.length ? ": " + vals.join(", ") : ""));
+      }
+      if (parts.length) text += " " + parts.join("; ") + (rows.length > n ? "; and " + (rows.length - n) + " more rows" : "") + ".";
+      text += " Every value is in the data table that follows.";
+    }
+    option.aria = Object.assign({ enabled: true }, option.aria || {});
+    option.aria.label = Object.assign({}, option.aria.label || {}, { enabled: true, description: text });
+  }
+
   // draw lays a chart's option out for its container's width and draws it.
   function draw(d) {
     var option = JSON.parse(d.src);
@@ -171,6 +201,7 @@
     option.textStyle = { fontFamily: getComputedStyle(document.body).fontFamily };
     d.width = d.el.clientWidth;
     fitLabels(option, d.width);
+    describe(option, d.el);
     d.chart.setOption(option, true);
     if (d.marks) staggerMarks(d.chart, option);
   }
