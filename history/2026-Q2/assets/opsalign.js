@@ -31,15 +31,22 @@
   }
 
   // addMarks adds go-live lines to a trend chart and widens its time axis
-  // to show them. Dates are ISO strings, so they compare as text.
+  // to show them. Dates are ISO strings, so they compare as text. Each line
+  // is labelled with its initiative's name above the plot; staggerMarks
+  // puts labels that would meet on rows of their own.
   function addMarks(option, src) {
     var marks;
     try { marks = JSON.parse(src.textContent); } catch (e) { return; }
     var s = option.series && option.series[0];
     if (!s || !marks.length) return;
     s.markLine = s.markLine || {};
+    s.markLine.symbol = ["none", "none"];
     s.markLine.data = (s.markLine.data || []).concat(marks.map(function (m) {
-      return { name: m.name, xAxis: m.xAxis, lineStyle: { type: "dashed", color: "#c55a11" }, label: { formatter: "{b}", position: "insideEndTop" } };
+      return {
+        name: "Go-live: " + m.name + (m.id && m.id !== m.name ? " (" + m.id + ")" : ""), xAxis: m.xAxis, goLive: m.name,
+        lineStyle: { type: "dashed", color: "#8c6d46", width: 1.5 },
+        label: { show: true, formatter: m.name, position: "end", fontSize: 11, color: "#5c4630", overflow: "truncate", width: 150 }
+      };
     }));
     var x = Array.isArray(option.xAxis) ? option.xAxis[0] : option.xAxis;
     if (!x) return;
@@ -49,13 +56,78 @@
     });
   }
 
+  var measure = document.createElement("canvas").getContext("2d");
+
+  // textWidth is the drawn width of the longest line of s at size px.
+  function textWidth(s, px) {
+    measure.font = px + "px " + getComputedStyle(document.body).fontFamily;
+    return String(s).split("\n").reduce(function (w, line) { return Math.max(w, measure.measureText(line).width); }, 0);
+  }
+
+  // staggerMarks places go-live labels above the plot on as few rows as
+  // keep any two apart, and makes room for the rows. It runs once the
+  // chart is drawn, when dates convert to pixels.
+  function staggerMarks(chart, option) {
+    var s = option.series && option.series[0];
+    var data = s && s.markLine && s.markLine.data;
+    if (!data) return;
+    var width = chart.getWidth();
+    var rows = [];
+    var labelled = data.filter(function (d) { return d.goLive; });
+    labelled.forEach(function (d) {
+      var px = chart.convertToPixel({ xAxisIndex: 0 }, d.xAxis);
+      var w = Math.min(textWidth(d.goLive, 11), 150) + 8;
+      // Centred on its line, or beside it near an edge: a label never
+      // leaves the chart.
+      var l = px - w / 2, r = px + w / 2;
+      if (r > width - 2) { d.label.align = "right"; l = px - w; r = px; }
+      else if (l < 2) { d.label.align = "left"; l = px; r = px + w; }
+      var row = 0;
+      while (rows[row] !== undefined && rows[row] > l) row++;
+      rows[row] = r;
+      d.label.distance = 4 + row * 15;
+    });
+    if (!labelled.length) return;
+    var grid = Array.isArray(option.grid) ? option.grid[0] : option.grid;
+    grid.top = (grid.top || 44) + rows.length * 15;
+    chart.setOption({ grid: grid, series: [{ markLine: s.markLine }] });
+  }
+
+  // fitLabels keeps a category axis' labels apart at the chart's width:
+  // turned when they do not fit side by side, upright when even turned
+  // they would touch, and thinned out when the bands are thinner than a
+  // line. Horizontal bars' labels are cut short on a narrow chart.
+  function fitLabels(option, width) {
+    var xs = option.xAxis == null ? [] : Array.isArray(option.xAxis) ? option.xAxis : [option.xAxis];
+    xs.forEach(function (x) {
+      if (x.type !== "category" || !x.data || !x.data.length) return;
+      var band = (width - 80) / x.data.length;
+      var longest = x.data.reduce(function (w, l) { return Math.max(w, textWidth(l, 12)); }, 0);
+      var label = x.axisLabel = Object.assign({}, x.axisLabel || {}, { hideOverlap: true });
+      if (longest + 8 <= band) return;
+      label.rotate = band >= 22 ? 45 : 90;
+      label.formatter = function (v) { return String(v).split("\n")[0]; };
+      if (band < 14) label.interval = "auto";
+    });
+    // Time and value axes drop a label that would touch the next.
+    xs.forEach(function (x) {
+      if (x.type === "time" || x.type === "value") x.axisLabel = Object.assign({}, x.axisLabel || {}, { hideOverlap: true });
+    });
+    var ys = option.yAxis == null ? [] : Array.isArray(option.yAxis) ? option.yAxis : [option.yAxis];
+    ys.forEach(function (y) {
+      if (y.type !== "category") return;
+      var label = y.axisLabel = Object.assign({}, y.axisLabel || {}, { hideOverlap: true });
+      if (width < 600) { label.width = Math.round(width * 0.3); label.overflow = "truncate"; }
+    });
+  }
+
   var compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
 
   // compactAxes writes large axis values briefly: 30,000,000 as 30M.
   function compactAxes(option) {
-    var ys = option.yAxis == null ? [] : Array.isArray(option.yAxis) ? option.yAxis : [option.yAxis];
+    var ys = [].concat(option.yAxis == null ? [] : option.yAxis, option.xAxis == null ? [] : option.xAxis);
     ys.forEach(function (y) {
-      if (y.type && y.type !== "value") return;
+      if (y.type !== "value" || (y.axisLabel && typeof y.axisLabel.formatter === "string")) return;
       y.axisLabel = Object.assign({}, y.axisLabel || {}, {
         formatter: function (v) { return Math.abs(v) >= 10000 ? compact.format(v) : String(v); }
       });
@@ -64,7 +136,7 @@
 
   function drawCharts() {
     if (typeof echarts === "undefined") return;
-    var charts = [];
+    var drawn = [];
     document.querySelectorAll(".chart-canvas[data-option]").forEach(function (el) {
       var src = document.getElementById(el.getAttribute("data-option"));
       if (!src) return;
@@ -74,20 +146,33 @@
       // page showing the metric shares.
       var figure = el.closest(".chart");
       var marks = figure && figure.querySelector("script.chart-marks");
-      if (marks) addMarks(option, marks);
-      option.tooltip = Object.assign({}, option.tooltip || {}, { formatter: tooltip, confine: true });
-      compactAxes(option);
-      option.textStyle = { fontFamily: getComputedStyle(document.body).fontFamily };
-      var chart = echarts.init(el, null, { renderer: "svg" });
-      chart.setOption(option);
-      charts.push(chart);
+      var d = { el: el, src: src.textContent, marks: marks, width: 0, chart: echarts.init(el, null, { renderer: "svg" }) };
+      draw(d);
+      drawn.push(d);
     });
-    window.addEventListener("resize", function () {
-      charts.forEach(function (c) { c.resize(); });
-    });
-    window.addEventListener("beforeprint", function () {
-      charts.forEach(function (c) { c.resize(); });
-    });
+    // Layout depends on the width: a chart whose width changed (a turned
+    // phone, a print) is laid out again from its option.
+    function redraw() {
+      drawn.forEach(function (d) {
+        d.chart.resize();
+        if (d.el.clientWidth !== d.width) draw(d);
+      });
+    }
+    window.addEventListener("resize", redraw);
+    window.addEventListener("beforeprint", redraw);
+  }
+
+  // draw lays a chart's option out for its container's width and draws it.
+  function draw(d) {
+    var option = JSON.parse(d.src);
+    if (d.marks) addMarks(option, d.marks);
+    option.tooltip = Object.assign({}, option.tooltip || {}, { formatter: tooltip, confine: true });
+    compactAxes(option);
+    option.textStyle = { fontFamily: getComputedStyle(document.body).fontFamily };
+    d.width = d.el.clientWidth;
+    fitLabels(option, d.width);
+    d.chart.setOption(option, true);
+    if (d.marks) staggerMarks(d.chart, option);
   }
 
   function cellKey(td) {
@@ -149,6 +234,27 @@
     controls.forEach(function (c) { c.addEventListener(c.tagName === "SELECT" ? "change" : "input", apply); });
   }
 
+  // keyboardScroll lets a keyboard reach what scrolls (WCAG 2.1.1): a
+  // table or table box that overflows and holds nothing focusable becomes
+  // a tab stop (on a phone every wide table scrolls sideways by itself);
+  // one that fits again stops being one.
+  function keyboardScroll() {
+    document.querySelectorAll("table, .table-wrap").forEach(function (el) {
+      var cs = getComputedStyle(el);
+      var scrolls = /auto|scroll/.test(cs.overflowX + " " + cs.overflowY) &&
+        (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+      var ours = el.hasAttribute("data-scroll-stop");
+      if (scrolls && !ours && !el.hasAttribute("tabindex") &&
+          !el.querySelector("a[href], button, input, select, textarea, [tabindex]")) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("data-scroll-stop", "");
+      } else if (!scrolls && ours) {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("data-scroll-stop");
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     var groups = {};
@@ -161,5 +267,11 @@
       if (table) makeFilters(table, groups[id]);
     });
     drawCharts();
+    keyboardScroll();
+    var resized;
+    window.addEventListener("resize", function () {
+      clearTimeout(resized);
+      resized = setTimeout(keyboardScroll, 200);
+    });
   });
 })();
