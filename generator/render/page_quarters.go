@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"path"
 	"slices"
 	"strconv"
@@ -213,6 +214,10 @@ func (x *index) overTime(id, title, unit string, pts []quarterPoint, series []li
 	}
 	o := baseOption("axis")
 	lo, top, step := niceScale(0, hi)
+	if unit == "incidents" || unit == "initiatives" { // counts: whole steps
+		step = max(step, 1)
+		top = max(math.Ceil(top/step)*step, step)
+	}
 	o["xAxis"] = obj{"type": "category", "data": labels, "axisLabel": obj{"interval": 0}, "boundaryGap": true}
 	y := obj{"type": "value", "name": unit, "min": lo, "max": top, "interval": step}
 	o["yAxis"] = y
