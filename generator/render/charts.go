@@ -10,31 +10,10 @@ import (
 	"github.com/opsalign/opsalign/generator/model"
 )
 
-// Chart options are built with go-echarts but never rendered by it: the
-// option JSON goes into the theme's chart partial, read by the theme's
-// bootstrap script. Every label that comes from data is a JSON string, and
-// the bootstrap's tooltip formatter escapes it.
-
-// optioner is a go-echarts chart.
-type optioner interface {
-	Validate()
-	JSON() map[string]interface{}
-}
-
-// optionJSON returns a chart's option as JSON safe inside a <script>
-// element: json.Marshal escapes <, >, & and U+2028/U+2029.
-func optionJSON(c optioner) template.JS {
-	c.Validate()
-	obj := c.JSON()
-	// go-echarts always emits a toolbox and a title; keep the page's own.
-	delete(obj, "toolbox")
-	b, err := json.Marshal(obj)
-	if err != nil {
-		// Options hold only strings, numbers and nested maps and slices of them.
-		panic("render: chart option: " + err.Error())
-	}
-	return template.JS(b)
-}
+// Chart options are written as maps (chartopts.go) and never rendered in
+// Go: the option JSON goes into the theme's chart partial as a data block,
+// read by the theme's script. Every label that comes from data is a JSON
+// string, and the script's tooltip formatter escapes it.
 
 // chartID returns the stable element id of a chart: "chart-" followed by
 // the parts, each made safe by FileStem.

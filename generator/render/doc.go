@@ -1,6 +1,6 @@
 // Package render turns a scored dataset into the pages of a static report
 // site: every page of outputs.md as HTML from the theme's html/template
-// layouts, with charts as ECharts options built with go-echarts, and the
+// layouts, with charts as ECharts options written as JSON data blocks, and the
 // theme's static files. The scorecard's downloads (data/scorecard.json,
 // downloads/scorecard.xlsx) are made by package export, not here.
 //
