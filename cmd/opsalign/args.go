@@ -52,6 +52,7 @@ func parseArgs(args []string, stderr io.Writer) (inv invocation, code int, ok bo
 	case "build":
 		fs.BoolVar(&m.pdf, "pdf", false, "also write board-pack.pdf with a local Chromium or Chrome")
 		fs.StringVar(&m.paper, "paper", "a4", "board pack PDF paper: a4 or letter (landscape)")
+		fs.BoolVar(&inv.o.Appendix, "appendix", false, "add the board pack's appendix (full exception lists, per-unit tables)")
 	case "serve":
 		fs.StringVar(&m.bind, "bind", "127.0.0.1", "address to listen on")
 		fs.IntVar(&m.port, "port", 1414, "port to listen on")

@@ -86,6 +86,8 @@ func TestParseArgs(t *testing.T) {
 		want invocation
 	}{
 		{[]string{"build"}, invocation{cmd: "build", more: moreFlags{paper: "a4"}}},
+		{[]string{"build", "--pdf", "--appendix"},
+			invocation{cmd: "build", o: commands.Options{Appendix: true}, more: moreFlags{pdf: true, paper: "a4"}}},
 		{[]string{"build", "--pdf", "--paper", "letter", "--strict", "--quiet"},
 			invocation{cmd: "build", o: commands.Options{Strict: true, Quiet: true}, more: moreFlags{pdf: true, paper: "letter"}}},
 		{[]string{"serve"}, invocation{cmd: "serve", more: moreFlags{bind: "127.0.0.1", port: 1414}}},

@@ -14,6 +14,7 @@ import (
 func Build(ctx context.Context, o Options) (*pipeline.Result, string, error) {
 	path, explicit := o.configPath()
 	b := pipeline.NewBuilder(path, explicit, o.AsOf, o.Version)
+	b.Appendix = o.Appendix
 	p := newProgress(o)
 	defer p.done()
 	if p != nil {

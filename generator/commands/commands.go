@@ -16,6 +16,7 @@ type Options struct {
 	AsOf     time.Time // --as-of; zero when not given
 	Strict   bool      // any error-level issue fails the command
 	Quiet    bool
+	Appendix bool // build --appendix: the board pack carries its appendix
 	Terminal bool // stderr is a terminal: progress may be shown there
 	Stdout   io.Writer
 	Stderr   io.Writer

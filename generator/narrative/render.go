@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	ghtml "github.com/yuin/goldmark/renderer/html"
@@ -21,6 +22,10 @@ import (
 type Resolver interface {
 	Figure(name string) (string, error)
 	Check(initiative, check string) (template.HTML, error)
+	// CheckProse is a check's result as a fragment of a sentence, for a
+	// check placed inside running text: no badge, no technical suffix,
+	// dates written for people.
+	CheckProse(initiative, check string) (string, error)
 	Chart(name string) (template.HTML, error)
 	Table(name string) (template.HTML, error)
 }
@@ -74,7 +79,16 @@ func (rd *Renderer) Render(p Page, r Resolver) (template.HTML, error) {
 	for _, n := range nodes {
 		err := n.err
 		if err == nil {
-			n.html, err = resolve(n.code, r)
+			if n.code.Func == "check" && inProse(n) {
+				var v string
+				v, err = r.CheckProse(n.code.Args[0], n.code.Args[1])
+				if err != nil {
+					err = fmt.Errorf("check %q %q: %w", n.code.Args[0], n.code.Args[1], err)
+				}
+				n.html = template.HTML(`<span class="check-prose">` + html.EscapeString(v) + `</span>`)
+			} else {
+				n.html, err = resolve(n.code, r)
+			}
 		}
 		if err != nil {
 			errs = append(errs, &Error{File: p.File, Line: p.BodyLine + lines.line(n.offset) - 1, Err: err})
@@ -94,6 +108,18 @@ func (rd *Renderer) Render(p Page, r Resolver) (template.HTML, error) {
 		return "", &Error{File: p.File, Err: err}
 	}
 	return template.HTML(buf.String()), nil
+}
+
+// inProse reports whether a shortcode stands in running text: not inside
+// a list item or a table cell, where a check keeps its badge form.
+func inProse(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		switch p.Kind() {
+		case ast.KindListItem, extast.KindTableCell:
+			return false
+		}
+	}
+	return true
 }
 
 // resolve asks r for the HTML of one shortcode.

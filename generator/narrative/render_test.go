@@ -35,6 +35,13 @@ func (fakeResolver) Check(ini, check string) (template.HTML, error) {
 	return "", fmt.Errorf("no check %s of %s", check, ini)
 }
 
+func (fakeResolver) CheckProse(ini, check string) (string, error) {
+	if ini == "INI-001" && check == "peak_clear" {
+		return "its go-live on 20 Nov 2026 falls in Peak & season", nil
+	}
+	return "", fmt.Errorf("no check %s of %s", check, ini)
+}
+
 func (fakeResolver) Chart(name string) (template.HTML, error) {
 	if name == "split" {
 		return `<figure class="chart" id="chart-split"><div></div></figure>`, nil
@@ -66,10 +73,12 @@ func TestRender(t *testing.T) {
 			false, "<p>Unit &lt;b&gt;&#34;R&amp;D&#34;&lt;/b&gt;.</p>\n"},
 		{"figure with emphasis around", `**{{ figure "aligned_spend_share" }}** aligned`,
 			false, "<p><strong>42%</strong> aligned</p>\n"},
-		{"check inline", `Peak: {{ check "INI-001" "peak_clear" }}`,
-			false, "<p>Peak: <span class=\"result pass\">pass</span></p>\n"},
-		{"check kept even when unsafe HTML is off", `{{ check "INI-001" "peak_clear" }} done`,
-			false, "<p><span class=\"result pass\">pass</span> done</p>\n"},
+		{"check in a sentence is prose", `Peak: {{ check "INI-001" "peak_clear" }}.`,
+			false, "<p>Peak: <span class=\"check-prose\">its go-live on 20 Nov 2026 falls in Peak &amp; season</span>.</p>\n"},
+		{"check in a list item is a badge", "- {{ check \"INI-001\" \"peak_clear\" }}\n",
+			false, "<ul>\n<li><span class=\"result pass\">pass</span></li>\n</ul>\n"},
+		{"check in a table cell is a badge", "| a |\n|---|\n| {{ check \"INI-001\" \"peak_clear\" }} |\n",
+			false, "<table>\n<thead>\n<tr>\n<th>a</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><span class=\"result pass\">pass</span></td>\n</tr>\n</tbody>\n</table>\n"},
 		{"chart alone is a block", "{{ chart \"split\" }}\n",
 			false, chartHTML + "\n"},
 		{"table alone is a block", "Before.\n\n{{ table \"exceptions\" }}\n\nAfter.\n",
@@ -238,8 +247,9 @@ func (anyResolver) Figure(name string) (string, error) { return "<" + name + ">"
 func (anyResolver) Check(a, b string) (template.HTML, error) {
 	return template.HTML(`<span class="check"></span>`), nil
 }
-func (anyResolver) Chart(string) (template.HTML, error) { return `<div class="chart"></div>`, nil }
-func (anyResolver) Table(string) (template.HTML, error) { return `<table class="t"></table>`, nil }
+func (anyResolver) CheckProse(a, b string) (string, error) { return a + " " + b, nil }
+func (anyResolver) Chart(string) (template.HTML, error)    { return `<div class="chart"></div>`, nil }
+func (anyResolver) Table(string) (template.HTML, error)    { return `<table class="t"></table>`, nil }
 
 func FuzzRender(f *testing.F) {
 	f.Add("# T\n\n{{ figure \"a\" }} and {{ chart \"b\" }}\n{{ table \"c\" }}\n")

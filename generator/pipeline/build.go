@@ -28,6 +28,9 @@ type Builder struct {
 	explicit   bool
 	asOf       time.Time
 	version    string
+	// Appendix adds the board pack's appendix whatever the config says
+	// (build --appendix).
+	Appendix bool
 
 	mu        sync.Mutex
 	cache     *read.Cache
@@ -75,7 +78,11 @@ func NewBuilder(configPath string, explicit bool, asOf time.Time, version string
 
 // Config loads the site config as the next build will see it.
 func (b *Builder) Config() (config.Config, error) {
-	return LoadConfig(b.configPath, b.explicit, b.asOf)
+	cfg, err := LoadConfig(b.configPath, b.explicit, b.asOf)
+	if b.Appendix {
+		cfg.BoardPack.Appendix = true
+	}
+	return cfg, err
 }
 
 // Build reads, scores and renders the site into out. changed lists the

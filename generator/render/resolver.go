@@ -93,9 +93,9 @@ func (rs *resolver) Figure(name string) (string, error) {
 	case "metrics_improving_share":
 		return f.Pct(p.MetricsImprovingShare), nil
 	case "budget_total":
-		return f.Money(p.BudgetTotal), nil
+		return f.Compact(p.BudgetTotal), nil
 	case "spend_total":
-		return f.Money(p.SpendTotal), nil
+		return f.Compact(p.SpendTotal), nil
 	case "change_incidents":
 		return f.IntP(p.ChangeIncidents), nil
 	case "mttr_hours":

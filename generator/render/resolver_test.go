@@ -28,8 +28,8 @@ func TestFigure(t *testing.T) {
 		{"period", "2026-Q3"},
 		{"aligned_spend_share", "58%"},
 		{"metrics_improving_share", "100%"},
-		{"budget_total", "$1,000,000"},
-		{"spend_total", "$960,000"},
+		{"budget_total", "$1.00M"},
+		{"spend_total", "$960k"},
 		{"change_incidents", "1"},
 		{"mttr_hours", "5.0 h"},
 		{"initiatives", "4"},
@@ -135,7 +135,7 @@ func TestLayoutOverride(t *testing.T) {
 		t.Error("index.html does not use the overriding footer")
 	}
 	about, _ := m.Get("about.html")
-	if !strings.Contains(string(about), `<div class="mine"><p>Budget $1,000,000.</p>`) {
+	if !strings.Contains(string(about), `<div class="mine"><p>Budget $1.00M.</p>`) {
 		t.Errorf("about.html does not use the overriding page layout")
 	}
 }

@@ -25,7 +25,7 @@ func everyPlace() []narrative.Page {
 		{File: "content/_index.md", Name: "_index", Title: "Overview",
 			Body: "{{ table \"scoreboard\" }}\n\n{{ table \"checks\" }}\n\n{{ table \"verdicts\" }}\n\n{{ table \"exceptions\" }}"},
 		{File: "content/board-pack.md", Name: "board-pack", Title: "Board pack", Body: "{{ chart \"split\" }}"},
-		{File: "content/about.md", Name: "about", Title: "About", Body: "{{ check \"INI-002\" \"peak_clear\" }}"},
+		{File: "content/about.md", Name: "about", Title: "About", Body: "- {{ check \"INI-002\" \"peak_clear\" }}\n\nIts go-live {{ check \"INI-002\" \"peak_clear\" }}."},
 	}
 }
 
