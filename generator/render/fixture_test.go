@@ -92,6 +92,10 @@ func fixture() (config.Config, *model.Dataset, *model.Scorecard) {
 	res := func(id string, r model.Result, reason string) model.CheckResult {
 		return model.CheckResult{ID: id, Result: r, Reason: reason}
 	}
+	fixed := func(c model.CheckResult, fix, field string, row int) model.CheckResult {
+		c.Fix, c.Cell = fix, model.CellOf(src("Initiatives", row), field)
+		return c
+	}
 	sc := &model.Scorecard{
 		Schema: model.SchemaVersion, AsOf: "2026-09-30", Period: "2026-Q3", Currency: "USD",
 		Headline: model.Headline{Answer: "no", Reasons: []string{"Aligned spend 58% is below the 60% target", "1 change-caused incident in 2026-Q3"}},
@@ -103,7 +107,8 @@ func fixture() (config.Config, *model.Dataset, *model.Scorecard) {
 				Bands: []model.SplitBand{{Category: model.Run, Band: model.Band{0.55, 0.75}, Within: true},
 					{Category: model.Improve, Band: model.Band{0.15, 0.30}, Within: true}, {Category: model.Transform, Band: model.Band{0.05, 0.20}, Within: true}},
 			},
-			AlignedSpendShare: f64(0.579), MetricsImprovingShare: f64(1), ChangeIncidents: intp(1), MTTRHours: f64(5),
+			AlignedSpendShare: f64(0.579), MetricsImprovingShare: f64(1), AlignedSpendTarget: 0.6, MetricsImprovingTarget: 0.5,
+			CancelledSpend: 10000, CancelledCount: 1, ChangeIncidents: intp(1), MTTRHours: f64(5),
 			ChangeIncidentList: []model.ChangeIncident{{ID: "INC-1", Initiative: "INI-003", Severity: 1, Opened: day("2026-08-02").Add(9 * time.Hour),
 				Resolved: timep(day("2026-08-02").Add(14 * time.Hour)), Service: "Pricing", Source: src("Incidents", 2)}},
 			Verdicts: model.VerdictCounts{Aligned: 1, AtRisk: 1, NotAligned: 1, NotScored: 1},
@@ -129,16 +134,28 @@ func fixture() (config.Config, *model.Dataset, *model.Scorecard) {
 			{ID: "INI-001", Name: "Warehouse scanning", Category: model.Run, BusinessUnit: "Logistics", Status: status(model.StatusLive), Budget: 600000, Spend: f64(550000), Score: intp(100), Verdict: model.Aligned,
 				Checks: []model.CheckResult{pass(model.CheckOutcomeLinked, "linked to M-01"), pass(model.CheckBusinessOwned, "owned by Ana Ops"), pass(model.CheckImpactRealized, "M-01 progress 75% since go-live")}, Source: src("Initiatives", 2)},
 			{ID: "INI-002", Name: "Claims triage", Category: model.Improve, BusinessUnit: "Claims", Status: status(model.StatusInFlight), Budget: 250000, Spend: f64(260000), Score: intp(75), Verdict: model.AtRisk,
-				Checks: []model.CheckResult{pass(model.CheckOutcomeLinked, "linked to M-02"), pass(model.CheckBusinessOwned, "owned by Cara Claims"), res(model.CheckPeakClear, model.Fail, "go-live 2026-11-20 falls in Peak season (2026-11-15 – 2026-12-31)"), pass(model.CheckChangeManaged, "training plan and adoption owner")}, Source: src("Initiatives", 3)},
+				Checks: []model.CheckResult{pass(model.CheckOutcomeLinked, "linked to M-02"), pass(model.CheckBusinessOwned, "owned by Cara Claims"), fixed(res(model.CheckPeakClear, model.Fail, "go-live 2026-11-20 falls in Peak season (2026-11-15 – 2026-12-31)"),
+					"move go-live 2026-11-20 out of Peak season: to 2026-11-14 or earlier, or 2027-01-01 or later", "go_live", 3), pass(model.CheckChangeManaged, "training plan and adoption owner")}, Source: src("Initiatives", 3),
+				Explanation: &model.Explanation{Because: "Sequencing around critical periods fails (score 75) and score 75 < 80; aligned needs no failing check and score ≥ 80",
+					ToAlign: []string{model.CheckPeakClear}, Blank: []string{}}},
 			{ID: "INI-003", Name: "AI pricing", Category: model.Transform, BusinessUnit: "Claims", Status: status(model.StatusLive), Budget: 150000, Spend: f64(140000), Score: intp(25), Verdict: model.NotAligned,
-				Checks: []model.CheckResult{pass(model.CheckOutcomeLinked, "linked to M-02"), res(model.CheckBusinessOwned, model.Fail, "no business owner"), res(model.CheckStableInOperation, model.Fail, "severity 1 incident INC-1 opened 2026-08-02")}, Source: src("Initiatives", 4)},
-			{ID: "INI-004", Name: "Legacy portal", Category: model.Run, BusinessUnit: "Logistics", Status: status(model.StatusCancelled), Budget: 50000, Spend: f64(10000), Verdict: model.NotScored, Source: src("Initiatives", 5)},
+				Checks: []model.CheckResult{pass(model.CheckOutcomeLinked, "linked to M-02"), fixed(res(model.CheckBusinessOwned, model.Fail, "no business owner"), "name a business owner", "business_owner", 4), res(model.CheckStableInOperation, model.Fail, "severity 1 incident INC-1 opened 2026-08-02")}, Source: src("Initiatives", 4),
+				Explanation: &model.Explanation{Because: "Reliability over novelty fails, and a failing Operational outcomes, Measured by operational impact or Reliability over novelty check makes an initiative not aligned whatever its score",
+					ToAlign: []string{model.CheckBusinessOwned, model.CheckStableInOperation}, Blank: []string{"status"}}},
+			{ID: "INI-004", Name: "Legacy portal", Category: model.Run, BusinessUnit: "Logistics", Status: status(model.StatusCancelled), Budget: 50000, Spend: f64(10000), Verdict: model.NotScored, Source: src("Initiatives", 5),
+				Explanation: &model.Explanation{Because: "status Cancelled: a cancelled initiative is listed but not scored", ToAlign: []string{}, Blank: []string{}}},
 		},
 		Metrics: []model.MetricResult{
 			{ID: "M-01", Name: "Order cycle time", Kind: "cycle_time", Unit: "hours", Direction: model.Lower, Baseline: 48, Target: 24, Latest: f64(30), LatestPeriod: "2026-09", Progress: f64(0.75), Initiatives: []string{"INI-001"}, Source: src("Metrics", 2)},
 			{ID: "M-02", Name: "Claims handled per day", Kind: "throughput", Unit: "claims", Direction: model.Higher, Baseline: 120, Target: 160, Latest: f64(123), LatestPeriod: "2026-09", Progress: f64(0.075), Initiatives: []string{"INI-002", "INI-003"}, Source: src("Metrics", 3)},
 		},
 		Issues: issues,
+		IssueEffects: []model.IssueEffect{
+			{Issue: 0, Fix: "correct the value in sample-data/register.xlsx:Initiatives!H6"},
+			{Issue: 1, Initiative: "INI-003", Figure: "Business ownership", Fix: "check the value in sample-data/register.xlsx:Initiatives!E4"},
+		},
+		VerdictRule: model.VerdictRule{AlignedMinScore: 80, NotAlignedBelow: 50, Blocking: model.BlockingChecks,
+			Lines: []string{"Aligned: no check fails and score ≥ 80", "Not aligned: score < 50"}},
 		Calendar: model.Calendar{
 			Windows: []model.CalendarWindow{
 				{Name: "Peak season", Kind: model.WindowPeak, Start: model.DateOf(day("2026-11-15")), End: model.DateOf(day("2026-12-31")), Source: src("Calendar", 2)},

@@ -37,6 +37,9 @@ type index struct {
 	metRows    map[*model.MetricResult]MetricRow // every metric's row, built once
 	obs        map[string][]model.Observation    // metric id → observations by period end
 	incidents  map[string][]model.Incident       // initiative id → incidents by opened
+	// iniIssues and metIssues are the warnings and errors of the input
+	// on an initiative's or metric's row: indexes into sc.IssueEffects.
+	iniIssues, metIssues map[string][]int
 
 	// prev is the quarter closed before the report period (nil: none),
 	// prevIni its initiatives by id and changes what changed since.
@@ -86,6 +89,7 @@ func newIndex(in Input, e *Engine) *index {
 		}
 	}
 	x.metFiles = fileNames(ids)
+	x.indexIssues()
 
 	x.iniRecs = make(map[string]*model.Initiative, len(ds.Initiatives))
 	for i := range ds.Initiatives {
@@ -163,6 +167,9 @@ func (x *index) newSite(chrome *chromeCache) *Site {
 	}
 	if s.Title == "" {
 		s.Title = "Operations & IT alignment"
+	}
+	for _, r := range x.sc.Headline.Reasons {
+		s.Reasons = append(s.Reasons, x.segments(r))
 	}
 	for _, t := range x.ds.Summary.Tables {
 		s.Quality.Excluded += t.Excluded

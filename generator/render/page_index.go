@@ -11,6 +11,8 @@ type IndexView struct {
 	Frame
 	Narrative  template.HTML
 	Portfolio  *model.Portfolio
+	Tiles      []Tile
+	Rule       []string // the verdict rule, one verdict a line
 	Counts     []VerdictCount
 	Checks     []CheckRow
 	Split      Chart
@@ -22,11 +24,17 @@ func (x *index) indexView() (*IndexView, error) {
 	v := &IndexView{
 		Frame:      x.frame("index.html", "Overview", "index"),
 		Portfolio:  &x.sc.Portfolio,
+		Tiles:      x.tiles(),
+		Rule:       x.sc.VerdictRule.Lines,
 		Counts:     verdictCounts(x.sc.Portfolio.Verdicts),
 		Checks:     portfolioChecks(x.sc.Portfolio.Checks),
 		Split:      x.splitChart(),
 		Verdicts:   x.verdictsByUnitChart(),
 		Scoreboard: x.scoreboard(),
+	}
+	for i := range v.Checks {
+		c := &v.Checks[i]
+		c.Parts, c.Root = x.segments(c.Reason), v.Root
 	}
 	if p, ok := x.content("_index"); ok {
 		h, err := x.narrate(p)

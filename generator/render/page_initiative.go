@@ -20,6 +20,13 @@ type InitiativeView struct {
 	// Quarters is its verdict and score in each closed quarter in which
 	// it appears, oldest first, and now; nil when no quarter is closed.
 	Quarters []InitiativeQuarter
+	// Why explains the verdict (nil for a cancelled initiative or an old
+	// scorecard); Cancelled is the banner of a cancelled one.
+	Why       *VerdictWhy
+	Cancelled *Cancelled
+	// Notes are the blank fields it is judged without and the issues of
+	// the input on its row.
+	Notes []Note
 }
 
 // MetricPanel is a linked metric with its trend chart.
@@ -34,17 +41,31 @@ type MetricPanel struct {
 
 // MetricHeading is a metric's link, name and figures as text.
 type MetricHeading struct {
-	Root, Path, ID, Name                             string
+	Root, Path, ID, Name, Unit                       string
 	Baseline, Target, Latest, LatestPeriod, Progress string
 }
 
 // initiativeView is the view of an initiative's page at site path p.
 func (x *index) initiativeView(ir *model.InitiativeResult, p string) *InitiativeView {
 	v := &InitiativeView{
-		Frame:  x.frame(p, ir.ID+" "+ir.Name, "initiatives"),
+		Frame:  x.frame(p, ir.Name, "initiatives"),
 		Row:    x.initiativeRow(ir),
 		Source: ir.Source.String(),
 	}
+	v.TitleID = ir.ID
+	for i := range v.Row.Checks {
+		c := &v.Row.Checks[i]
+		c.Parts, c.Root = x.segments(c.Reason), v.Root
+	}
+	if v.Title == "" {
+		v.Title = ir.ID
+	}
+	if ir.Status != nil && *ir.Status == model.StatusCancelled {
+		v.Cancelled = &Cancelled{Spend: x.fmt.MoneyP(ir.Spend), Budget: x.fmt.Money(ir.Budget)}
+	} else {
+		v.Why = x.verdictWhy(ir, v.Row.Checks)
+	}
+	v.Notes = append(x.blankNotes(ir), x.issueNotes(ir.ID)...)
 	rec := x.iniRecs[ir.ID]
 	if rec != nil {
 		v.Fields = x.initiativeFields(rec)
@@ -56,7 +77,7 @@ func (x *index) initiativeView(ir *model.InitiativeResult, p string) *Initiative
 			}
 			row := x.metricRow(mr)
 			v.Metrics = append(v.Metrics, MetricPanel{Row: row, Chart: x.metricChart(mr, []goLive{{ID: rec.ID, Date: rec.GoLive}}),
-				Heading: MetricHeading{Root: v.Root, Path: row.Path, ID: row.ID, Name: row.Name, Baseline: row.BaselineText, Target: row.TargetText,
+				Heading: MetricHeading{Root: v.Root, Path: row.Path, ID: row.ID, Name: row.Name, Unit: row.Unit, Baseline: row.BaselineText, Target: row.TargetText,
 					Latest: row.LatestText, LatestPeriod: row.LatestPeriod, Progress: row.ProgressText}})
 		}
 	}
@@ -108,7 +129,14 @@ func (x *index) initiativeFields(r *model.Initiative) []FieldRow {
 	}
 	out := make([]FieldRow, 0, len(rows))
 	for _, f := range rows {
-		out = append(out, FieldRow{Label: f.label, Value: f.value, Ref: r.Source.Cell(f.field)})
+		out = append(out, FieldRow{Field: f.field, Label: f.label, Value: f.value, Ref: r.Source.Cell(f.field)})
+	}
+	for _, n := range x.issueNotes(r.ID) {
+		for i := range out {
+			if n.Cell != nil && n.Cell.Anchor == "field-"+out[i].Field {
+				out[i].Notes = append(out[i].Notes, n)
+			}
+		}
 	}
 	return out
 }

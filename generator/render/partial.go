@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"strings"
 	"sync"
 )
 
@@ -17,13 +18,13 @@ import (
 type partials struct {
 	t        *template.Template // the template set of one page kind
 	badges   memo[Badge]
-	checks   memo[CheckRow]
+	checks   memo[checkKey]
 	headings memo[MetricHeading]
 }
 
 // newPartials returns the partials of the template set t.
 func newPartials(t *template.Template) *partials {
-	return &partials{t: t, badges: memo[Badge]{max: 4096}, checks: memo[CheckRow]{max: 1 << 15}, headings: memo[MetricHeading]{max: 1 << 12}}
+	return &partials{t: t, badges: memo[Badge]{max: 4096}, checks: memo[checkKey]{max: 1 << 15}, headings: memo[MetricHeading]{max: 1 << 12}}
 }
 
 // exec returns the output of the template name executed with data; it is
@@ -33,7 +34,7 @@ func (p *partials) exec(name string, data any) (template.HTML, error) {
 	case Badge:
 		return p.badges.get(p.t, name, d)
 	case CheckRow:
-		return p.checks.get(p.t, name, d)
+		return p.checks.getAs(p.t, name, d.key(), d)
 	case MetricHeading:
 		return p.headings.get(p.t, name, d)
 	}
@@ -67,7 +68,13 @@ type memoKey[K comparable] struct {
 // get returns the template name of t executed with data, from the memo
 // when it ran before.
 func (c *memo[K]) get(t *template.Template, name string, data K) (template.HTML, error) {
-	k := memoKey[K]{name, data}
+	return c.getAs(t, name, data, data)
+}
+
+// getAs returns the template name of t executed with data, from the memo
+// when it ran before with the same key: key must decide the output.
+func (c *memo[K]) getAs(t *template.Template, name string, key K, data any) (template.HTML, error) {
+	k := memoKey[K]{name, key}
 	c.mu.RLock()
 	h, ok := c.m[k]
 	c.mu.RUnlock()
@@ -85,4 +92,38 @@ func (c *memo[K]) get(t *template.Template, name string, data K) (template.HTML,
 	c.m[k] = h
 	c.mu.Unlock()
 	return h, nil
+}
+
+// checkKey is what decides a check row's output: the row without its
+// slices and pointers, with its cell and its linked ids as text.
+type checkKey struct {
+	id, title         string
+	principle         int
+	result            string
+	badge             Badge
+	reason, fix, root string
+	cell, ref, anchor string
+	links             string
+}
+
+// key returns the memo key of a check row.
+func (r CheckRow) key() checkKey {
+	k := checkKey{id: r.ID, title: r.Title, principle: r.Principle, result: string(r.Result), badge: r.Badge,
+		reason: r.Reason, fix: r.Fix, root: r.Root}
+	if r.Cell != nil {
+		k.cell, k.ref, k.anchor = r.Cell.Text, r.Cell.Ref, r.Cell.Anchor
+	}
+	if len(r.Parts) > 0 {
+		var b strings.Builder
+		for _, s := range r.Parts {
+			b.WriteString(s.Text)
+			b.WriteByte(0)
+			b.WriteString(s.Path)
+			b.WriteByte(0)
+			b.WriteString(s.Title)
+			b.WriteByte(1)
+		}
+		k.links = b.String()
+	}
+	return k
 }

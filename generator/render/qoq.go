@@ -36,6 +36,10 @@ type DeltaRow struct {
 	// or "" when not comparable; Icon tells them apart without colour.
 	Class string
 	Icon  string
+	// Word says the change in words, beside its colour and arrow:
+	// "better", "worse", "unchanged" or "" for a figure with no better
+	// direction.
+	Word string
 }
 
 // InitiativeDelta is an initiative's verdict and score in the last closed
@@ -47,6 +51,9 @@ type InitiativeDelta struct {
 	Verdict     Badge
 	Score       string
 	ScoreChange string // "+20", "−5", "±0", or "" when either is unscored
+	// ScoreClass and ScoreWord say whether the score got better:
+	// "better", "worse" or "same" / "unchanged".
+	ScoreClass, ScoreWord string
 }
 
 // figureLabels names the figures a Since compares, and which way is better
@@ -159,13 +166,13 @@ func (x *index) deltaRow(d boardpack.Delta) DeltaRow {
 	row.Change = change
 	switch {
 	case v == 0:
-		row.Class, row.Icon = "same", "="
+		row.Class, row.Icon, row.Word = "same", "=", "unchanged"
 	case info.better == 0:
 		row.Class, row.Icon = "moved", arrow(v)
 	case (v > 0) == (info.better > 0):
-		row.Class, row.Icon = "better", arrow(v)
+		row.Class, row.Icon, row.Word = "better", arrow(v), "better"
 	default:
-		row.Class, row.Icon = "worse", arrow(v)
+		row.Class, row.Icon, row.Word = "worse", arrow(v), "worse"
 	}
 	return row
 }
@@ -202,7 +209,16 @@ func (x *index) initiativeDelta(ir *model.InitiativeResult) *InitiativeDelta {
 	d.Verdict = verdictBadge(p.Verdict)
 	d.Score = x.fmt.IntP(p.Score)
 	if p.Score != nil && ir.Score != nil {
-		d.ScoreChange = signed(float64(*ir.Score-*p.Score), strconv.Itoa(abs(*ir.Score-*p.Score)))
+		n := *ir.Score - *p.Score
+		d.ScoreChange = signed(float64(n), strconv.Itoa(abs(n)))
+		switch {
+		case n > 0:
+			d.ScoreClass, d.ScoreWord = "better", "better"
+		case n < 0:
+			d.ScoreClass, d.ScoreWord = "worse", "worse"
+		default:
+			d.ScoreClass, d.ScoreWord = "same", "unchanged"
+		}
 	}
 	return d
 }

@@ -71,8 +71,12 @@ func TestHistoryGolden(t *testing.T) {
 	checks := map[string][]string{
 		"board-pack.html": {`What changed since 2026-Q2`, `href="history/2026-Q2/board-pack.html"`, `New initiatives`, `Budget moves`,
 			`<span class="delta delta-worse"><span class="icon" aria-hidden="true">▼</span> −4 pts worse</span>`},
-		"index.html":               {`<h2>Since 2026-Q2</h2>`, `<h2>Closed quarters</h2>`, `href="history/2026-Q2/board-pack.html"`},
-		"initiatives/INI-001.html": {`In 2026-Q2:`, `score 70 (change since: &#43;30)`, `href="../history/2026-Q2/board-pack.html"`},
+		"index.html": {`<h2>Since 2026-Q2</h2>`,
+			// 58% against 62% closed: the tile says the change in words and colour
+			`<span class="value">58%</span><span class="target">target ≥ 60%</span><span class="change"><span class="delta delta-worse"><span class="icon" aria-hidden="true">▼</span> −4 pts <span class="delta-word">worse</span></span> since 2026-Q2</span>`,
+			// spend $960,000 then and now: said, with no "±$0" beside it
+			`<span class="value">$960k</span><span class="target">incl. $10.0k sunk cost of 1 cancelled</span><span class="note">identical to 2026-Q2 to the dollar: was spend updated?</span>`, `<h2>Closed quarters</h2>`, `href="history/2026-Q2/board-pack.html"`},
+		"initiatives/INI-001.html": {`In 2026-Q2:`, `score 70; score since then <span class="delta delta-better">&#43;30 <span class="delta-word">better</span></span>`, `href="../history/2026-Q2/board-pack.html"`},
 		"initiatives/INI-002.html": {`In 2026-Q2: not yet in the register.`},
 	}
 	dir := filepath.Join("testdata", "golden-history")

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"html/template"
 	"strconv"
@@ -33,6 +34,11 @@ func Names(sc *model.Scorecard) []Name {
 		{"figure", "mttr_hours", "mean time to resolve severity 1–2 incidents in the period"},
 		{"figure", "initiatives", "number of initiatives"},
 		{"figure", "metrics", "number of metrics"},
+		{"figure", "aligned_min_score", "the least score of an aligned initiative (80)"},
+		{"figure", "not_aligned_below", "the score below which an initiative is not aligned (50)"},
+		{"figure", "aligned_spend_target", "the aligned-spend share the portfolio is held to"},
+		{"figure", "metrics_improving_target", "the share of improving metrics the portfolio is held to"},
+		{"figure", "cancelled_spend", "spend of cancelled initiatives (sunk cost)"},
 	}
 	for _, v := range model.Verdicts {
 		out = append(out, Name{"figure", "verdicts." + string(v), "initiatives with verdict " + verdictLabel(v)})
@@ -104,6 +110,16 @@ func (rs *resolver) Figure(name string) (string, error) {
 		return strconv.Itoa(len(sc.Initiatives)), nil
 	case "metrics":
 		return strconv.Itoa(len(sc.Metrics)), nil
+	case "aligned_min_score":
+		return strconv.Itoa(cmp.Or(sc.VerdictRule.AlignedMinScore, model.AlignedMinScore)), nil
+	case "not_aligned_below":
+		return strconv.Itoa(cmp.Or(sc.VerdictRule.NotAlignedBelow, model.NotAlignedBelow)), nil
+	case "aligned_spend_target":
+		return f.Share(p.AlignedSpendTarget), nil
+	case "metrics_improving_target":
+		return f.Share(p.MetricsImprovingTarget), nil
+	case "cancelled_spend":
+		return f.Money(p.CancelledSpend), nil
 	}
 	if v, ok := strings.CutPrefix(name, "verdicts."); ok {
 		c := p.Verdicts

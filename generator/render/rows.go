@@ -57,7 +57,7 @@ func checkRows(results []model.CheckResult) []CheckRow {
 		row := CheckRow{ID: c.ID, Title: c.Title, Principle: c.Principle, Result: model.NA}
 		for _, r := range results {
 			if r.ID == c.ID {
-				row.Result, row.Reason = r.Result, r.Reason
+				row.Result, row.Reason, row.Fix, row.Cell = r.Result, r.Reason, r.Fix, cellLink(r.Cell)
 				break
 			}
 		}

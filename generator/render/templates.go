@@ -185,6 +185,9 @@ func funcs() template.FuncMap {
 		},
 		"list": func(cs ...CheckRow) []CheckRow { return cs },
 		"link": func(root string, l Link) LinkView { return LinkView{Root: root, Link: l} },
+		"issueTable": func(root string, rows []IssueRow) IssueTableView {
+			return IssueTableView{Root: root, Rows: rows}
+		},
 		// csp writes the page's Content-Security-Policy meta tag; cssf
 		// formats CSS with its arguments as quoted CSS strings (csp.go).
 		"csp":            cspMeta,

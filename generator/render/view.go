@@ -23,10 +23,12 @@ type Site struct {
 	// Question is the COO's question the headline answers.
 	Question string
 	Headline model.Headline
-	Quality  Quality
-	Sources  []string // data files read, relative to the site folder
-	Nav      []NavItem
-	Fmt      Formatter
+	// Reasons are the headline's reasons with their ids linked.
+	Reasons [][]Segment
+	Quality Quality
+	Sources []string // data files read, relative to the site folder
+	Nav     []NavItem
+	Fmt     Formatter
 	// Closed lists the closed quarters, newest first; Since compares with
 	// the latest one before the report period (nil when none).
 	Closed []ClosedQuarter
@@ -52,9 +54,12 @@ type NavItem struct {
 // Frame is what every page shows around its content.
 type Frame struct {
 	*Site
-	Root    string // "" or "../": the prefix that makes a site path relative to this page
-	Path    string // this page's site path
-	Title   string
+	Root  string // "" or "../": the prefix that makes a site path relative to this page
+	Path  string // this page's site path
+	Title string
+	// TitleID is a code id shown muted after the title ("INI-001"), ""
+	// for none: names come first.
+	TitleID string
 	Section string // the NavItem.Key of this page
 }
 
@@ -90,6 +95,15 @@ type CheckRow struct {
 	Result    model.Result
 	Badge     Badge
 	Reason    string
+	// Fix is the smallest change that lifts a failing or warning check;
+	// Cell the register cell it turns on (for an n/a check, the blank
+	// cell that makes it n/a). Per-initiative checks only.
+	Fix  string
+	Cell *CellLink
+	// Parts are the reason with its ids linked (nil: the reason as plain
+	// text), relative to Root.
+	Parts []Segment
+	Root  string
 }
 
 // InitiativeRow is an initiative in a list.
@@ -142,9 +156,12 @@ type MetricRow struct {
 
 // FieldRow is one field of a record with where it came from.
 type FieldRow struct {
+	Field string // the field's name, for the row's anchor ("go_live")
 	Label string
 	Value string
 	Ref   string // file:Sheet!F12
+	// Notes are the issues of the input on this cell.
+	Notes []Note
 }
 
 // IncidentRow is one incident.

@@ -1,0 +1,63 @@
+package render
+
+// Segment is a piece of a reason: plain text, or an id of the site with
+// the page it links to. Templates write a reason as its segments, so that
+// every initiative or metric id in a headline or a reason is a link
+// (issue 13) while the reason stays the scorer's text.
+type Segment struct {
+	Text string
+	Path string // site path of the id's page; "" for plain text
+	// Title is the name behind a linked id, for its tooltip.
+	Title string
+}
+
+// idByte reports whether c may be part of an id token ("INI-005",
+// "M-10", "OP_DIS").
+func idByte(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
+}
+
+// segments splits text at the initiative and metric ids of this site,
+// each of which becomes a linked segment. A token matches only whole: an
+// id inside a longer token is not linked. Trailing dots are not part of a
+// token ("INI-005." links INI-005).
+func (x *index) segments(text string) []Segment {
+	var out []Segment
+	plain := 0
+	for i := 0; i < len(text); {
+		if !idByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && idByte(text[j]) {
+			j++
+		}
+		k := j
+		for k > i && text[k-1] == '.' {
+			k--
+		}
+		tok := text[i:k]
+		var seg Segment
+		if f, ok := x.iniFiles[tok]; ok {
+			seg = Segment{Text: tok, Path: "initiatives/" + f, Title: x.iniName(tok)}
+		} else if f, ok := x.metFiles[tok]; ok {
+			seg = Segment{Text: tok, Path: "metrics/" + f}
+			if mr := x.metResults[tok]; mr != nil {
+				seg.Title = mr.Name
+			}
+		}
+		if seg.Path != "" {
+			if plain < i {
+				out = append(out, Segment{Text: text[plain:i]})
+			}
+			out = append(out, seg)
+			plain = k
+		}
+		i = j
+	}
+	if plain < len(text) {
+		out = append(out, Segment{Text: text[plain:]})
+	}
+	return out
+}

@@ -1,0 +1,32 @@
+package render
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestSegments(t *testing.T) {
+	x := &index{
+		iniFiles: map[string]string{"INI-005": "INI-005.html"},
+		metFiles: map[string]string{"M-10": "M-10.html"},
+		iniRecs:  nil,
+	}
+	tests := []struct {
+		in   string
+		want []Segment
+	}{
+		{"no ids here", []Segment{{Text: "no ids here"}}},
+		{"1 incident: INC0040347 (INI-005, sev 1, 2026-08-17)", []Segment{
+			{Text: "1 incident: INC0040347 ("}, {Text: "INI-005", Path: "initiatives/INI-005.html", Title: "INI-005"}, {Text: ", sev 1, 2026-08-17)"}}},
+		{"M-10 at 71.5", []Segment{{Text: "M-10", Path: "metrics/M-10.html"}, {Text: " at 71.5"}}},
+		{"ends with INI-005.", []Segment{{Text: "ends with "}, {Text: "INI-005", Path: "initiatives/INI-005.html", Title: "INI-005"}, {Text: "."}}},
+		// only whole tokens: INI-0050 and XINI-005 are other ids
+		{"INI-0050 XINI-005", []Segment{{Text: "INI-0050 XINI-005"}}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if got := x.segments(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("segments(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
+		}
+	}
+}
