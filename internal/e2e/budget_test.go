@@ -59,8 +59,11 @@ func elements(b []byte) int {
 // 5,000th initiative is found by its id and by a word of its name, the
 // first result within a second of the last key, from file://.
 func TestBudgets10k(t *testing.T) {
-	if testing.Short() {
-		t.Skip("generates and builds a 10,000-initiative company")
+	if testing.Short() || os.Getenv("OPSALIGN_BUDGETS") == "" {
+		// Four minutes on the shared machine: with the rest of this
+		// package it passes go test's 10-minute limit, so it runs on its own:
+		// OPSALIGN_BUDGETS=1 CI=true go test ./internal/e2e -run TestBudgets10k -v
+		t.Skip("set OPSALIGN_BUDGETS=1: generates and builds a 10,000-initiative company")
 	}
 	dir := t.TempDir()
 	if err := sampledata.WriteSynthetic(t.Context(), dir, sampledata.ScaleFor(10_000, 1)); err != nil {
