@@ -21,6 +21,10 @@ const InitiativesPath = "initiatives/index.html"
 // IncidentsPath is the site path of the page with the incident list.
 const IncidentsPath = "reliability.html"
 
+// Blank is the filter value of a blank field: initiatives without a
+// business unit, or without a status.
+const Blank = "(blank)"
+
 // Initiatives is a view of the initiatives list. Each filter is exact but
 // Query, which matches words of an initiative's id, name, unit and owners.
 type Initiatives struct {
@@ -28,6 +32,7 @@ type Initiatives struct {
 	Unit     string // unit: business unit name; "(blank)" for none
 	Category string // category: run, improve or transform
 	Verdict  string // verdict: aligned, at_risk, not_aligned or not_scored
+	Status   string // status: proposed, approved, in_flight, live, closed, on_hold, cancelled; "(blank)" for none
 	Metric   string // metric: id of a metric the initiative claims
 	// Sort is the key of the column to sort by, "-" before it for
 	// descending: id, name, unit, category, owners, budget, spend,
@@ -40,7 +45,7 @@ type Initiatives struct {
 func (v Initiatives) Fragment() string {
 	return fragment([][2]string{
 		{"q", v.Query}, {"unit", v.Unit}, {"category", v.Category},
-		{"verdict", v.Verdict}, {"metric", v.Metric}, {"sort", v.Sort},
+		{"verdict", v.Verdict}, {"status", v.Status}, {"metric", v.Metric}, {"sort", v.Sort},
 	})
 }
 

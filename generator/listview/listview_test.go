@@ -14,6 +14,7 @@ func TestInitiativesHref(t *testing.T) {
 		{"", Initiatives{Query: "cloud migration", Unit: "R&D / Labs"}, "initiatives/index.html#q=cloud%20migration&unit=R%26D%20%2F%20Labs"},
 		{"", Initiatives{Unit: "Zürich=1#2+3"}, "initiatives/index.html#unit=Z%C3%BCrich%3D1%232%2B3"},
 		{"", Initiatives{Sort: "name", Category: "run", Verdict: "not_aligned", Query: "x"}, "initiatives/index.html#q=x&category=run&verdict=not_aligned&sort=name"},
+		{"", Initiatives{Status: "(blank)", Unit: "(blank)", Metric: "M-1"}, "initiatives/index.html#unit=%28blank%29&status=%28blank%29&metric=M-1"},
 	}
 	for _, tc := range tests {
 		if got := InitiativesHref(tc.root, tc.v); got != tc.want {

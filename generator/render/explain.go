@@ -102,9 +102,17 @@ func (x *index) source(ir *model.InitiativeResult) model.Source {
 }
 
 // issueNotes are the issues of the input on an initiative's row.
-func (x *index) issueNotes(id string) []Note {
+func (x *index) issueNotes(id string) []Note { return x.notesOf(x.iniIssues[id], true) }
+
+// metricNotes are the issues of the input on a metric's row; a metric
+// page has no field table, so their cells are not links.
+func (x *index) metricNotes(id string) []Note { return x.notesOf(x.metIssues[id], false) }
+
+// notesOf makes the notes of issue effects ks; anchors links each cell to
+// its field's row on the page.
+func (x *index) notesOf(ks []int, anchors bool) []Note {
 	var out []Note
-	for _, k := range x.iniIssues[id] {
+	for _, k := range ks {
 		is := x.sc.Issues[x.sc.IssueEffects[k].Issue]
 		e := x.sc.IssueEffects[k]
 		text := is.Message
@@ -114,8 +122,12 @@ func (x *index) issueNotes(id string) []Note {
 		if e.Figure != "" {
 			text += " — affects " + e.Figure
 		}
-		out = append(out, Note{Severity: string(is.Severity), Text: text, Fix: e.Fix,
-			Cell: &CellLink{Text: cellRef(is.Sheet, is.Row, is.Column), Ref: is.Ref(), Anchor: fieldAnchor(is.Field)}})
+		n := Note{Severity: string(is.Severity), Text: text, Fix: e.Fix,
+			Cell: &CellLink{Text: cellRef(is.Sheet, is.Row, is.Column), Ref: is.Ref()}}
+		if anchors {
+			n.Cell.Anchor = fieldAnchor(is.Field)
+		}
+		out = append(out, n)
 	}
 	return out
 }
@@ -145,4 +157,45 @@ func (x *index) indexIssues() {
 			x.metIssues[e.Metric] = append(x.metIssues[e.Metric], k)
 		}
 	}
+}
+
+// rowChip is the chip of an initiative's list row: the issues of the
+// input on its row (warnings and errors) and the blank fields it is
+// judged without, each in a few words ("no status in Register!M32"); nil
+// when it has none. An error on the row makes it an error chip.
+func (x *index) rowChip(ir *model.InitiativeResult) *RowChip {
+	var parts []string
+	if ir.Explanation != nil {
+		for _, f := range ir.Explanation.Blank {
+			c := model.CellOf(x.source(ir), f)
+			parts = append(parts, "no "+strings.ReplaceAll(f, "_", " ")+" in "+cellRef(c.Sheet, c.Row, c.Column))
+		}
+	}
+	return x.chipOf(parts, x.iniIssues[ir.ID])
+}
+
+// metricChip is the chip of a metric's row in the scoreboard: the issues
+// of the input on the metric's row; nil for none.
+func (x *index) metricChip(id string) *RowChip { return x.chipOf(nil, x.metIssues[id]) }
+
+// chipOf makes a row's chip of the words parts and the issue effects ks:
+// a warning chip, an error chip when an issue is an error; nil when there
+// is nothing to say.
+func (x *index) chipOf(parts []string, ks []int) *RowChip {
+	sev := string(model.SevWarning)
+	for _, k := range ks {
+		is := x.sc.Issues[x.sc.IssueEffects[k].Issue]
+		text := is.Message
+		if is.Field != "" {
+			text = strings.ReplaceAll(is.Field, "_", " ") + ": " + text
+		}
+		parts = append(parts, text+" ("+cellRef(is.Sheet, is.Row, is.Column)+")")
+		if is.Severity == model.SevError {
+			sev = string(model.SevError)
+		}
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return &RowChip{Severity: sev, Title: strings.Join(parts, "; ")}
 }

@@ -83,6 +83,7 @@ func fixture() (config.Config, *model.Dataset, *model.Scorecard) {
 	issues := []model.Issue{
 		{Severity: model.SevError, File: "sample-data/register.xlsx", Sheet: "Initiatives", Row: 6, Column: "H", Field: "budget", Value: "12,5OO", Message: `cannot read "12,5OO" as money`},
 		{Severity: model.SevWarning, File: "sample-data/register.xlsx", Sheet: "Initiatives", Row: 4, Column: "E", Field: "business_owner", Value: "", Message: "no business owner"},
+		{Severity: model.SevWarning, File: "sample-data/register.xlsx", Sheet: "Metrics", Row: 3, Column: "F", Field: "target", Value: "160 claims", Message: "unit written in the cell; read as 160"},
 	}
 	ds.Issues = issues
 
@@ -153,6 +154,7 @@ func fixture() (config.Config, *model.Dataset, *model.Scorecard) {
 		IssueEffects: []model.IssueEffect{
 			{Issue: 0, Fix: "correct the value in sample-data/register.xlsx:Initiatives!H6"},
 			{Issue: 1, Initiative: "INI-003", Figure: "Business ownership", Fix: "check the value in sample-data/register.xlsx:Initiatives!E4"},
+			{Issue: 2, Metric: "M-02", Figure: "the metric's baseline, target and progress, and the checks of initiatives that claim it", Fix: "check the value in sample-data/register.xlsx:Metrics!F3"},
 		},
 		VerdictRule: model.VerdictRule{AlignedMinScore: 80, NotAlignedBelow: 50, Blocking: model.BlockingChecks,
 			Lines: []string{"Aligned: no check fails and score ≥ 80", "Not aligned: score < 50"}},

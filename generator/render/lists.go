@@ -118,8 +118,9 @@ func badgeData(b Badge) [3]string { return [3]string{b.Class, b.Icon, b.Label} }
 // array: id, page path, name, unit, category key, category text, owners,
 // budget, budget text, spend (null when none), spend text, score (null),
 // score text, verdict, check results (one letter each: p w f n, in
-// column order), check reasons (indexes into "reasons", -1 for none) and
-// the ids of the claimed metrics joined by spaces.
+// column order), check reasons (indexes into "reasons", -1 for none),
+// the ids of the claimed metrics joined by spaces, the status ("" for
+// none) and the row's chip as [severity, tooltip] (null for none).
 func (x *index) initiativesData(buf *bytes.Buffer) error {
 	type checkCol struct {
 		ID    string `json:"id"`
@@ -166,6 +167,11 @@ func (x *index) initiativesData(buf *bytes.Buffer) error {
 			}
 			why[j] = n
 		}
+		status := listStatus(ir)
+		var chip *[2]string
+		if c := x.rowChip(ir); c != nil {
+			chip = &[2]string{c.Severity, c.Title}
+		}
 		var metrics string
 		if rec := x.iniRecs[ir.ID]; rec != nil {
 			metrics = strings.Join(rec.Metrics, " ")
@@ -173,7 +179,7 @@ func (x *index) initiativesData(buf *bytes.Buffer) error {
 		data.Rows = append(data.Rows, []any{
 			row.ID, row.Path, row.Name, row.Unit, string(row.Category), row.CategoryText, row.Owners,
 			row.Budget, row.BudgetText, row.Spend, row.SpendText, row.Score, row.ScoreText,
-			string(row.Verdict), results.String(), why, metrics,
+			string(row.Verdict), results.String(), why, metrics, status, chip,
 		})
 	}
 	return writeListData(buf, "initiatives", data)

@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
 )
@@ -14,13 +15,15 @@ type Option struct{ Value, Label string }
 // as HTML, every one in the list's data file.
 type InitiativesView struct {
 	Frame
-	Checks     []CheckColumn
-	Rows       []InitiativeRow
-	Status     ListStatus
-	Units      []string       // distinct business units, sorted, for the filter
-	Blank      bool           // some initiative has no business unit: the filter offers "(blank)"
-	Categories []Option       // for the filter, in model order
-	Verdicts   []VerdictCount // for the filter
+	Checks      []CheckColumn
+	Rows        []InitiativeRow
+	Status      ListStatus
+	Units       []string       // distinct business units, sorted, for the filter
+	Blank       bool           // some initiative has no business unit: the filter offers "(blank)"
+	Statuses    []Option       // the statuses initiatives have, in lifecycle order, for the filter
+	BlankStatus bool           // some initiative has no status: the status filter offers "(blank)"
+	Categories  []Option       // for the filter, in model order
+	Verdicts    []VerdictCount // for the filter
 }
 
 func (x *index) initiativesView() *InitiativesView {
@@ -35,11 +38,20 @@ func (x *index) initiativesView() *InitiativesView {
 		v.Status.Note = fmt.Sprintf("the first %d; every initiative is in the downloads", n)
 	}
 	units := map[string]bool{}
+	statuses := map[model.Status]bool{}
 	for i := range x.sc.Initiatives {
+		ir := &x.sc.Initiatives[i]
 		if i < n {
-			v.Rows = append(v.Rows, x.initiativeRow(&x.sc.Initiatives[i]))
+			row := x.initiativeRow(ir)
+			row.Chip = x.rowChip(ir)
+			v.Rows = append(v.Rows, row)
 		}
-		u := x.sc.Initiatives[i].BusinessUnit
+		if st := listStatus(ir); st == "" {
+			v.BlankStatus = true
+		} else {
+			statuses[model.Status(st)] = true
+		}
+		u := ir.BusinessUnit
 		if u == "" {
 			v.Blank = true
 		} else if !units[u] {
@@ -48,9 +60,27 @@ func (x *index) initiativesView() *InitiativesView {
 		}
 	}
 	slices.Sort(v.Units)
+	for _, st := range model.Statuses {
+		if statuses[st] {
+			v.Statuses = append(v.Statuses, Option{Value: string(st), Label: statusText(st)})
+		}
+	}
 	for _, c := range model.Categories {
 		v.Categories = append(v.Categories, Option{Value: string(c), Label: categoryName(c)})
 	}
 	v.Verdicts = verdictCounts(x.sc.Portfolio.Verdicts)
 	return v
+}
+
+// statusText is a status in words: "in flight".
+func statusText(s model.Status) string { return strings.ReplaceAll(string(s), "_", " ") }
+
+// listStatus is an initiative's status as the list filters it: "" when
+// the register leaves it blank (the scorer may still have read one from
+// the go-live date).
+func listStatus(ir *model.InitiativeResult) string {
+	if ir.Status == nil || (ir.Explanation != nil && slices.Contains(ir.Explanation.Blank, "status")) {
+		return ""
+	}
+	return string(*ir.Status)
 }

@@ -17,6 +17,8 @@ type MetricView struct {
 	Source       string
 	Chart        Chart
 	Observations []ObservationRow
+	// Notes are the issues of the input on the metric's row.
+	Notes []Note
 }
 
 // ObservationRow is one observed value of a metric.
@@ -36,6 +38,7 @@ func (x *index) metricView(mr *model.MetricResult, p string) *MetricView {
 		Row:    x.metricRow(mr),
 		Unit:   mr.Unit,
 		Source: mr.Source.String(),
+		Notes:  x.metricNotes(mr.ID),
 	}
 	if rec := x.metRecs[mr.ID]; rec != nil {
 		v.Owner = rec.Owner

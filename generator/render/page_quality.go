@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/opsalign/opsalign/generator/listview"
 	"github.com/opsalign/opsalign/generator/model"
 )
 
@@ -16,9 +17,12 @@ type DataQualityView struct {
 	Severities []SeverityGroup
 	// Blank are the initiatives judged without a business unit or a
 	// status.
-	Blank   []BlankRow
-	Tables  []model.TableSummary
-	Ignored []string
+	Blank []BlankRow
+	// BlankLists link the initiatives list filtered to each blank field
+	// ("(blank)" in its filter), one per field blank somewhere.
+	BlankLists []Link
+	Tables     []model.TableSummary
+	Ignored    []string
 }
 
 // SeverityGroup is the issues of one severity.
@@ -107,10 +111,15 @@ func (x *index) dataQualityView() *DataQualityView {
 			v.Severities = append(v.Severities, g)
 		}
 	}
+	var blankUnit, blankStatus bool
 	for i := range x.sc.Initiatives {
 		ir := &x.sc.Initiatives[i]
 		if ir.Explanation == nil {
 			continue
+		}
+		for _, f := range ir.Explanation.Blank {
+			blankUnit = blankUnit || f == "business_unit"
+			blankStatus = blankStatus || f == "status"
 		}
 		for _, n := range x.blankNotes(ir) {
 			field := strings.TrimPrefix(n.Cell.Anchor, "field-")
@@ -119,6 +128,12 @@ func (x *index) dataQualityView() *DataQualityView {
 			v.Blank = append(v.Blank, BlankRow{Initiative: link, ID: ir.ID, Field: strings.ReplaceAll(field, "_", " "),
 				Cell: n.Cell.Text, Ref: n.Cell.Ref, Affects: n.Text, Fix: n.Fix})
 		}
+	}
+	if blankUnit {
+		v.BlankLists = append(v.BlankLists, Link{Text: "no business unit", Path: listview.InitiativesHref("", listview.Initiatives{Unit: listview.Blank})})
+	}
+	if blankStatus {
+		v.BlankLists = append(v.BlankLists, Link{Text: "no status", Path: listview.InitiativesHref("", listview.Initiatives{Status: listview.Blank})})
 	}
 	return v
 }

@@ -118,6 +118,7 @@ func (x *index) newMetricRow(mr *model.MetricResult) MetricRow {
 		row.Initiatives = append(row.Initiatives, x.initiativeLink(id))
 	}
 	row.ClaimedPath = claimedHref("", mr.ID)
+	row.Chip = x.metricChip(mr.ID)
 	return row
 }
 

@@ -127,6 +127,18 @@ type InitiativeRow struct {
 	SpendText    string
 	ScoreText    string
 	VerdictBadge Badge
+
+	// Chip marks a row of the initiatives list whose data has a note: an
+	// issue of the input on its row or a blank field it is judged
+	// without; nil for none (and on other pages' rows).
+	Chip *RowChip
+}
+
+// RowChip is the chip on a list row: its severity ("warning", "error")
+// and what it is about, the chip's tooltip.
+type RowChip struct {
+	Severity string
+	Title    string
 }
 
 // MetricRow is a metric in a list.
@@ -146,6 +158,9 @@ type MetricRow struct {
 	// ClaimedPath is the site path of the initiatives list showing the
 	// initiatives that claim the metric.
 	ClaimedPath string
+	// Chip marks a metric whose row has an issue of the input; nil for
+	// none.
+	Chip *RowChip
 
 	// Formatted for display.
 	BaselineText string

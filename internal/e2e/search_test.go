@@ -119,4 +119,42 @@ func TestSearchAndViews(t *testing.T) {
 			t.Errorf("#metric=M-01 lists %q, want %q", ids(got), want)
 		}
 	})
+	t.Run("blank filters and chips", func(t *testing.T) {
+		// The data-quality page links each blank field to the list
+		// filtered to "(blank)"; those rows and the row an input
+		// warning touches (INI-039, budget in EUR) carry a chip whose
+		// tooltip says why.
+		dq := open(t, bctx, base+"data-quality.html")
+		hrefs := eval[[]string](t, dq, `Array.from(document.querySelectorAll(".blank-fields")[0].previousElementSibling.querySelectorAll("a")).map(a => a.getAttribute("href"))`)
+		want := map[string][]string{
+			"initiatives/index.html#unit=%28blank%29":   {"INI-029", "INI-030"},
+			"initiatives/index.html#status=%28blank%29": {"INI-028"},
+		}
+		if len(hrefs) != len(want) {
+			t.Fatalf("data-quality.html links the blank fields to %q", hrefs)
+		}
+		for _, href := range hrefs {
+			view := open(t, bctx, base+href)
+			waitList(t, view, "#initiatives")
+			got := eval[[]tableRow](t, view, rowsJS)
+			if strings.Join(ids(got), ",") != strings.Join(want[href], ",") {
+				t.Errorf("%s lists %q, want %q", href, ids(got), want[href])
+			}
+			sel := eval[string](t, view, `(() => { const s = document.querySelector("form.list-controls select[name=`+strings.Split(strings.TrimPrefix(href, "initiatives/index.html#"), "=")[0]+`]"); return s.options[s.selectedIndex].text; })()`)
+			if sel != "(blank)" {
+				t.Errorf("%s: the filter shows %q, want (blank)", href, sel)
+			}
+			chips := eval[[]string](t, view, `Array.from(document.querySelectorAll("#initiatives tbody tr th .chip")).map(c => c.textContent.trim() + " | " + c.title)`)
+			if len(chips) != len(want[href]) {
+				t.Errorf("%s: chips %q, want one a row", href, chips)
+			}
+		}
+		view := open(t, bctx, base+"initiatives/index.html#q=INI-039")
+		waitList(t, view, "#initiatives")
+		chips := eval[[]string](t, view, `Array.from(document.querySelectorAll("#initiatives tbody tr th .chip")).map(c => c.textContent.trim() + " | " + c.title)`)
+		if len(chips) != 1 || chips[0] != "⚠ warning | budget: amount is in EUR, not the site currency USD; it is used as if it were USD (no conversion) (Register!H43)" {
+			t.Errorf("INI-039's row: chips %q", chips)
+		}
+		assertClean(t, view, base)
+	})
 }

@@ -28,6 +28,13 @@
     return '<span class="' + esc(b[0]) + '"><span class="icon" aria-hidden="true">' + esc(b[1]) + "</span> " + esc(b[2]) + "</span>";
   }
 
+  // chip writes a row's data chip ([severity, what it is about]), "" for
+  // none; the words are its tooltip.
+  function chip(c) {
+    if (!c) return "";
+    return ' <span class="chip chip-' + esc(c[0]) + '" title="' + esc(c[1]) + '"><span aria-hidden="true">⚠</span> ' + esc(c[0]) + "</span>";
+  }
+
   // td writes a cell; html is markup made here, text is escaped.
   function td(cls, label, text, html) {
     return "<td" + (cls ? ' class="' + cls + '"' : "") + (label ? ' data-label="' + esc(label) + '"' : "") + ">" +
@@ -38,12 +45,13 @@
   // and shown.
   var kinds = {
     initiatives: {
-      filters: ["q", "unit", "category", "verdict", "metric"],
+      filters: ["q", "unit", "category", "verdict", "status", "metric"],
       hay: function (r) { return (r[0] + " " + r[2] + " " + r[3] + " " + r[6]).toLowerCase(); },
       match: function (r, f) {
         if (f.unit && (f.unit === "(blank)" ? r[3] !== "" : r[3] !== f.unit)) return false;
         if (f.category && r[4] !== f.category) return false;
         if (f.verdict && r[13] !== f.verdict) return false;
+        if (f.status && (f.status === "(blank)" ? r[17] !== "" : r[17] !== f.status)) return false;
         if (f.metric && (" " + r[16] + " ").indexOf(" " + f.metric + " ") < 0) return false;
         return true;
       },
@@ -60,7 +68,7 @@
         return null;
       },
       row: function (data, r, root) {
-        var h = '<tr><th scope="row">' + link(root + r[1], r[2] || r[0]) + (r[2] ? ' <span class="id">' + esc(r[0]) + "</span>" : "") + "</th>" +
+        var h = '<tr><th scope="row">' + link(root + r[1], r[2] || r[0]) + (r[2] ? ' <span class="id">' + esc(r[0]) + "</span>" : "") + chip(r[18]) + "</th>" +
           td(null, "Verdict", null, badge(data.verdicts[r[13]])) + td("num", "Score", r[12]) + td(null, "Unit", r[3]) +
           td(null, "Category", r[5]) + td(null, "Owners", r[6]) + td("num", "Budget", r[8]) + td("num", "Spend", r[10]);
         for (var i = 0; i < data.checks.length; i++) {
