@@ -57,9 +57,10 @@ func cutLine(s string) (line, rest string, more bool) {
 	return strings.Cut(s, "\n")
 }
 
-// parseFrontMatter decodes the TOML front matter text. fmLine is the line of
-// the file on which text starts; errors carry file lines.
-func parseFrontMatter(text string, fmLine int) (frontMatter, error) {
+// parseFrontMatter decodes the TOML front matter text of the page named
+// name. fmLine is the line of the file on which text starts; errors carry
+// file lines.
+func parseFrontMatter(text string, fmLine int, name string) (frontMatter, error) {
 	var raw map[string]any
 	if _, err := toml.Decode(text, &raw); err != nil {
 		var pe toml.ParseError
@@ -104,7 +105,11 @@ func parseFrontMatter(text string, fmLine int) (frontMatter, error) {
 			fm.Weight = int(n)
 		case "decisions":
 			// The board pack's decisions: read by package decisions from
-			// the page's FrontMatter.
+			// the page's FrontMatter. Anywhere else they would be read
+			// by nothing, so they are an error, not silently ignored.
+			if name != BoardPack {
+				return frontMatter{}, at("decisions belong in the board pack's front matter (content/%s.md), not in this page", BoardPack)
+			}
 		case "draft":
 			b, ok := v.(bool)
 			if !ok {

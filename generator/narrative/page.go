@@ -103,7 +103,7 @@ func Parse(file, name string, data []byte) (Page, error) {
 	p := Page{File: file, Name: name, Body: body, BodyLine: bodyLine}
 	var fm frontMatter
 	if fmText != nil {
-		if fm, err = parseFrontMatter(*fmText, fmLine); err != nil {
+		if fm, err = parseFrontMatter(*fmText, fmLine, name); err != nil {
 			return Page{}, withFile(err, file)
 		}
 		p.FrontMatter, p.FrontMatterLine = *fmText, fmLine
@@ -167,3 +167,7 @@ func firstHeading(body string) string {
 	}
 	return ""
 }
+
+// BoardPack is the Name of the page that is the board pack's narrative
+// (content/board-pack.md); only its front matter may hold decisions.
+const BoardPack = "board-pack"

@@ -89,6 +89,11 @@ func TestParse(t *testing.T) {
 			wantErr: "content/x.md:2: front matter: draft must be true or false, not an integer",
 		},
 		{
+			name:    "decisions outside the board pack",
+			src:     "+++\ntitle = \"T\"\n\n[[decisions]]\nid = \"D-1\"\n+++\nbody\n",
+			wantErr: "content/x.md:4: front matter: decisions belong in the board pack's front matter (content/board-pack.md), not in this page",
+		},
+		{
 			name:    "unclosed",
 			src:     "+++\ntitle = \"T\"\nbody\n",
 			wantErr: `content/x.md:1: front matter opened with "+++" is not closed`,
@@ -119,6 +124,23 @@ func TestParse(t *testing.T) {
 				t.Errorf("got  %+v\nwant %+v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestParseBoardPackDecisions: the board pack's front matter may hold
+// decisions (read by package decisions); no other page's may.
+func TestParseBoardPackDecisions(t *testing.T) {
+	src := "+++\n[[decisions]]\nid = \"D-1\"\n+++\nbody\n"
+	p, err := Parse("content/board-pack.md", BoardPack, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.FrontMatter != "[[decisions]]\nid = \"D-1\"\n" || p.FrontMatterLine != 2 {
+		t.Errorf("front matter %q at line %d", p.FrontMatter, p.FrontMatterLine)
+	}
+	if _, err := Parse("content/guides/board-pack.md", "guides/board-pack", []byte(src)); err == nil ||
+		err.Error() != "content/guides/board-pack.md:2: front matter: decisions belong in the board pack's front matter (content/board-pack.md), not in this page" {
+		t.Errorf("decisions in guides/board-pack.md: err = %v", err)
 	}
 }
 

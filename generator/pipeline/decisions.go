@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 
+	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/decisions"
 	"github.com/opsalign/opsalign/generator/history"
 	"github.com/opsalign/opsalign/generator/model"
@@ -18,7 +19,7 @@ import (
 func packDecisions(pages []narrative.Page, sc *model.Scorecard, closed []history.Quarter) (*decisions.Report, error) {
 	var fm decisions.FrontMatter
 	for _, p := range pages {
-		if p.Name != "board-pack" || p.FrontMatter == "" {
+		if p.Name != narrative.BoardPack || p.FrontMatter == "" {
 			continue
 		}
 		var err error
@@ -49,4 +50,21 @@ func decisionsJob(r *decisions.Report) []site.Job {
 		buf.Write(b)
 		return err
 	}}}
+}
+
+// Decisions reads the board pack's decisions of the site of cfg and
+// follows up those of the quarter closed before sc's, as a build does,
+// without rendering anything: what `opsalign check` validates. Errors
+// name the file and line (an `until` naming an unknown initiative or
+// check, decisions in a page other than the board pack).
+func Decisions(cfg config.Config, sc *model.Scorecard) (*decisions.Report, error) {
+	pages, err := narrative.Load(contentFS(cfg))
+	if err != nil {
+		return nil, err
+	}
+	closed, err := history.Load(cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	return packDecisions(pages, sc, closed)
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opsalign/opsalign/generator/commands"
 	"github.com/opsalign/opsalign/generator/feed"
 	"github.com/opsalign/opsalign/generator/history"
 	"github.com/opsalign/opsalign/generator/pipeline"
@@ -214,6 +215,42 @@ func TestBadUntil(t *testing.T) {
 	_, err = pipeline.NewBuilder(cfg, true, time.Time{}, "test").Build(t.Context(), nil, site.NewMemory())
 	want := "content/board-pack.md:" + strconv.Itoa(line) + `: decision D-2026Q3-3: until: no initiative "INI-950" in the register`
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
-		t.Errorf("err = %v\nwant %s…", err, want)
+		t.Errorf("build: err = %v\nwant %s…", err, want)
+	}
+	// opsalign check reports the same error at the same line, after what
+	// it read, with or without --json.
+	for _, asJSON := range []bool{false, true} {
+		var out strings.Builder
+		err = commands.Check(t.Context(), commands.Options{Config: cfg, Stdout: &out, Stderr: &out, Quiet: true}, asJSON)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("check json=%v: err = %v\nwant %s…", asJSON, err, want)
+		}
+		if !strings.Contains(out.String(), "Does technology execution measurably improve") && !asJSON {
+			t.Errorf("check printed no headline before the error:\n%s", out.String())
+		}
+	}
+}
+
+// TestCheckDecisions: opsalign check follows up the sample's 2026-Q2
+// decisions as the build does, and refuses decisions in a page other
+// than the board pack, naming the file and line.
+func TestCheckDecisions(t *testing.T) {
+	cfg := copySite(t)
+	var out strings.Builder
+	if err := commands.Check(t.Context(), commands.Options{Config: cfg, Stdout: &out, Stderr: &out}, false); err != nil {
+		t.Fatal(err)
+	}
+	if want := "Decisions: 3 asked in the board pack; 2026-Q2's: 1 met, 1 open, 1 overdue, 1 dropped.\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("check does not say %q:\n%s", want, out.String())
+	}
+	page := filepath.Join(filepath.Dir(cfg), "content", "notes.md")
+	if err := os.WriteFile(page, []byte("+++\ntitle = \"Notes\"\n\n[[decisions]]\nid = \"D-X\"\n+++\n# Notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	err := commands.Check(t.Context(), commands.Options{Config: cfg, Stdout: &out, Stderr: &out}, false)
+	want := "content/notes.md:4: front matter: decisions belong in the board pack's front matter (content/board-pack.md), not in this page"
+	if err == nil || err.Error() != want {
+		t.Errorf("check with decisions in notes.md: err = %v\nwant %s", err, want)
 	}
 }
