@@ -2,6 +2,7 @@ package render
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -143,5 +144,38 @@ func TestCalendarWindowRows(t *testing.T) {
 				t.Errorf("last table row %q, want %q", cells, want)
 			}
 		})
+	}
+}
+
+// TestCalendarHeatMapNoDecals checks that the heat map of a large
+// portfolio draws its cells without decals (and with ARIA on): a decal
+// per cell is an SVG pattern per cell, which a print rasterises one by
+// one, while the list-sized calendar keeps ECharts' decals.
+func TestCalendarHeatMapNoDecals(t *testing.T) {
+	for _, n := range []int{0, calendarHeatMapAt + 1} {
+		cfg, ds, sc := fixture()
+		for i := range n {
+			ds.Initiatives = append(ds.Initiatives, model.Initiative{ID: fmt.Sprintf("INI-%04d", 100+i), Name: "x",
+				BusinessUnit: []string{"Claims", "Logistics"}[i%2], GoLive: day("2026-10-05").AddDate(0, 0, i%120)})
+		}
+		b := newIndex(Input{Config: cfg, Dataset: ds, Scorecard: sc}, parseDefault(t))
+		c := b.calendarChart()
+		var o struct {
+			Aria struct {
+				Enabled bool
+				Decal   struct{ Show bool }
+			}
+			Series []struct{ Type string }
+		}
+		if err := json.Unmarshal([]byte(c.Option), &o); err != nil {
+			t.Fatal(err)
+		}
+		heat := len(o.Series) > 0 && o.Series[0].Type == "heatmap"
+		if heat != (n > 0) {
+			t.Fatalf("%d extra go-lives: first series %+v, heat map %v", n, o.Series, n > 0)
+		}
+		if !o.Aria.Enabled || o.Aria.Decal.Show == heat {
+			t.Errorf("%d extra go-lives: aria %+v, want enabled with decals %v", n, o.Aria, !heat)
+		}
 	}
 }
