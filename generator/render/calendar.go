@@ -183,7 +183,10 @@ func (x *index) calendarChart() Chart {
 		t.add(r.date, r.what, r.unit, r.in)
 	}
 
-	label := obj{"show": true, "formatter": "{b}", "position": "right", "fontSize": calendarLabelFontSize, "width": 140, "overflow": "truncate"}
+	// A go-live's name sits above its dot, not beside it: beside, it ran
+	// into the next go-live's dot on the same row, which labelLayout's
+	// hideOverlap does not see (it hides labels that touch labels only).
+	label := obj{"show": true, "formatter": "{b}", "position": "top", "distance": 3, "fontSize": calendarLabelFontSize, "width": 140, "overflow": "truncate"}
 	points := func(name, symbol, colour string, size int, data []any) obj {
 		if data == nil {
 			data = []any{}

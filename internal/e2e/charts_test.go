@@ -35,7 +35,8 @@ type chartText struct {
 // bounding boxes of its visible text elements (getBBox, turned as drawn by
 // the element's transform: a label at 45° is a turned box, not the upright
 // box around it) and every pair of them that overlaps by more than half a
-// pixel (boxes that only touch do not).
+// pixel (boxes that only touch do not), and every text box that a data
+// symbol (a scatter or line point) overlaps.
 const chartTextJS = `(() => {
 	const out = [];
 	for (const el of document.querySelectorAll(".chart-canvas")) {
@@ -88,6 +89,21 @@ const chartTextJS = `(() => {
 		for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
 			const d = depth(boxes[i].c, boxes[j].c);
 			if (d > 0.5) overlaps.push(JSON.stringify(boxes[i].text) + " × " + JSON.stringify(boxes[j].text) + " (" + d.toFixed(1) + " px deep)");
+		}
+		// Data symbols (ECharts draws a scatter or line point as a unit
+		// path scaled by a matrix transform: a circle or diamond, as
+		// wide as it is high) must not sit on a text either: a go-live's
+		// dot on a neighbour's name. Legend icons of bars, also scaled,
+		// are wider than high and sit beside their names.
+		for (const p of svg.querySelectorAll('path[transform^="matrix("]')) {
+			if (p.getAttribute("fill-opacity") === "0" || p.getAttribute("opacity") === "0") continue;
+			const r = p.getBoundingClientRect();
+			if (r.width === 0 || r.height === 0 || Math.abs(r.width - r.height) > 1.5 || r.width > 24) continue;
+			const c = [[r.left, r.top], [r.right, r.top], [r.right, r.bottom], [r.left, r.bottom]];
+			for (const b of boxes) {
+				const d = depth(b.c, c);
+				if (d > 0.5) overlaps.push(JSON.stringify(b.text) + " × a symbol at " + Math.round(r.left) + "," + Math.round(r.top) + " (" + d.toFixed(1) + " px deep)");
+			}
 		}
 		out.push({Chart: el.getAttribute("data-option"), Texts: boxes.length, Overlaps: overlaps});
 	}
