@@ -30,6 +30,7 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 	for _, s := range x.searchJobs() {
 		js = append(js, site.Job{Path: s.path, Make: s.make})
 	}
+	js = append(js, x.trendScriptJobs()...)
 	if len(x.in.History) > 0 {
 		// Narrative: it counts the board pack's decisions.
 		js = append(js, l.quarters.page("quarters.html", true, always(x.quartersView)), x.feedJob())

@@ -61,6 +61,10 @@ type Frame struct {
 	// for none: names come first.
 	TitleID string
 	Section string // the NavItem.Key of this page
+	// Brief marks a page of which a site has thousands (an initiative's):
+	// its headline is the answer, the reasons one link away on the
+	// overview (the theme's "headline-brief").
+	Brief bool
 }
 
 // Chrome executes a shared template (such as "nav" or "footer") for this
@@ -175,6 +179,7 @@ type FieldRow struct {
 	Label string
 	Value string
 	Ref   string // file:Sheet!F12
+	Cell  string // the cell in its row: "F12", "–" when no column holds the field
 	// Notes are the issues of the input on this cell.
 	Notes []Note
 }

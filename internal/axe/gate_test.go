@@ -274,13 +274,18 @@ func assertAxe(t *testing.T, tab *browser.Tab, page string) {
 
 // assertChartsDescribed fails t for every drawn chart whose accessible
 // name (ECharts' ARIA description) does not start with its caption and go
-// on to its data.
+// on to its data: the first rows of its data table, or, for a metric's
+// trend on an initiative's page, whose table is on the metric's page, the
+// words that say what it shows (.chart-gist).
 func assertChartsDescribed(t *testing.T, tab *browser.Tab, page string) {
 	t.Helper()
 	bad, err := chromedp.Run(tab.Ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".chart-canvas")).filter(el => {
-		const cap = el.closest(".chart").querySelector("figcaption").textContent.trim();
+		const fig = el.closest(".chart");
+		const cap = fig.querySelector("figcaption").textContent.trim();
+		const gist = fig.querySelector(".chart-gist");
 		const name = el.getAttribute("aria-label") || "";
-		return !name.startsWith(cap + ". ") || !name.endsWith("Every value is in the data table that follows.");
+		const end = fig.querySelector(".chart-data table") || !gist ? "Every value is in the data table that follows." : " " + gist.textContent.trim();
+		return !name.startsWith(cap + ". ") || !name.endsWith(end);
 	}).map(el => el.getAttribute("data-option") + ": " + el.getAttribute("aria-label"))`))
 	if err != nil {
 		t.Fatalf("%s: %v", page, err)

@@ -137,16 +137,22 @@
   function drawCharts() {
     if (typeof echarts === "undefined") return;
     var drawn = [];
+    var shared = window.opsalignCharts || {};
     document.querySelectorAll(".chart-canvas[data-option]").forEach(function (el) {
-      var src = document.getElementById(el.getAttribute("data-option"));
-      if (!src) return;
-      var option;
-      try { option = JSON.parse(src.textContent); } catch (e) { return; }
+      // The option is a data block of the page, or set by a chart script
+      // that every page showing the chart loads (a metric's trend).
+      var id = el.getAttribute("data-option");
+      var block = document.getElementById(id);
+      var text;
+      if (block) text = block.textContent;
+      else if (Object.prototype.hasOwnProperty.call(shared, id)) text = JSON.stringify(shared[id]);
+      else return;
+      try { JSON.parse(text); } catch (e) { return; }
       // A trend chart's go-lives: the page's own, beside the option every
       // page showing the metric shares.
       var figure = el.closest(".chart");
       var marks = figure && figure.querySelector("script.chart-marks");
-      var d = { el: el, src: src.textContent, marks: marks, width: 0, chart: echarts.init(el, null, { renderer: "svg" }) };
+      var d = { el: el, src: text, marks: marks, width: 0, chart: echarts.init(el, null, { renderer: "svg" }) };
       draw(d);
       drawn.push(d);
     });
@@ -187,6 +193,11 @@
       }
       if (parts.length) text += " " + parts.join("; ") + (rows.length > n ? "; and " + (rows.length - n) + " more rows" : "") + ".";
       text += " Every value is in the data table that follows.";
+    } else {
+      // A chart without its table (a metric's trend on an initiative's
+      // page) says in words what it shows.
+      var gist = fig && fig.querySelector(".chart-gist");
+      if (gist) text += " " + gist.textContent.trim();
     }
     option.aria = Object.assign({ enabled: true }, option.aria || {});
     option.aria.label = Object.assign({}, option.aria.label || {}, { enabled: true, description: text });

@@ -1,0 +1,128 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/site"
+)
+
+// A metric's trend chart is on its own page, with every value in the
+// table beside it, and on the page of every initiative that claims it.
+// On those pages its option is a script of the site (trendScriptPath),
+// loaded by a script element: written once per metric instead of once
+// per initiative, and loadable from file://, where a page may load a
+// script but not fetch JSON. The script sets the option, by the id the
+// chart's canvas names in data-option, in window.opsalignCharts, where
+// the theme's script looks when the page holds no such data block.
+
+// trendScriptPath is the site path of a metric's trend chart script.
+func (x *index) trendScriptPath(id string) string {
+	return "data/charts/metric-" + strings.TrimSuffix(x.metFiles[id], ".html") + ".js"
+}
+
+// trendScriptJobs write the trend chart script of every metric with
+// values.
+func (x *index) trendScriptJobs() []site.Job {
+	var js []site.Job
+	seen := map[string]bool{}
+	for i := range x.sc.Metrics {
+		mr := &x.sc.Metrics[i]
+		if seen[mr.ID] || len(x.obs[mr.ID]) == 0 {
+			continue // a duplicate id: the first one has the page
+		}
+		seen[mr.ID] = true
+		js = append(js, site.Job{Path: x.trendScriptPath(mr.ID), Make: func(buf *bytes.Buffer) error {
+			return writeChartScript(buf, x.trendChart(mr))
+		}})
+	}
+	return js
+}
+
+// writeChartScript writes the script that gives a chart's option to the
+// theme's script. The option is JSON with <, > and & escaped (and U+2028
+// and U+2029, which end a line of JavaScript), so it is a JavaScript
+// expression that cannot close or open markup.
+func writeChartScript(buf *bytes.Buffer, c Chart) error {
+	if c.Option == "" {
+		return fmt.Errorf("render: chart %s has no option", c.ID)
+	}
+	fmt.Fprintf(buf, "(window.opsalignCharts=window.opsalignCharts||{})[%q]=", c.ID+"-option")
+	buf.WriteString(string(c.Option))
+	buf.WriteString(";\n")
+	return nil
+}
+
+// trendGist says in words what a metric's trend chart on an initiative's
+// page shows: "36 values from 2023-10 to 2026-09: 6.29 at go-live
+// (2026-01), lowest 6.17 (2024-01), highest 6.34 (2026-05)." The value at
+// go-live is the one of the period holding the go-live date ("go-live
+// 2026-03-15 before the first" when the values start later); the lowest
+// and the highest are the earliest of their value.
+func (x *index) trendGist(mr *model.MetricResult, goLive time.Time) string {
+	obs := x.obs[mr.ID]
+	if len(obs) == 0 {
+		return ""
+	}
+	f := x.fmt
+	var b strings.Builder
+	if len(obs) == 1 {
+		fmt.Fprintf(&b, "1 value, %s in %s", f.Num(obs[0].Value), obs[0].Period)
+	} else {
+		fmt.Fprintf(&b, "%d values from %s to %s", len(obs), obs[0].Period, obs[len(obs)-1].Period)
+	}
+	var parts []string
+	if !goLive.IsZero() {
+		at := ""
+		for _, o := range obs {
+			if !goLive.After(o.End) && !goLive.Before(periodStart(o)) {
+				at = fmt.Sprintf("%s at go-live (%s)", f.Num(o.Value), o.Period)
+				break
+			}
+		}
+		switch d := f.Date(goLive); {
+		case at != "":
+		case goLive.Before(periodStart(obs[0])):
+			at = "go-live " + d + " before the first"
+		case goLive.After(obs[len(obs)-1].End):
+			at = "go-live " + d + " after the last"
+		default:
+			at = "no value at go-live " + d
+		}
+		parts = append(parts, at)
+	}
+	if len(obs) > 1 {
+		lo, hi := obs[0], obs[0]
+		for _, o := range obs[1:] {
+			if o.Value < lo.Value {
+				lo = o
+			}
+			if o.Value > hi.Value {
+				hi = o
+			}
+		}
+		parts = append(parts, fmt.Sprintf("lowest %s (%s)", f.Num(lo.Value), lo.Period), fmt.Sprintf("highest %s (%s)", f.Num(hi.Value), hi.Period))
+	}
+	if len(parts) > 0 {
+		b.WriteString(": " + strings.Join(parts, ", "))
+	}
+	b.WriteString(".")
+	return b.String()
+}
+
+// periodStart is the first day of an observation's period, by its kind
+// and end date.
+func periodStart(o model.Observation) time.Time {
+	first := time.Date(o.End.Year(), o.End.Month(), 1, 0, 0, 0, 0, o.End.Location())
+	switch o.Period.Kind {
+	case model.Month:
+		return first
+	case model.Quarter:
+		return first.AddDate(0, -2, 0)
+	default:
+		return first.AddDate(0, -11, 0)
+	}
+}
