@@ -46,6 +46,22 @@ type Builder struct {
 	prev *memoryBuild
 
 	stage func(name string) // see SetStage; nil: not told
+	stats RenderStats       // of the last build into memory
+}
+
+// RenderStats describe a build into memory: of its Files, those at the
+// paths Made (sorted) were made; the others, but the downloads made on
+// first read, are the previous build's, shared.
+type RenderStats struct {
+	Files int
+	Made  []string
+}
+
+// LastStats returns the RenderStats of the last build into memory.
+func (b *Builder) LastStats() RenderStats {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.stats
 }
 
 // SetStage makes every build call f with the name of each stage as it
@@ -67,6 +83,7 @@ type memoryBuild struct {
 	res    *Result
 	engine *render.Engine
 	nav    string // navKey of its narrative pages
+	keys   site.Keys
 }
 
 // NewBuilder returns a Builder for the site whose config is at configPath
@@ -126,14 +143,45 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	// The downloads first: the slowest single files.
 	jobs := append(append(downloads(res.Scorecard), decisionsJob(in.Decisions)...), pageJobs...)
 	nav := navKey(in.Content)
+	var (
+		prevSite *site.Memory
+		prevKeys site.Keys
+		reused   map[string]bool // paths shared by Reuse
+	)
+	if prev != nil && e == prev.engine {
+		// Pages are keyed by their data within one theme.
+		prevSite, prevKeys = prev.site, prev.keys
+	}
 	if narrativeOnly && e == prev.engine && nav == prev.nav {
 		// Only narrative changed: every other file is as prev made it.
+		all := jobs
 		if jobs, err = site.Reuse(jobs, prev.site, out); err != nil {
 			return nil, err
 		}
+		reused = make(map[string]bool, len(all))
+		for _, j := range all {
+			reused[j.Path] = true
+		}
+		for _, j := range jobs {
+			delete(reused, j.Path)
+		}
 	}
 	b.report("Rendering pages")
-	if err := site.Make(ctx, jobs, out); err != nil {
+	var keys site.Keys
+	if mem != nil {
+		// Into memory (serve): a page whose data are those of its page in
+		// the previous build is that page again, not rendered.
+		var made []string
+		if keys, made, err = site.MakeSince(ctx, jobs, prevSite, prevKeys, mem); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
+		for p := range reused {
+			if k, ok := prevKeys[p]; ok {
+				keys[p] = k
+			}
+		}
+		b.stats = RenderStats{Files: mem.Len(), Made: made}
+	} else if err := site.Make(ctx, jobs, out); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	// Closed quarters are copied byte for byte: they never change.
@@ -141,7 +189,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		return nil, fmt.Errorf("history: %w", err)
 	}
 	if mem != nil {
-		b.prev = &memoryBuild{site: mem, res: res, engine: e, nav: nav}
+		b.prev = &memoryBuild{site: mem, res: res, engine: e, nav: nav, keys: keys}
 	}
 	return res, nil
 }

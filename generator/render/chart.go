@@ -25,7 +25,7 @@ type Chart struct {
 	Marks    template.JS
 	MarkRows []MarkRow
 
-	body *chartBody
+	body *chartBody `pagekey:"-"` // the markup of the fields above, made once
 }
 
 // MarkRow is a go-live marked on a trend chart, as a row of its table.

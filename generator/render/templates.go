@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/pagekey"
 	"github.com/opsalign/opsalign/generator/site"
 )
 
@@ -19,10 +20,13 @@ import (
 type layout[V any] struct {
 	name string
 	t    *template.Template // the kind's set: base, partials and the file
+	keys *pagekey.Hasher    // the engine's, shared by its layouts
 }
 
 // page is the job that writes the page at path with the view view makes;
-// narrative marks a page that shows narrative from content/.
+// narrative marks a page that shows narrative from content/. Its Prepare
+// keys the page by its view (package pagekey): the page's bytes are a
+// function of the layout and the view alone.
 func (l layout[V]) page(path string, narrative bool, view func() (V, error)) site.Job {
 	return site.Job{Path: path, Narrative: narrative, Make: func(buf *bytes.Buffer) error {
 		v, err := view()
@@ -30,6 +34,15 @@ func (l layout[V]) page(path string, narrative bool, view func() (V, error)) sit
 			return err
 		}
 		return l.t.ExecuteTemplate(buf, l.name, v)
+	}, Prepare: func() (site.Prepared, error) {
+		v, err := view()
+		if err != nil {
+			return site.Prepared{}, err
+		}
+		k, ok := l.keys.Of(l.name, v)
+		return site.Prepared{Key: k, Keyed: ok, Write: func(buf *bytes.Buffer) error {
+			return l.t.ExecuteTemplate(buf, l.name, v)
+		}}, nil
 	}}
 }
 
@@ -114,7 +127,7 @@ func parseTemplates(theme, layoutsFS fs.FS) (shared *template.Template, ls layou
 		}
 	}
 	shared.Funcs(template.FuncMap{"partial": newPartials(shared).exec})
-	p := layoutParser{shared: shared, files: files}
+	p := layoutParser{shared: shared, files: files, keys: pagekey.New()}
 	ls = layouts{
 		index:       parseLayout[*IndexView](&p, "index.html"),
 		initiatives: parseLayout[*InitiativesView](&p, "initiatives.html"),
@@ -137,6 +150,7 @@ func parseTemplates(theme, layoutsFS fs.FS) (shared *template.Template, ls layou
 type layoutParser struct {
 	shared *template.Template
 	files  map[string]source
+	keys   *pagekey.Hasher
 	err    error
 }
 
@@ -161,7 +175,7 @@ func parseLayout[V any](p *layoutParser, name string) layout[V] {
 		return layout[V]{}
 	}
 	t.Funcs(template.FuncMap{"partial": newPartials(t).exec})
-	return layout[V]{name: name, t: t}
+	return layout[V]{name: name, t: t, keys: p.keys}
 }
 
 // funcs are the template functions every layout can use.

@@ -34,7 +34,7 @@ type Site struct {
 	Closed []ClosedQuarter
 	Since  *Since
 
-	chrome *chromeCache // the shared blocks of this build's pages
+	chrome *chromeCache `pagekey:"-"` // the shared blocks of this build's pages (of the fields above)
 }
 
 // Quality sums up the data-quality issues for the banner.

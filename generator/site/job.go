@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 
+	"github.com/opsalign/opsalign/generator/pagekey"
 	"github.com/opsalign/opsalign/generator/parallel"
 )
 
@@ -21,7 +23,26 @@ type Job struct {
 	// Narrative marks a file that shows narrative from content/: after
 	// an edit of the narrative alone it is the only kind made again.
 	Narrative bool
+	// Prepare, when set, is Make in two steps, for MakeSince: it gathers
+	// the file's data and returns their key and the function that writes
+	// the file from them, so that a file whose data did not change since
+	// the previous build is not written again.
+	Prepare func() (Prepared, error)
 }
+
+// Prepared is a file whose data are gathered: their key and the function
+// that writes the file from them.
+type Prepared struct {
+	// Key identifies everything the file's bytes depend on, within one
+	// theme: two files of a path with the same key are the same bytes.
+	Key pagekey.Key
+	// Keyed is false when the data have no key: the file is written.
+	Keyed bool
+	Write func(buf *bytes.Buffer) error
+}
+
+// Keys are the keys of a build's files by path, for the next MakeSince.
+type Keys map[string]pagekey.Key
 
 // maxKeptBuffer is the largest buffer kept for the next job: the few
 // files of tens of megabytes at 10k initiatives (the initiatives index,
@@ -64,6 +85,78 @@ func Make(ctx context.Context, jobs []Job, out Sink) error {
 		}
 		return err
 	})
+}
+
+// MakeSince makes jobs into out as Make does, but for a job with Prepare
+// whose key is the one its path had in prevKeys: that file is prev's,
+// shared rather than written again (prev is the build that prevKeys are
+// the keys of; both may be nil, and prev must have been made with the
+// same templates). It returns the keys of out's files for the next build
+// and the paths of the files it made, sorted (the others, lazy files
+// aside, it shared).
+func MakeSince(ctx context.Context, jobs []Job, prev *Memory, prevKeys Keys, out *Memory) (Keys, []string, error) {
+	var eager []Job
+	for _, j := range jobs {
+		if !j.Lazy {
+			eager = append(eager, j)
+			continue
+		}
+		if err := out.PutLazy(j.Path, func() ([]byte, error) {
+			var buf bytes.Buffer
+			err := j.Make(&buf)
+			return buf.Bytes(), err
+		}); err != nil {
+			return nil, nil, err
+		}
+	}
+	type done struct {
+		key    pagekey.Key
+		keyed  bool
+		shared bool
+	}
+	results := make([]done, len(eager))
+	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	err := parallel.Do(ctx, len(eager), func(_ context.Context, i int) error {
+		j := eager[i]
+		write := j.Make
+		if j.Prepare != nil {
+			p, err := j.Prepare()
+			if err != nil {
+				return fmt.Errorf("%s: %w", j.Path, err)
+			}
+			results[i].key, results[i].keyed = p.Key, p.Keyed
+			if old, ok := prevKeys[j.Path]; ok && p.Keyed && old == p.Key && prev != nil && prev.Has(j.Path) {
+				results[i].shared = true
+				return out.ShareFile(j.Path, prev)
+			}
+			write = p.Write
+		}
+		buf := bufs.Get().(*bytes.Buffer)
+		buf.Reset()
+		if err := write(buf); err != nil {
+			return fmt.Errorf("%s: %w", j.Path, err)
+		}
+		err := out.Put(j.Path, buf.Bytes())
+		if buf.Cap() <= maxKeptBuffer {
+			bufs.Put(buf)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	keys := Keys{}
+	var made []string
+	for i, r := range results {
+		if r.keyed {
+			keys[eager[i].Path] = r.key
+		}
+		if !r.shared {
+			made = append(made, eager[i].Path)
+		}
+	}
+	slices.Sort(made)
+	return keys, made, nil
 }
 
 // Reuse puts into out every file of prev that a job would make again

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/opsalign/opsalign/generator/pagekey"
 )
 
 // eagerSink is a Sink that is not a LazySink.
@@ -117,5 +119,77 @@ func TestReuse(t *testing.T) {
 	}
 	if b, _ := out.Get("data/x.json"); string(b) != "{}" {
 		t.Errorf("shared lazy file = %q", b)
+	}
+}
+
+// keyedJobs are n pages keyed by keyOf(i) (ok false: no key), each
+// written as "page i v", and a lazy download; made counts the writes.
+func keyedJobs(n int, v string, keyOf func(i int) (pagekey.Key, bool), made *atomic.Int32) []Job {
+	js := []Job{{Path: "data/x.json", Lazy: true, Make: func(b *bytes.Buffer) error { made.Add(1); b.WriteString("{}"); return nil }}}
+	for i := range n {
+		write := func(b *bytes.Buffer) error {
+			made.Add(1)
+			fmt.Fprintf(b, "page %d %s", i, v)
+			return nil
+		}
+		js = append(js, Job{Path: fmt.Sprintf("p/%d.html", i), Make: write, Prepare: func() (Prepared, error) {
+			k, ok := keyOf(i)
+			return Prepared{Key: k, Keyed: ok, Write: write}, nil
+		}})
+	}
+	return js
+}
+
+// MakeSince shares the files whose key is the one of the previous build
+// and makes the others: new keys, files without a key, and every file
+// when there is no previous build.
+func TestMakeSince(t *testing.T) {
+	ctx := context.Background()
+	var made atomic.Int32
+	key := func(i int) (pagekey.Key, bool) { return pagekey.Key{uint64(i), 1}, i != 3 }
+	first := NewMemory()
+	keys, paths, err := MakeSince(ctx, keyedJobs(10, "a", key, &made), nil, nil, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if made.Load() != 10 || len(paths) != 10 || len(keys) != 9 {
+		t.Fatalf("first build: made %d (%d paths), %d keys; want 10, 10, 9 (page 3 has none)", made.Load(), len(paths), len(keys))
+	}
+	// Page 5's data change (its key and bytes); the others' do not.
+	made.Store(0)
+	changed := func(i int) (pagekey.Key, bool) {
+		k, ok := key(i)
+		if i == 5 {
+			k[1] = 2
+		}
+		return k, ok
+	}
+	second := NewMemory()
+	jobs := keyedJobs(10, "a", changed, &made)
+	jobs[6].Make = func(b *bytes.Buffer) error { b.WriteString("page 5 b"); return nil } // Make is not used when Prepare is set
+	keys2, paths, err := MakeSince(ctx, jobs, first, keys, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"p/3.html", "p/5.html"}; !slices.Equal(paths, want) || made.Load() != 2 {
+		t.Errorf("made %v (%d writes), want %v", paths, made.Load(), want)
+	}
+	if keys2["p/5.html"] != (pagekey.Key{5, 2}) || len(keys2) != 9 {
+		t.Errorf("keys of the second build: %v", keys2)
+	}
+	for _, p := range []string{"p/0.html", "p/9.html"} {
+		a, _ := first.Get(p)
+		b, _ := second.Get(p)
+		if &a[0] != &b[0] {
+			t.Errorf("%s not shared", p)
+		}
+	}
+	if second.Len() != 11 {
+		t.Errorf("second build has %d files, want 11", second.Len())
+	}
+	// A key of the previous build whose file is not in prev: made.
+	made.Store(0)
+	if _, paths, err = MakeSince(ctx, keyedJobs(10, "a", key, &made), NewMemory(), keys, NewMemory()); err != nil || len(paths) != 10 {
+		t.Errorf("without the previous files: made %d, err %v; want 10", len(paths), err)
 	}
 }

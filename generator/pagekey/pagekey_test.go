@@ -1,0 +1,146 @@
+package pagekey
+
+import (
+	"html/template"
+	"testing"
+	"time"
+)
+
+type inner struct {
+	A string
+	n int
+}
+
+type view struct {
+	Name   string
+	Score  *int
+	Rows   []inner
+	Tags   map[string]int
+	Any    any
+	HTML   template.HTML
+	When   time.Time
+	Cache  *int `pagekey:"-"`
+	hidden float64
+	Raw    []byte
+}
+
+func intp(i int) *int { return &i }
+
+func base() view {
+	return view{
+		Name:  "INI-001",
+		Score: intp(7),
+		Rows:  []inner{{"a", 1}, {"b", 2}},
+		Tags:  map[string]int{"x": 1, "y": 2, "z": 3},
+		Any:   1,
+		HTML:  "<p>",
+		When:  time.Date(2026, 9, 30, 0, 0, 0, 0, time.UTC),
+		Raw:   []byte("xy"),
+	}
+}
+
+// Each change of a field's data changes the key; what is equal keeps it.
+func TestOf(t *testing.T) {
+	h := New()
+	want, ok := h.Of("initiative.html", base())
+	if !ok {
+		t.Fatal("no key for a plain view")
+	}
+	for _, c := range []struct {
+		name string
+		edit func(*view)
+		same bool
+	}{
+		{"nothing", func(*view) {}, true},
+		{"another cache", func(v *view) { v.Cache = intp(9) }, true},
+		{"map built in another order", func(v *view) { v.Tags = map[string]int{"z": 3, "y": 2, "x": 1} }, true},
+		{"another pointer to the same score", func(v *view) { v.Score = intp(7) }, true},
+		{"time with a monotonic reading", func(v *view) { v.When = v.When.Add(time.Since(time.Now()) * 0) }, true},
+		{"name", func(v *view) { v.Name = "INI-002" }, false},
+		{"string moved between fields", func(v *view) { v.Name, v.HTML = "INI-001<p>", "" }, false},
+		{"score", func(v *view) { v.Score = intp(8) }, false},
+		{"nil score", func(v *view) { v.Score = nil }, false},
+		{"score zero", func(v *view) { v.Score = intp(0) }, false},
+		{"row text", func(v *view) { v.Rows[1].A = "c" }, false},
+		{"unexported field", func(v *view) { v.Rows[0].n = 5 }, false},
+		{"unexported float", func(v *view) { v.hidden = 1 }, false},
+		{"row dropped", func(v *view) { v.Rows = v.Rows[:1] }, false},
+		{"rows empty", func(v *view) { v.Rows = []inner{} }, false},
+		{"rows nil", func(v *view) { v.Rows = nil }, false},
+		{"map value", func(v *view) { v.Tags["y"] = 4 }, false},
+		{"map key", func(v *view) { delete(v.Tags, "z"); v.Tags["w"] = 3 }, false},
+		{"interface type", func(v *view) { v.Any = int64(1) }, false},
+		{"interface nil", func(v *view) { v.Any = nil }, false},
+		{"html", func(v *view) { v.HTML = "<p>x" }, false},
+		{"time", func(v *view) { v.When = v.When.Add(time.Nanosecond) }, false},
+		{"time zone", func(v *view) { v.When = v.When.In(time.FixedZone("X", 3600)) }, false},
+		{"bytes", func(v *view) { v.Raw = []byte("xz") }, false},
+	} {
+		v := base()
+		c.edit(&v)
+		got, ok := h.Of("initiative.html", v)
+		if !ok {
+			t.Errorf("%s: no key", c.name)
+			continue
+		}
+		if (got == want) != c.same {
+			t.Errorf("%s: same key %v, want %v", c.name, got == want, c.same)
+		}
+	}
+	if k, _ := h.Of("metric.html", base()); k == want {
+		t.Error("another name, same key")
+	}
+}
+
+type node struct {
+	Next *node
+}
+
+type withFunc struct {
+	F func() string
+}
+
+// What cannot be told apart by its data has no key.
+func TestOfNone(t *testing.T) {
+	h := New()
+	cycle := &node{}
+	cycle.Next = cycle
+	for name, v := range map[string]any{
+		"func":     withFunc{F: func() string { return "x" }},
+		"chan":     make(chan int),
+		"cycle":    cycle,
+		"in a map": map[string]any{"f": func() {}},
+	} {
+		if _, ok := h.Of("x", v); ok {
+			t.Errorf("%s: has a key", name)
+		}
+	}
+	one, ok1 := h.Of("x", &node{})
+	two, ok2 := h.Of("x", &node{Next: &node{}})
+	if !ok1 || !ok2 || one == two {
+		t.Errorf("lists of one and two nodes: keys %v %v, equal %v", ok1, ok2, one == two)
+	}
+	if _, ok := h.Of("x", withFunc{}); !ok {
+		t.Error("nil func: no key")
+	}
+}
+
+// A long string goes past the buffer and still counts whole.
+func TestOfLong(t *testing.T) {
+	h := New()
+	long := make([]byte, 10000)
+	a, _ := h.Of("x", string(long))
+	long[9999] = 1
+	b, _ := h.Of("x", string(long))
+	if a == b {
+		t.Error("last byte of a long string not in the key")
+	}
+}
+
+func BenchmarkOf(b *testing.B) {
+	h := New()
+	v := base()
+	for b.Loop() {
+		h.Of("initiative.html", v)
+	}
+}
