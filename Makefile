@@ -4,7 +4,7 @@ BIN     := bin/opsalign
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: run build test check serve sample-data sample-history bench-data bench serve-bench fuzz fuzz-ci vet clean
+.PHONY: run build test budgets check serve sample-data sample-history bench-data bench serve-bench fuzz fuzz-ci vet clean
 
 ## run: build the sample site into public/ and say where it is
 run: $(BIN)
@@ -27,6 +27,12 @@ serve: $(BIN)
 ## test: every test (race detector on; browser tests need Chromium, see README)
 test: vet
 	$(GO) test -race -count=1 -timeout 30m ./...
+
+## budgets: the site of a 10,000-initiative company against issue 14's budgets (page sizes,
+## elements, whole site, search in Chromium); without the race detector, as users run it
+## (the test generates the company and builds its own binary; about 4 minutes)
+budgets:
+	OPSALIGN_BUDGETS=1 $(GO) test -count=1 -timeout 20m -run '^TestBudgets10k$$' -v ./internal/e2e
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }

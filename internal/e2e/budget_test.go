@@ -32,9 +32,8 @@ const (
 // are logged, not failed; every other page must keep every budget. Take
 // a page off the list in the change that brings it under.
 var overBudget = map[string]string{
-	"board-pack.html": "the board pack at 10k: issue 12 (h12)",
-	"calendar.html":   "the calendar heat map at scale: issue 14 (h13b)",
-	"site":            "initiative pages hold two metric trend charts each, 20 KB a page: issue 14 (h13b, h13a)",
+	"calendar.html": "the calendar heat map at scale: issue 14 (size)",
+	"site":          "initiative pages, 10.7 KB each, and data/scorecard.json: issue 14 (size)",
 }
 
 // elements counts the start tags of an HTML page: what the browser makes
