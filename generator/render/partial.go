@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+
+	"github.com/opsalign/opsalign/generator/htmlexec"
 )
 
 // partials runs {{partial "name" data}} for the templates of one page
@@ -16,15 +18,22 @@ import (
 // MetricHeading (a metric claimed by a hundred initiatives heads a panel
 // on each of their pages). Other data is executed each time.
 type partials struct {
-	t        *template.Template // the template set of one page kind
+	t        *htmlexec.Set // the template set of one page kind
 	badges   memo[Badge]
 	checks   memo[checkKey]
 	headings memo[MetricHeading]
 }
 
-// newPartials returns the partials of the template set t.
+// newPartials binds the "partial" function of the template set t, whose
+// other functions are funcs(), and returns the partials, with the set's
+// executor (htmlexec) that they and the set's pages run on.
 func newPartials(t *template.Template) *partials {
-	return &partials{t: t, badges: memo[Badge]{max: 4096}, checks: memo[checkKey]{max: 1 << 15}, headings: memo[MetricHeading]{max: 1 << 12}}
+	p := &partials{badges: memo[Badge]{max: 4096}, checks: memo[checkKey]{max: 1 << 15}, headings: memo[MetricHeading]{max: 1 << 12}}
+	t.Funcs(template.FuncMap{"partial": p.exec})
+	fm := funcs()
+	fm["partial"] = p.exec
+	p.t = htmlexec.New(t, fm)
+	return p
 }
 
 // exec returns the output of the template name executed with data; it is
@@ -42,9 +51,9 @@ func (p *partials) exec(name string, data any) (template.HTML, error) {
 }
 
 // execute runs the template name of t with data into HTML.
-func execute(t *template.Template, name string, data any) (template.HTML, error) {
+func execute(t *htmlexec.Set, name string, data any) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := t.Execute(&buf, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
@@ -67,13 +76,13 @@ type memoKey[K comparable] struct {
 
 // get returns the template name of t executed with data, from the memo
 // when it ran before.
-func (c *memo[K]) get(t *template.Template, name string, data K) (template.HTML, error) {
+func (c *memo[K]) get(t *htmlexec.Set, name string, data K) (template.HTML, error) {
 	return c.getAs(t, name, data, data)
 }
 
 // getAs returns the template name of t executed with data, from the memo
 // when it ran before with the same key: key must decide the output.
-func (c *memo[K]) getAs(t *template.Template, name string, key K, data any) (template.HTML, error) {
+func (c *memo[K]) getAs(t *htmlexec.Set, name string, key K, data any) (template.HTML, error) {
 	k := memoKey[K]{name, key}
 	c.mu.RLock()
 	h, ok := c.m[k]

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/opsalign/opsalign/generator/htmlexec"
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/pagekey"
 	"github.com/opsalign/opsalign/generator/site"
@@ -21,6 +22,7 @@ type layout[V any] struct {
 	name string
 	t    *template.Template // the kind's set: base, partials and the file
 	keys *pagekey.Hasher    // the engine's, shared by its layouts
+	run  *htmlexec.Set      // executes t
 }
 
 // page is the job that writes the page at path with the view view makes;
@@ -33,7 +35,7 @@ func (l layout[V]) page(path string, narrative bool, view func() (V, error)) sit
 		if err != nil {
 			return err
 		}
-		return l.t.ExecuteTemplate(buf, l.name, v)
+		return l.run.Execute(buf, l.name, v)
 	}, Prepare: func() (site.Prepared, error) {
 		v, err := view()
 		if err != nil {
@@ -41,7 +43,7 @@ func (l layout[V]) page(path string, narrative bool, view func() (V, error)) sit
 		}
 		k, ok := l.keys.Of(l.name, v)
 		return site.Prepared{Key: k, Keyed: ok, Write: func(buf *bytes.Buffer) error {
-			return l.t.ExecuteTemplate(buf, l.name, v)
+			return l.run.Execute(buf, l.name, v)
 		}}, nil
 	}}
 }
@@ -126,7 +128,7 @@ func parseTemplates(theme, layoutsFS fs.FS) (shared *template.Template, ls layou
 			return nil, ls, fmt.Errorf("render: %s: %w", files[name].origin, err)
 		}
 	}
-	shared.Funcs(template.FuncMap{"partial": newPartials(shared).exec})
+	newPartials(shared)
 	p := layoutParser{shared: shared, files: files, keys: pagekey.New()}
 	ls = layouts{
 		index:       parseLayout[*IndexView](&p, "index.html"),
@@ -174,8 +176,7 @@ func parseLayout[V any](p *layoutParser, name string) layout[V] {
 		p.err = fmt.Errorf("render: %s: %w", src.origin, err)
 		return layout[V]{}
 	}
-	t.Funcs(template.FuncMap{"partial": newPartials(t).exec})
-	return layout[V]{name: name, t: t, keys: p.keys}
+	return layout[V]{name: name, t: t, keys: p.keys, run: newPartials(t).t}
 }
 
 // funcs are the template functions every layout can use.
