@@ -87,7 +87,7 @@ func TestCheckJSONIsScorecardJSON(t *testing.T) {
 	if !bytes.Equal(printed, published) {
 		t.Errorf("check --json prints %d bytes, build publishes %d different bytes", len(printed), len(published))
 	}
-	if !bytes.HasPrefix(printed, []byte("{\n  \"schema\": 1,\n  \"as_of\": \"2026-06-30\",\n  \"period\": \"2026-Q2\",\n")) {
+	if !bytes.HasPrefix(printed, []byte(`{"schema":1,"as_of":"2026-06-30","period":"2026-Q2",`)) {
 		t.Errorf("check --json starts %q", printed[:min(80, len(printed))])
 	}
 }
@@ -102,10 +102,10 @@ func TestAsOfOverridesConfig(t *testing.T) {
 		asOf   time.Time
 		want   string
 	}{
-		{"", time.Time{}, `"as_of": "2026-06-30",` + "\n" + `  "period": "2026-Q2",`},
-		{"", time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), `"as_of": "2026-03-31",` + "\n" + `  "period": "2026-Q1",`},
-		{"as_of = 2026-05-31\n", time.Time{}, `"as_of": "2026-05-31",` + "\n" + `  "period": "2026-Q2",`},
-		{"as_of = 2026-05-31\n", time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC), `"as_of": "2026-02-28",` + "\n" + `  "period": "2026-Q1",`},
+		{"", time.Time{}, `"as_of":"2026-06-30","period":"2026-Q2",`},
+		{"", time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC), `"as_of":"2026-03-31","period":"2026-Q1",`},
+		{"as_of = 2026-05-31\n", time.Time{}, `"as_of":"2026-05-31","period":"2026-Q2",`},
+		{"as_of = 2026-05-31\n", time.Date(2026, 2, 28, 0, 0, 0, 0, time.UTC), `"as_of":"2026-02-28","period":"2026-Q1",`},
 	}
 	orig, err := os.ReadFile(cfg)
 	if err != nil {

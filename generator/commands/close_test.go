@@ -65,7 +65,7 @@ func TestCloseFreezesQuarter(t *testing.T) {
 		!bytes.Contains(frozen["manifest.json"], []byte(`"opsalign_version": "test"`)) {
 		t.Errorf("manifest:\n%s", frozen["manifest.json"])
 	}
-	if !bytes.Contains(frozen["scorecard.json"], []byte(`"as_of": "2026-06-30"`)) {
+	if !bytes.Contains(frozen["scorecard.json"], []byte(`"as_of":"2026-06-30"`)) {
 		t.Errorf("frozen scorecard is not as of the quarter's end")
 	}
 
@@ -176,7 +176,7 @@ func TestCloseFiscalQuarter(t *testing.T) {
 			t.Errorf("close %s: %v", tt.period, err)
 			continue
 		}
-		if !bytes.Contains(b, []byte(`"period": "`+tt.dir+`"`)) {
+		if !bytes.Contains(b, []byte(`"period":"`+tt.dir+`"`)) {
 			t.Errorf("close %s: scorecard period is not %s", tt.period, tt.dir)
 		}
 	}

@@ -31,10 +31,10 @@ func (o Options) configPath() (string, bool) {
 	return o.Config, true
 }
 
+// writeJSON writes v as the site's data/scorecard.json is written:
+// compact, ending in a newline (export.JSON).
 func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
+	return json.NewEncoder(w).Encode(v)
 }
 
 // UsageError is an error in the command line itself, such as a PERIOD

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"math"
@@ -65,7 +66,16 @@ func TestPlainSite(t *testing.T) {
 	if !ok {
 		t.Fatal("no data/scorecard.json")
 	}
-	golden(t, "plain/scorecard.json.golden", js)
+	// The site's scorecard is compact, one line; the golden file holds it
+	// indented, so that a change reads as a diff.
+	if n := bytes.Count(js, []byte("\n")); n != 1 || !bytes.HasSuffix(js, []byte("}\n")) {
+		t.Errorf("data/scorecard.json has %d newlines, want 1 (compact JSON, a newline at the end)", n)
+	}
+	var indented bytes.Buffer
+	if err := json.Indent(&indented, js, "", "  "); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "plain/scorecard.json.golden", indented.Bytes())
 
 	var sc struct {
 		Period    string `json:"period"`
