@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/opsalign/opsalign/generator/pipeline"
 	"github.com/opsalign/opsalign/generator/serve"
 	"github.com/opsalign/opsalign/generator/serve/servetest"
@@ -20,13 +22,23 @@ import (
 // over a copy of a site in a temporary folder (serve never writes, but the
 // edits do):
 //
-//	go test ./generator/serve/servetest -run '^$' -bench . -benchtime 100x
+//	go test ./generator/serve/servetest -run '^$' -bench . -benchtime 20x
 //
 // Sample is the repository's own site; Site1k the synthetic company of
-// `make bench-data` (skipped without it). "narrative" appends a line to
-// content/_index.md and waits for index.html to show it; "spreadsheet"
-// rewrites the largest data file (new modification time: parsed again) and
-// waits for the reloaded page.
+// `make bench-data` (skipped without it). Each reports the p50, p95 and
+// maximum of the edits' latencies and the CPU time of the process per
+// edit (cpu-ms, build and fetches; steadier than wall time on a shared
+// machine), and how many files each rebuild made (the others are the
+// previous build's):
+//
+//   - narrative appends a line to content/_index.md and waits for
+//     index.html to show it;
+//   - spreadsheet saves the largest data file again unchanged (a new
+//     modification time: read again) and waits for the reload;
+//   - spreadsheet-row changes the name of the register's first initiative,
+//     alternating between two names, and waits for its page to show it;
+//   - spreadsheet-headline changes that initiative's spend, which moves the
+//     headline every page shows, and waits for its page to show it.
 
 func BenchmarkSample(b *testing.B) {
 	benchSite(b, filepath.Join("..", "..", ".."), "opsalign.toml", "content", "sample-data", "themes/default")
@@ -74,26 +86,37 @@ func benchSite(b *testing.B, src string, entries ...string) {
 	}
 	defer s.Close()
 
+	// measure runs the edits of one sub-benchmark: edit(i) saves the i-th
+	// and returns the page to watch and what it shows once served.
+	measure := func(b *testing.B, edit func(i int) (page, want string, save func() error)) {
+		var lat []time.Duration
+		made, i := 0, 0
+		cpu := servetest.CPUTime()
+		for b.Loop() {
+			page, want, save := edit(i)
+			i++
+			d, err := s.Save(page, func() (string, error) { return want, save() })
+			if err != nil {
+				b.Fatal(err)
+			}
+			lat = append(lat, d)
+			made += madeFiles(bl)
+		}
+		servetest.Report(b, lat)
+		b.ReportMetric(float64(servetest.CPUTime()-cpu)/float64(time.Millisecond)/float64(len(lat)), "cpu-ms")
+		b.ReportMetric(float64(made)/float64(len(lat)), "files-made")
+	}
+
 	index := filepath.Join(dir, cfg.ContentDir, "_index.md")
 	orig, err := os.ReadFile(index)
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("narrative", func(b *testing.B) {
-		var lat []time.Duration
-		i := 0
-		for b.Loop() {
-			i++
-			d, err := s.Save("", func() (string, error) {
-				want := "serve-bench-edit-" + strconv.Itoa(i)
-				return want, os.WriteFile(index, append(orig, "\n"+want+"\n"...), 0o644)
-			})
-			if err != nil {
-				b.Fatal(err)
-			}
-			lat = append(lat, d)
-		}
-		servetest.Report(b, lat)
+		measure(b, func(i int) (string, string, func() error) {
+			want := "serve-bench-edit-" + strconv.Itoa(i)
+			return "", want, func() error { return os.WriteFile(index, append(orig, "\n"+want+"\n"...), 0o644) }
+		})
 	})
 
 	data := largest(b, pipeline.Path(cfg, cfg.DataDir))
@@ -102,17 +125,113 @@ func benchSite(b *testing.B, src string, entries ...string) {
 		b.Fatal(err)
 	}
 	b.Run("spreadsheet", func(b *testing.B) {
-		var lat []time.Duration
-		for b.Loop() {
-			// The page does not change: any reload after the save shows it.
-			d, err := s.Save("", func() (string, error) { return "", os.WriteFile(data, sheet, 0o644) })
+		// The page does not change: any reload after the save shows it.
+		measure(b, func(int) (string, string, func() error) {
+			return "", "", func() error { return os.WriteFile(data, sheet, 0o644) }
+		})
+	})
+
+	register := registerFile(b, pipeline.Path(cfg, cfg.DataDir))
+	id, name := firstInitiative(b, register)
+	page := "initiatives/" + id + ".html"
+	for _, c := range []struct {
+		sub, col string
+		values   [2]any
+		shows    [2]string
+	}{
+		{"spreadsheet-row", "B", [2]any{name + " (phase 2)", name + " (phase 3)"}, [2]string{name + " (phase 2)", name + " (phase 3)"}},
+		{"spreadsheet-headline", "I", [2]any{1111111, 2222222}, [2]string{"1,111,111", "2,222,222"}},
+	} {
+		// The two versions of the register, made before the clock runs.
+		var versions [2][]byte
+		for i, v := range c.values {
+			versions[i] = registerWith(b, register, id, c.col, v)
+		}
+		b.Run(c.sub, func(b *testing.B) {
+			measure(b, func(i int) (string, string, func() error) {
+				v := versions[i%2]
+				return page, c.shows[i%2], func() error { return os.WriteFile(register, v, 0o644) }
+			})
+		})
+	}
+}
+
+// madeFiles is how many files the last build made.
+func madeFiles(bl *pipeline.Builder) int { return len(bl.LastStats().Made) }
+
+// registerFile returns the path of the initiative register in dir: the
+// workbook with a Register sheet.
+func registerFile(b *testing.B, dir string) string {
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, e := range es {
+		p := filepath.Join(dir, e.Name())
+		if filepath.Ext(p) != ".xlsx" {
+			continue
+		}
+		f, err := excelize.OpenFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		idx, _ := f.GetSheetIndex("Register")
+		f.Close()
+		if idx >= 0 {
+			return p
+		}
+	}
+	b.Fatalf("no register in %s", dir)
+	return ""
+}
+
+// firstInitiative returns the id and name of the register's first
+// initiative.
+func firstInitiative(b *testing.B, register string) (id, name string) {
+	f, err := excelize.OpenFile(register)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Register")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, r := range rows {
+		if len(r) > 1 && strings.HasPrefix(r[0], "INI-") {
+			return r[0], r[1]
+		}
+	}
+	b.Fatalf("no initiative in %s", register)
+	return "", ""
+}
+
+// registerWith returns the bytes of register with the cell of column col
+// in initiative id's row set to v.
+func registerWith(b *testing.B, register, id, col string, v any) []byte {
+	f, err := excelize.OpenFile(register)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Register")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i, r := range rows {
+		if len(r) > 0 && r[0] == id {
+			if err := f.SetCellValue("Register", col+strconv.Itoa(i+1), v); err != nil {
+				b.Fatal(err)
+			}
+			buf, err := f.WriteToBuffer()
 			if err != nil {
 				b.Fatal(err)
 			}
-			lat = append(lat, d)
+			return buf.Bytes()
 		}
-		servetest.Report(b, lat)
-	})
+	}
+	b.Fatalf("no row of %s in %s", id, register)
+	return nil
 }
 
 // largest returns the largest file in dir.
