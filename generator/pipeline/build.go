@@ -15,6 +15,7 @@ import (
 	"github.com/opsalign/opsalign/generator/publish"
 	"github.com/opsalign/opsalign/generator/read"
 	"github.com/opsalign/opsalign/generator/render"
+	"github.com/opsalign/opsalign/generator/score"
 	"github.com/opsalign/opsalign/generator/site"
 )
 
@@ -121,9 +122,26 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		res = prev.res // no data file and no setting changed: the same scorecard
 	} else {
 		b.report("Reading spreadsheets")
-		if res, err = Check(ctx, cfg, b.cache); err != nil {
+		ds, err := read.Read(ctx, cfg, b.cache)
+		if err != nil {
 			return nil, err
 		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if prev != nil && mem != nil && onlyData(cfg, changed) && reflect.DeepEqual(cfg, prev.res.Config) && reflect.DeepEqual(ds, prev.res.Dataset) {
+			// The data files were saved with the data they had (or with a
+			// change to cells that are not read): the previous site.
+			for _, p := range prev.site.Paths() {
+				if err := mem.ShareFile(p, prev.site); err != nil {
+					return nil, err
+				}
+			}
+			b.stats = RenderStats{Files: mem.Len()}
+			b.prev = &memoryBuild{site: mem, res: prev.res, engine: prev.engine, nav: prev.nav, keys: prev.keys}
+			return prev.res, nil
+		}
+		res = &Result{Config: cfg, Dataset: ds, Scorecard: score.Score(ds, cfg.Policy, ScoreOptions(cfg))}
 	}
 	e, err := b.theme(cfg, changed)
 	if err != nil {
@@ -167,11 +185,13 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		}
 	}
 	b.report("Rendering pages")
-	var keys site.Keys
+	var (
+		keys site.Keys
+		made []string
+	)
 	if mem != nil {
 		// Into memory (serve): a page whose data are those of its page in
 		// the previous build is that page again, not rendered.
-		var made []string
 		if keys, made, err = site.MakeSince(ctx, jobs, prevSite, prevKeys, mem); err != nil {
 			return nil, fmt.Errorf("render: %w", err)
 		}
@@ -180,7 +200,6 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 				keys[p] = k
 			}
 		}
-		b.stats = RenderStats{Files: mem.Len(), Made: made}
 	} else if err := site.Make(ctx, jobs, out); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
@@ -189,6 +208,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		return nil, fmt.Errorf("history: %w", err)
 	}
 	if mem != nil {
+		b.stats = RenderStats{Files: mem.Len(), Made: made}
 		b.prev = &memoryBuild{site: mem, res: res, engine: e, nav: nav, keys: keys}
 	}
 	return res, nil
@@ -212,6 +232,30 @@ func onlyContent(cfg config.Config, changed []string) bool {
 	}
 	for _, c := range changed {
 		if !within(c, dir) || within(c, data) || !strings.EqualFold(filepath.Ext(c), ".md") {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyData reports whether changed names some paths and all of them are
+// data files (workbooks, CSV) in the site's data folder: then nothing but
+// the dataset can differ from the previous build.
+func onlyData(cfg config.Config, changed []string) bool {
+	if len(changed) == 0 {
+		return false
+	}
+	data, err := filepath.Abs(Path(cfg, cfg.DataDir))
+	if err != nil {
+		return false
+	}
+	for _, c := range changed {
+		switch strings.ToLower(filepath.Ext(c)) {
+		case ".xlsx", ".xlsm", ".csv":
+		default:
+			return false
+		}
+		if !within(c, data) {
 			return false
 		}
 	}

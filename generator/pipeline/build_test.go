@@ -195,3 +195,34 @@ func TestOnlyContent(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlyData lists which changes are of the data alone: a rebuild whose
+// data read the same is then the previous site.
+func TestOnlyData(t *testing.T) {
+	dir := t.TempDir()
+	cfg := config.Config{Dir: dir, ContentDir: "content", DataDir: "data"}
+	flat := config.Config{Dir: dir, ContentDir: ".", DataDir: "."}
+	p := func(rel string) string { return filepath.Join(dir, rel) }
+	tests := []struct {
+		name    string
+		cfg     config.Config
+		changed []string
+		want    bool
+	}{
+		{"nothing known", cfg, nil, false},
+		{"a workbook", cfg, []string{p("data/register.xlsx")}, true},
+		{"workbooks and CSV, any case", cfg, []string{p("data/a.XLSX"), p("data/b.xlsm"), p("data/sub/c.Csv")}, true},
+		{"a workbook and a page", cfg, []string{p("data/register.xlsx"), p("content/about.md")}, false},
+		{"markdown in data", cfg, []string{p("data/notes.md")}, false},
+		{"an image in data", cfg, []string{p("data/logo.png")}, false},
+		{"a workbook outside data", cfg, []string{p("register.xlsx")}, false},
+		{"the config", cfg, []string{p("opsalign.toml")}, false},
+		{"data is the site folder: a workbook", flat, []string{p("register.xlsx")}, true},
+		{"data is the site folder: the config", flat, []string{p("opsalign.toml")}, false},
+	}
+	for _, tt := range tests {
+		if got := onlyData(tt.cfg, tt.changed); got != tt.want {
+			t.Errorf("%s: onlyData = %t, want %t", tt.name, got, tt.want)
+		}
+	}
+}

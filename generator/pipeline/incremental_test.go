@@ -137,6 +137,17 @@ func TestIncrementalEqualsFresh(t *testing.T) {
 			all:  -1,
 		},
 		{
+			name: "a column that is not read (PMO comments)",
+			edit: func() []string {
+				editRegister(t, register, func(f *excelize.File, row func(string) int) {
+					setCell(t, f, "V"+strconv.Itoa(row("INI-003")), "Reviewed in serve")
+				})
+				return []string{register}
+			},
+			kept: []string{"index.html", "initiatives/INI-003.html", "data/initiatives.json", "assets/site.css"},
+			all:  -1,
+		},
+		{
 			name: "one initiative's name",
 			edit: func() []string {
 				editRegister(t, register, func(f *excelize.File, row func(string) int) {
