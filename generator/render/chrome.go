@@ -15,7 +15,10 @@ type chromeCache struct {
 	m  map[chromeKey]*chromeOnce
 }
 
-type chromeKey struct{ name, root, section string }
+type chromeKey struct {
+	name, root, section string
+	brief               bool
+}
 
 type chromeOnce struct {
 	sync.Once
@@ -28,9 +31,9 @@ func newChromeCache(t *template.Template) *chromeCache {
 }
 
 // get returns the template name executed with f, from the cache when a page
-// of the same depth and section executed it before.
+// of the same depth, section and brevity executed it before.
 func (c *chromeCache) get(name string, f Frame) (template.HTML, error) {
-	k := chromeKey{name, f.Root, f.Section}
+	k := chromeKey{name, f.Root, f.Section, f.Brief}
 	c.mu.Lock()
 	o, ok := c.m[k]
 	if !ok {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -16,6 +17,9 @@ type InitiativeView struct {
 	Metrics   []MetricPanel
 	Unknown   []string // linked metric ids not in the metrics table
 	Incidents []IncidentRow
+	// Marks is the JSON of the initiative's go-live, which its trend
+	// charts mark (one block for them all); "" without a go-live.
+	Marks template.JS
 	// Previous is the initiative in the last closed quarter; nil when none.
 	Previous *InitiativeDelta
 	// Quarters is its verdict and score in each closed quarter in which
@@ -100,6 +104,9 @@ func (x *index) initiativeView(ir *model.InitiativeResult, p string) *Initiative
 			}
 			v.Metrics = append(v.Metrics, mp)
 		}
+	}
+	if rec != nil && len(v.Metrics) > 0 {
+		v.Marks, _ = x.goLiveMarks([]goLive{{ID: rec.ID, Date: rec.GoLive}})
 	}
 	for _, inc := range x.incidents[ir.ID] {
 		v.Incidents = append(v.Incidents, x.incidentRow(inc))

@@ -62,14 +62,15 @@ type Frame struct {
 	TitleID string
 	Section string // the NavItem.Key of this page
 	// Brief marks a page of which a site has thousands (an initiative's):
-	// its headline is the answer, the reasons one link away on the
-	// overview (the theme's "headline-brief").
+	// its chrome is brief (the default theme: the headline's reasons one
+	// link away on the overview, no list script, no list of sources).
 	Brief bool
 }
 
 // Chrome executes a shared template (such as "nav" or "footer") for this
-// page. It is executed once per folder depth and section and then reused,
-// so it may use only the Site, Root and Section of the frame it is given.
+// page. It is executed once per folder depth, section and Brief and then
+// reused, so it may use only the Site, Root, Section and Brief of the frame
+// it is given.
 func (f Frame) Chrome(name string) (template.HTML, error) {
 	if f.Site == nil || f.chrome == nil {
 		return "", fmt.Errorf("no template %q", name)

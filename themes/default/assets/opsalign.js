@@ -149,9 +149,15 @@
       else return;
       try { JSON.parse(text); } catch (e) { return; }
       // A trend chart's go-lives: the page's own, beside the option every
-      // page showing the metric shares.
+      // page showing the metric shares; the figure's, or its section's
+      // (an initiative's page marks its go-live once for all its trends).
       var figure = el.closest(".chart");
       var marks = figure && figure.querySelector("script.chart-marks");
+      if (!marks && figure && figure.parentElement) marks = figure.parentElement.querySelector(":scope > script.chart-marks");
+      // A canvas without a role in the page (a trend on an initiative's
+      // page, which says what it shows in words without a script) becomes
+      // an image named by its description once drawn.
+      if (!el.hasAttribute("role")) el.setAttribute("role", "img");
       var d = { el: el, src: text, marks: marks, width: 0, chart: echarts.init(el, null, { renderer: "svg" }) };
       draw(d);
       drawn.push(d);
