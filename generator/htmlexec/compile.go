@@ -21,6 +21,9 @@ type actionNode struct {
 	// escs are the escapers that end the pipeline (html/template's); the
 	// value before them is stringified and run through them.
 	escs []escaper
+	// partial is set for {{partial "name" arg}} in text, whose
+	// template.HTML the HTML escaper leaves as it is: written directly.
+	partial *command
 }
 
 type ifNode struct {
@@ -37,6 +40,7 @@ type rangeNode struct {
 type templateNode struct {
 	name string
 	pipe *pipe
+	prog *program // the compiled template name; nil: look it up
 }
 
 type pipe struct {
@@ -81,11 +85,13 @@ type field struct {
 	cache atomic.Pointer[fieldInfo]
 }
 
-// fieldInfo says where a name is on a receiver type: a method (index)
-// or a struct field (index path).
+// fieldInfo says where a name is on a receiver type, addressable or not:
+// a method (index, of the type or of its pointer when addressable) or a
+// struct field (index path).
 type fieldInfo struct {
-	typ    reflect.Type // the type of ptr in text/template's evalField
-	method int          // -1: not a method
+	typ    reflect.Type
+	addr   bool
+	method int // -1: not a method
 	index  []int
 }
 
@@ -228,7 +234,12 @@ func (c *compiler) action(n *parse.ActionNode) (node, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &actionNode{pipe: p, escs: escs}, nil
+	a := &actionNode{pipe: p, escs: escs}
+	if len(p.decl) == 0 && len(p.cmds) == 1 && p.cmds[0].kind == cmdPartial && len(escs) == 1 &&
+		n.Pipe.Cmds[len(n.Pipe.Cmds)-1].Args[0].(*parse.IdentifierNode).Ident == "_html_template_htmlescaper" {
+		a.partial = p.cmds[0]
+	}
+	return a, nil
 }
 
 func (c *compiler) pipe(p *parse.PipeNode) (*pipe, error) {

@@ -123,8 +123,11 @@ func (s *Set) callees(nodes []node, busy map[string]bool) string {
 		var why string
 		switch n := n.(type) {
 		case *templateNode:
+			recursive := busy[n.name] && s.progs[n.name] == nil
 			if p := s.compileLocked(n.name, busy); !p.ok {
 				why = n.name + ": " + p.why
+			} else if !recursive {
+				n.prog = p
 			}
 		case *ifNode:
 			if why = s.callees(n.list, busy); why == "" {
@@ -206,6 +209,7 @@ type state struct {
 	set   *Set
 	buf   *bytes.Buffer
 	vars  []variable
+	base  int // the first variable of the template being walked
 	depth int
 }
 
@@ -217,6 +221,10 @@ func (s *state) walk(dot reflect.Value, nodes []node) {
 		case *textNode:
 			s.buf.Write(n.text)
 		case *actionNode:
+			if n.partial != nil {
+				s.buf.WriteString(string(s.callPartial(dot, n.partial)))
+				continue
+			}
 			v := s.evalPipe(dot, n.pipe)
 			if len(n.pipe.decl) > 0 {
 				continue
@@ -306,14 +314,21 @@ func (s *state) walkRange(dot reflect.Value, r *rangeNode) {
 const maxDepth = 1000
 
 func (s *state) walkTemplate(dot reflect.Value, t *templateNode) {
-	p := s.set.program(t.name)
+	p := t.prog
+	if p == nil {
+		p = s.set.program(t.name)
+	}
 	if p == nil || !p.ok || s.depth >= maxDepth {
 		bail("template " + t.name)
 	}
 	dot = s.evalPipe(dot, t.pipe)
-	inner := &state{set: s.set, buf: s.buf, depth: s.depth + 1}
-	inner.vars = append(make([]variable, 0, 4), variable{"$", dot})
-	inner.walk(dot, p.nodes)
+	// No dynamic scoping: the template sees only its own variables.
+	base, depth := s.base, s.depth
+	s.base, s.depth = len(s.vars), depth+1
+	s.vars = append(s.vars, variable{"$", dot})
+	s.walk(dot, p.nodes)
+	s.vars = s.vars[:s.base]
+	s.base, s.depth = base, depth
 }
 
 // missing is text/template's missingVal: no final argument.
@@ -345,7 +360,7 @@ func (s *state) evalPipe(dot reflect.Value, p *pipe) reflect.Value {
 }
 
 func (s *state) varValue(name string) reflect.Value {
-	for i := len(s.vars) - 1; i >= 0; i-- {
+	for i := len(s.vars) - 1; i >= s.base; i-- {
 		if s.vars[i].name == name {
 			return s.vars[i].value
 		}
@@ -401,6 +416,20 @@ func (s *state) evalCommand(dot reflect.Value, c *command, final reflect.Value) 
 	return reflect.Value{}
 }
 
+// callPartial calls partial "name" arg.
+func (s *state) callPartial(dot reflect.Value, c *command) template.HTML {
+	arg := s.evalArg(dot, c.args[1])
+	var a any
+	if arg.IsValid() {
+		a = arg.Interface()
+	}
+	h, err := c.partial(c.args[0].name, a)
+	if err != nil {
+		bail("an error of partial " + c.args[0].name)
+	}
+	return h
+}
+
 // evalArg evaluates an argument as text/template's evalEmptyInterface
 // does (an argument of type any).
 func (s *state) evalArg(dot reflect.Value, c *command) reflect.Value {
@@ -446,16 +475,19 @@ func (s *state) evalField(dot reflect.Value, f *field, args []*command, final, r
 	if isNil {
 		bail("nil evaluating " + f.name)
 	}
-	ptr := receiver // neither a pointer nor an interface, after indirect
-	if ptr.CanAddr() {
-		ptr = ptr.Addr()
-	}
+	// receiver is neither a pointer nor an interface, after indirect:
+	// text/template looks methods up on its address when it has one.
+	addr := receiver.CanAddr()
 	info := f.cache.Load()
-	if info == nil || info.typ != ptr.Type() {
-		info = lookup(ptr.Type(), receiver.Type(), f.name)
+	if info == nil || info.typ != receiver.Type() || info.addr != addr {
+		info = lookup(receiver.Type(), addr, f.name)
 		f.cache.Store(info)
 	}
 	if info.method >= 0 {
+		ptr := receiver
+		if addr {
+			ptr = receiver.Addr()
+		}
 		return s.call(dot, ptr.Method(info.method), args, final)
 	}
 	if info.index == nil || len(args) > 0 || !isMissing(final) {
@@ -468,16 +500,20 @@ func (s *state) evalField(dot reflect.Value, f *field, args []*command, final, r
 	return v
 }
 
-// lookup finds name on a value whose type (after text/template's
-// addressing) is ptrType and whose own type is recvType.
-func lookup(ptrType, recvType reflect.Type, name string) *fieldInfo {
-	info := &fieldInfo{typ: ptrType, method: -1}
+// lookup finds name on a value of type typ, addressable or not: a method
+// of the value or of its address, else a struct field.
+func lookup(typ reflect.Type, addr bool, name string) *fieldInfo {
+	info := &fieldInfo{typ: typ, addr: addr, method: -1}
+	ptrType := typ
+	if addr {
+		ptrType = reflect.PointerTo(typ)
+	}
 	if m, ok := ptrType.MethodByName(name); ok {
 		info.method = m.Index
 		return info
 	}
-	if recvType.Kind() == reflect.Struct {
-		if sf, ok := recvType.FieldByName(name); ok && sf.IsExported() {
+	if typ.Kind() == reflect.Struct {
+		if sf, ok := typ.FieldByName(name); ok && sf.IsExported() {
 			info.index = sf.Index
 		}
 	}

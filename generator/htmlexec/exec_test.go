@@ -75,7 +75,13 @@ const testTemplates = `
 {{define "printf"}}{{printf "%d" .Count}}{{end}}
 {{define "float"}}{{if gt .Count 1.5}}x{{end}}{{end}}
 {{define "attrhtml"}}<p title="{{.HTML}}"></p>{{end}}
+{{define "tree"}}{{$n := .Name}}{{.Name}}{{range .Kids}}({{template "tree" .}}{{$n}}){{end}}{{end}}
 `
+
+type tree struct {
+	Name string
+	Kids []tree
+}
 
 // newTestSet parses testTemplates twice: one set for html/template, one
 // for htmlexec, each with its own functions.
@@ -147,6 +153,9 @@ func TestExecuteAsHTMLTemplate(t *testing.T) {
 		{"printf", func() any { return testPage() }, false},
 		{"float", func() any { return testPage() }, false},
 		{"attrhtml", func() any { return testPage() }, true},
+		{"tree", func() any {
+			return tree{"a", []tree{{"b", []tree{{"c", nil}, {"d<", nil}}}, {"e", nil}}}
+		}, true},
 	}
 	for _, tt := range tests {
 		std, set := newTestSet(t)

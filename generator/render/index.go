@@ -30,6 +30,10 @@ type index struct {
 
 	iniFiles map[string]string // initiative id → file name
 	metFiles map[string]string // metric id → file name
+	// idLens marks the lengths of the ids of iniFiles and metFiles (the
+	// last, any length from len(idLens)-1 up): segments looks up only the
+	// tokens of those lengths. nil: every token.
+	idLens *[65]bool
 
 	iniRecs    map[string]*model.Initiative // id → record (first of duplicates)
 	metRecs    map[string]*model.Metric
@@ -60,6 +64,9 @@ type index struct {
 
 	trendMu sync.Mutex
 	trends  map[string]*trendOnce // metric id → its trend chart, built once
+
+	gistMu sync.Mutex
+	gists  map[string]*gist // metric id → what its trend shows (trendGist)
 }
 
 // newIndex indexes the input; the engine e executes the templates that
@@ -89,6 +96,7 @@ func newIndex(in Input, e *Engine) *index {
 		}
 	}
 	x.metFiles = fileNames(ids)
+	x.idLens = idLengths(x.iniFiles, x.metFiles)
 	x.indexIssues()
 
 	x.iniRecs = make(map[string]*model.Initiative, len(ds.Initiatives))

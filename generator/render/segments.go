@@ -39,7 +39,9 @@ func (x *index) segments(text string) []Segment {
 		}
 		tok := text[i:k]
 		var seg Segment
-		if f, ok := x.iniFiles[tok]; ok {
+		if x.idLens != nil && !x.idLens[min(len(tok), len(x.idLens)-1)] {
+			// No id is this long: no lookup (a reason has a score of words).
+		} else if f, ok := x.iniFiles[tok]; ok {
 			seg = Segment{Text: tok, Path: "initiatives/" + f, Title: x.iniName(tok)}
 		} else if f, ok := x.metFiles[tok]; ok {
 			seg = Segment{Text: tok, Path: "metrics/" + f}
@@ -60,4 +62,16 @@ func (x *index) segments(text string) []Segment {
 		out = append(out, Segment{Text: text[plain:]})
 	}
 	return out
+}
+
+// idLengths marks the lengths of the keys of ms, the last element any
+// length from its index up.
+func idLengths(ms ...map[string]string) *[65]bool {
+	var l [65]bool
+	for _, m := range ms {
+		for id := range m {
+			l[min(len(id), len(l)-1)] = true
+		}
+	}
+	return &l
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -27,6 +28,22 @@ func TestSegments(t *testing.T) {
 	for _, tt := range tests {
 		if got := x.segments(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("segments(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
+		}
+	}
+	// The same with the lookups limited to the lengths of the ids, and
+	// ids of other lengths, one past the last length marked.
+	long := "INI-" + strings.Repeat("X", 80)
+	x.iniFiles[long], x.iniFiles["I1"] = "long.html", "I1.html"
+	x.idLens = idLengths(x.iniFiles, x.metFiles)
+	tests = append(tests,
+		struct {
+			in   string
+			want []Segment
+		}{"I1 and " + long + " and " + long + "Y", []Segment{{Text: "I1", Path: "initiatives/I1.html", Title: "I1"}, {Text: " and "},
+			{Text: long, Path: "initiatives/long.html", Title: long}, {Text: " and " + long + "Y"}}})
+	for _, tt := range tests {
+		if got := x.segments(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("with idLens: segments(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
 		}
 	}
 }

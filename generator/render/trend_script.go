@@ -67,25 +67,19 @@ func (x *index) trendGist(mr *model.MetricResult, goLive time.Time) string {
 	if len(obs) == 0 {
 		return ""
 	}
-	f := x.fmt
-	var b strings.Builder
-	if len(obs) == 1 {
-		fmt.Fprintf(&b, "1 value, %s in %s", f.Num(obs[0].Value), obs[0].Period)
-	} else {
-		fmt.Fprintf(&b, "%d values from %s to %s", len(obs), obs[0].Period, obs[len(obs)-1].Period)
-	}
+	g := x.gistOf(mr.ID, obs)
 	var parts []string
 	if !goLive.IsZero() {
 		at := ""
-		for _, o := range obs {
-			if !goLive.After(o.End) && !goLive.Before(periodStart(o)) {
-				at = fmt.Sprintf("%s at go-live (%s)", f.Num(o.Value), o.Period)
+		for i, o := range obs {
+			if !goLive.After(o.End) && !goLive.Before(g.starts[i]) {
+				at = g.atGoLive[i]
 				break
 			}
 		}
-		switch d := f.Date(goLive); {
+		switch d := x.fmt.Date(goLive); {
 		case at != "":
-		case goLive.Before(periodStart(obs[0])):
+		case goLive.Before(g.starts[0]):
 			at = "go-live " + d + " before the first"
 		case goLive.After(obs[len(obs)-1].End):
 			at = "go-live " + d + " after the last"
@@ -93,6 +87,42 @@ func (x *index) trendGist(mr *model.MetricResult, goLive time.Time) string {
 			at = "no value at go-live " + d
 		}
 		parts = append(parts, at)
+	}
+	if g.lohi != "" {
+		parts = append(parts, g.lohi)
+	}
+	if len(parts) > 0 {
+		return g.head + ": " + strings.Join(parts, ", ") + "."
+	}
+	return g.head + "."
+}
+
+// gist is what trendGist says of a metric whatever the go-live: made once
+// per metric and render, as 10,000 initiative pages show 200 metrics.
+type gist struct {
+	head     string      // "36 values from 2023-10 to 2026-09"
+	lohi     string      // "lowest 6.17 (2024-01), highest 6.34 (2026-05)", "" for one value
+	starts   []time.Time // each value's period start (periodStart)
+	atGoLive []string    // each value as the value at go-live: "6.29 at go-live (2026-01)"
+}
+
+// gistOf returns the gist of the metric id with the values obs.
+func (x *index) gistOf(id string, obs []model.Observation) *gist {
+	x.gistMu.Lock()
+	defer x.gistMu.Unlock()
+	if g, ok := x.gists[id]; ok {
+		return g
+	}
+	f := x.fmt
+	g := &gist{starts: make([]time.Time, len(obs)), atGoLive: make([]string, len(obs))}
+	if len(obs) == 1 {
+		g.head = fmt.Sprintf("1 value, %s in %s", f.Num(obs[0].Value), obs[0].Period)
+	} else {
+		g.head = fmt.Sprintf("%d values from %s to %s", len(obs), obs[0].Period, obs[len(obs)-1].Period)
+	}
+	for i, o := range obs {
+		g.starts[i] = periodStart(o)
+		g.atGoLive[i] = fmt.Sprintf("%s at go-live (%s)", f.Num(o.Value), o.Period)
 	}
 	if len(obs) > 1 {
 		lo, hi := obs[0], obs[0]
@@ -104,13 +134,13 @@ func (x *index) trendGist(mr *model.MetricResult, goLive time.Time) string {
 				hi = o
 			}
 		}
-		parts = append(parts, fmt.Sprintf("lowest %s (%s)", f.Num(lo.Value), lo.Period), fmt.Sprintf("highest %s (%s)", f.Num(hi.Value), hi.Period))
+		g.lohi = fmt.Sprintf("lowest %s (%s)", f.Num(lo.Value), lo.Period) + ", " + fmt.Sprintf("highest %s (%s)", f.Num(hi.Value), hi.Period)
 	}
-	if len(parts) > 0 {
-		b.WriteString(": " + strings.Join(parts, ", "))
+	if x.gists == nil {
+		x.gists = map[string]*gist{}
 	}
-	b.WriteString(".")
-	return b.String()
+	x.gists[id] = g
+	return g
 }
 
 // periodStart is the first day of an observation's period, by its kind
