@@ -97,10 +97,11 @@ func buildRepoSample(t *testing.T) fstest.MapFS {
 // TestPackPages prints the sample board pack as build --pdf does and
 // checks the pages a board member gets: at most 12 A4 landscape pages;
 // the answer, its change since the last closed quarter and the decisions
-// on pages 1–2, each principle on its page of the contents; every page
-// but the last at least a third full (inkDepth); no text printed past the
-// page's margins. A browser's own print of the page (its CSS page size
-// and margins, no background option) has as many pages.
+// on pages 1–2, the contents with the pages the parts start on; every
+// page but the last at least a third full (inkDepth); no text printed
+// past the page's margins. A browser's own print of the numbered page
+// (its CSS page size and margins, no background option) has as many
+// pages.
 func TestPackPages(t *testing.T) {
 	t.Parallel() // beside the other prints of the pack
 	bctx := browsertest.Start(t)
@@ -108,10 +109,14 @@ func TestPackPages(t *testing.T) {
 	fsys := buildRepoSample(t)
 	ctx, cancel := context.WithTimeout(bctx, 3*time.Minute)
 	defer cancel()
-	pdf, err := boardpack.PrintPDF(ctx, fsys, browser.Papers["a4"])
+	res, err := boardpack.PrintNumbered(ctx, fsys, browser.Papers["a4"])
 	if err != nil {
 		t.Fatal(err)
 	}
+	if res.Unnumbered != nil {
+		t.Fatalf("printed without page numbers: %v", res.Unnumbered)
+	}
+	pdf := res.PDF
 	dir := t.TempDir()
 	file := filepath.Join(dir, "board-pack.pdf")
 	if err := os.WriteFile(file, pdf, 0o644); err != nil {
@@ -141,7 +146,9 @@ func TestPackPages(t *testing.T) {
 			t.Errorf("pages 1–2 do not say %q", want)
 		}
 	}
-	// Each principle starts on a page after the front.
+	// Each principle starts on a page after the front, and the contents
+	// on page 1 say where the parts start in the print kept (numbering
+	// the contents moved nothing).
 	dests, err := boardpack.DestPages(pdf)
 	if err != nil {
 		t.Fatal(err)
@@ -149,6 +156,17 @@ func TestPackPages(t *testing.T) {
 	for p := 1; p <= 9; p++ {
 		if n := dests["principle-"+strconv.Itoa(p)]; n < 3 || n > pages {
 			t.Errorf("principle %d starts on page %d of %d", p, n, pages)
+		}
+	}
+	for id, n := range res.Pages {
+		if dests[id] != n {
+			t.Errorf("%s: numbered from page %d of the first print, on page %d of the second", id, n, dests[id])
+		}
+	}
+	for _, part := range []struct{ id, words string }{{"front", "the front pages"}, {"commentary", "commentary"},
+		{"principle-1", "the nine principles"}, {"changes", "what changed since 2026-Q2"}} {
+		if want := fmt.Sprintf("%s p. %d ", part.words, dests[part.id]); dests[part.id] == 0 || !strings.Contains(text(0), want) {
+			t.Errorf("page 1's contents do not say %q (%s starts on page %d)", want, part.id, dests[part.id])
 		}
 	}
 
@@ -191,8 +209,14 @@ func TestPackPages(t *testing.T) {
 		}
 	}
 
-	// A browser's print: the page's own size (landscape) and margins.
-	srv := httptest.NewServer(http.FileServerFS(fsys))
+	// A browser's print of board-pack.html as build --pdf leaves it (its
+	// contents numbered): the page's own size (landscape) and margins.
+	numbered := fstest.MapFS{}
+	for p, f := range fsys {
+		numbered[p] = f
+	}
+	numbered[boardpack.Page] = &fstest.MapFile{Data: boardpack.NumberContents(fsys[boardpack.Page].Data, res.Pages), Mode: 0o644}
+	srv := httptest.NewServer(http.FileServerFS(numbered))
 	defer srv.Close()
 	tctx, tcancel := chromedp.NewContext(ctx)
 	defer tcancel()

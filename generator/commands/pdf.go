@@ -29,17 +29,22 @@ func PDF(ctx context.Context, o Options, outDir, paper string) error {
 		return fmt.Errorf("board-pack.pdf: %w", err)
 	}
 	defer stop()
-	pdf, err := boardpack.PrintPDF(bctx, os.DirFS(outDir), p)
-	if err != nil {
-		return err
-	}
 	// The contents' page numbers: a first print says where each section
-	// starts; they are written into the pack's HTML (so that a print from
-	// a browser shows them too) and the pack is printed again.
-	pdf, err = numberPages(bctx, outDir, p, pdf, o)
+	// starts; they are written into the printed page, which is printed
+	// again, and into the pack's HTML, so that a print from a browser
+	// shows them too.
+	res, err := boardpack.PrintNumbered(bctx, os.DirFS(outDir), p)
 	if err != nil {
 		return err
 	}
+	if res.Unnumbered != nil {
+		if o.Logger != nil {
+			o.Logger.Warn("board pack printed without page numbers in its contents", "err", res.Unnumbered)
+		}
+	} else if err := numberPages(outDir, res.Pages); err != nil {
+		return err
+	}
+	pdf := res.PDF
 	if err := writeFile(outDir, "board-pack.pdf", pdf); err != nil {
 		return err
 	}
@@ -49,30 +54,19 @@ func PDF(ctx context.Context, o Options, outDir, paper string) error {
 	return nil
 }
 
-// numberPages writes the pages of first (a print of the pack) into the
-// pack's contents and prints it again. A pack without page number boxes,
-// or a print whose destinations cannot be read, is kept as it is.
-func numberPages(bctx context.Context, outDir string, p browser.Paper, first []byte, o Options) ([]byte, error) {
+// numberPages writes pages (where each section of the pack starts) into
+// the contents of the pack's HTML in outDir.
+func numberPages(outDir string, pages map[string]int) error {
 	file := filepath.Join(outDir, boardpack.Page)
 	html, err := os.ReadFile(file)
 	if err != nil {
-		return nil, err
-	}
-	pages, err := boardpack.DestPages(first)
-	if err != nil {
-		if o.Logger != nil {
-			o.Logger.Warn("board pack printed without page numbers in its contents", "err", err)
-		}
-		return first, nil
+		return err
 	}
 	numbered := boardpack.NumberContents(html, pages)
 	if bytes.Equal(numbered, html) {
-		return first, nil
+		return nil
 	}
-	if err := writeFile(outDir, boardpack.Page, numbered); err != nil {
-		return nil, err
-	}
-	return boardpack.PrintPDF(bctx, os.DirFS(outDir), p)
+	return writeFile(outDir, boardpack.Page, numbered)
 }
 
 // writeFile replaces outDir/name with data, atomically.
