@@ -115,7 +115,11 @@ type trendOnce struct {
 func (x *index) newTrendChart(mr *model.MetricResult) Chart {
 	obs := x.obs[mr.ID]
 	data := make([]any, 0, len(obs))
-	t := newTable(1, "Period", "Value")
+	valueHead := "Value"
+	if mr.Unit != "" {
+		valueHead += " (" + mr.Unit + ")"
+	}
+	t := newTable(1, "Period", valueHead)
 	for _, o := range obs {
 		data = append(data, obj{"name": o.Period.String(), "value": []any{x.fmt.Date(o.End), roundTo(o.Value, 4)}})
 		t.add(o.Period.String(), x.fmt.Num(o.Value))
@@ -155,7 +159,7 @@ func (x *index) newTrendChart(mr *model.MetricResult) Chart {
 		level("Target "+x.fmt.Num(mr.Target), mr.Target, targetColour, "solid"),
 		level("Baseline "+x.fmt.Num(mr.Baseline), mr.Baseline, baselineColour, "dashed"),
 	}
-	return x.chart(Chart{ID: chartID("metric", mr.ID), Title: mr.ID + " " + mr.Name + ": trend", Option: mapJSON(o), Height: 300, Table: t, Empty: len(obs) == 0})
+	return x.chart(Chart{ID: chartID("metric", mr.ID), Title: metricName(mr) + ": trend", Option: mapJSON(o), Height: 300, Table: t, Empty: len(obs) == 0})
 }
 
 // pastQuarters returns the quarters of the breakdown up to the report
@@ -172,4 +176,13 @@ func (x *index) pastQuarters() []model.QuarterFigures {
 		}
 	}
 	return qs
+}
+
+// metricName is a metric's name, its id when it has none: ids stay out
+// of chart titles (the page names the metric with its id muted).
+func metricName(mr *model.MetricResult) string {
+	if mr.Name == "" {
+		return mr.ID
+	}
+	return mr.Name
 }

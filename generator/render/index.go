@@ -41,6 +41,7 @@ type index struct {
 	metRows    map[*model.MetricResult]MetricRow // every metric's row, built once
 	obs        map[string][]model.Observation    // metric id → observations by period end
 	incidents  map[string][]model.Incident       // initiative id → incidents by opened
+	listedInc  map[string]bool                   // ids of the incidents in the reliability page's list
 	// iniIssues and metIssues are the warnings and errors of the input
 	// on an initiative's or metric's row: indexes into sc.IssueEffects.
 	iniIssues, metIssues map[string][]int
@@ -126,6 +127,15 @@ func newIndex(in Input, e *Engine) *index {
 	}
 	for _, is := range x.incidents {
 		slices.SortStableFunc(is, func(a, b model.Incident) int { return a.Opened.Compare(b.Opened) })
+	}
+	// The incidents of the report period are in the reliability page's
+	// list: an id of one of them in a reason links to it there.
+	x.listedInc = map[string]bool{}
+	period := x.reportPeriod()
+	for _, inc := range ds.Incidents {
+		if period.contains(inc.Opened, in.Config.Location) {
+			x.listedInc[inc.ID] = true
+		}
 	}
 	x.metRows = make(map[*model.MetricResult]MetricRow, len(sc.Metrics))
 	for i := range sc.Metrics {

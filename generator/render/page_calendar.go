@@ -22,7 +22,7 @@ type WindowRow struct {
 
 // Collision is a go-live inside a peak or freeze window of its unit.
 type Collision struct {
-	Initiative Link
+	Initiative NamedLink
 	GoLive     string
 	Window     string
 	Kind       model.WindowKind

@@ -1,6 +1,10 @@
 package render
 
-import "github.com/opsalign/opsalign/generator/model"
+import (
+	"strings"
+
+	"github.com/opsalign/opsalign/generator/model"
+)
 
 // MetricsView lists every metric.
 type MetricsView struct {
@@ -19,6 +23,14 @@ type MetricView struct {
 	Observations []ObservationRow
 	// Notes are the issues of the input on the metric's row.
 	Notes []Note
+	// Claimed are the initiatives that claim the metric, by name.
+	Claimed []NamedLink
+	// Kind is the metric's kind in words ("forecast accuracy"); UnitSuffix
+	// its unit after a figure: "%" or " hours" ("" for none).
+	Kind, UnitSuffix string
+	// Away is true when the latest value is further from the target than
+	// the baseline (progress below zero).
+	Away bool
 }
 
 // ObservationRow is one observed value of a metric.
@@ -34,11 +46,27 @@ func (x *index) metricsView() *MetricsView {
 
 func (x *index) metricView(mr *model.MetricResult, p string) *MetricView {
 	v := &MetricView{
-		Frame:  x.frame(p, mr.ID+" "+mr.Name, "metrics"),
+		Frame:  x.frame(p, mr.Name, "metrics"),
 		Row:    x.metricRow(mr),
 		Unit:   mr.Unit,
 		Source: mr.Source.String(),
 		Notes:  x.metricNotes(mr.ID),
+		Kind:   strings.ReplaceAll(string(mr.Kind), "_", " "),
+	}
+	if v.Title == "" {
+		v.Title = mr.ID
+	} else {
+		v.TitleID = mr.ID
+	}
+	switch {
+	case mr.Unit == "%":
+		v.UnitSuffix = "%"
+	case mr.Unit != "":
+		v.UnitSuffix = " " + mr.Unit
+	}
+	v.Away = mr.Progress != nil && *mr.Progress < 0
+	for _, id := range mr.Initiatives {
+		v.Claimed = append(v.Claimed, x.namedInitiative(id))
 	}
 	if rec := x.metRecs[mr.ID]; rec != nil {
 		v.Owner = rec.Owner

@@ -131,6 +131,16 @@ func (x *index) initiativeLink(id string) Link {
 	return Link{Text: id}
 }
 
+// namedInitiative links to an initiative's page by its name, its id
+// muted after it.
+func (x *index) namedInitiative(id string) NamedLink {
+	l := NamedLink{Link: x.initiativeLink(id)}
+	if n := x.iniName(id); n != id {
+		l.Text, l.ID = n, id
+	}
+	return l
+}
+
 // metricLink links to a metric's page, or is plain text for an unknown id.
 func (x *index) metricLink(id string) Link {
 	if f, ok := x.metFiles[id]; ok {
@@ -193,7 +203,7 @@ func (x *index) collisions() []Collision {
 		}
 		w := &cal.Windows[c.Window]
 		out = append(out, Collision{
-			Initiative: x.initiativeLink(c.Initiative),
+			Initiative: x.namedInitiative(c.Initiative),
 			GoLive:     x.fmt.Date(c.GoLive.Time),
 			Window:     w.Name,
 			Kind:       w.Kind,

@@ -1,5 +1,7 @@
 package render
 
+import "github.com/opsalign/opsalign/generator/listview"
+
 // Segment is a piece of a reason: plain text, or an id of the site with
 // the page it links to. Templates write a reason as its segments, so that
 // every initiative or metric id in a headline or a reason is a link
@@ -17,7 +19,8 @@ func idByte(c byte) bool {
 	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.'
 }
 
-// segments splits text at the initiative and metric ids of this site,
+// segments splits text at the initiative and metric ids of this site and
+// the ids of the incidents in its incident list (the report period's),
 // each of which becomes a linked segment. A token matches only whole: an
 // id inside a longer token is not linked. Trailing dots are not part of a
 // token ("INI-005." links INI-005).
@@ -48,6 +51,9 @@ func (x *index) segments(text string) []Segment {
 			if mr := x.metResults[tok]; mr != nil {
 				seg.Title = mr.Name
 			}
+		} else if x.listedInc[tok] {
+			seg = Segment{Text: tok, Path: listview.IncidentsHref("", listview.Incidents{Query: tok, Severity: "all"}),
+				Title: "incident " + tok + " in the list of the quarter's incidents"}
 		}
 		if seg.Path != "" {
 			if plain < i {

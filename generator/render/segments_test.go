@@ -11,6 +11,9 @@ func TestSegments(t *testing.T) {
 		iniFiles: map[string]string{"INI-005": "INI-005.html"},
 		metFiles: map[string]string{"M-10": "M-10.html"},
 		iniRecs:  nil,
+		// INC0040347 is in the incident list (the report period's);
+		// INC0000001 is an older incident, not in it.
+		listedInc: map[string]bool{"INC0040347": true},
 	}
 	tests := []struct {
 		in   string
@@ -18,7 +21,10 @@ func TestSegments(t *testing.T) {
 	}{
 		{"no ids here", []Segment{{Text: "no ids here"}}},
 		{"1 incident: INC0040347 (INI-005, sev 1, 2026-08-17)", []Segment{
-			{Text: "1 incident: INC0040347 ("}, {Text: "INI-005", Path: "initiatives/INI-005.html", Title: "INI-005"}, {Text: ", sev 1, 2026-08-17)"}}},
+			{Text: "1 incident: "},
+			{Text: "INC0040347", Path: "reliability.html#q=INC0040347&severity=all", Title: "incident INC0040347 in the list of the quarter's incidents"},
+			{Text: " ("}, {Text: "INI-005", Path: "initiatives/INI-005.html", Title: "INI-005"}, {Text: ", sev 1, 2026-08-17)"}}},
+		{"severity 1 incident INC0000001 opened 2025-08-02", []Segment{{Text: "severity 1 incident INC0000001 opened 2025-08-02"}}},
 		{"M-10 at 71.5", []Segment{{Text: "M-10", Path: "metrics/M-10.html"}, {Text: " at 71.5"}}},
 		{"ends with INI-005.", []Segment{{Text: "ends with "}, {Text: "INI-005", Path: "initiatives/INI-005.html", Title: "INI-005"}, {Text: "."}}},
 		// only whole tokens: INI-0050 and XINI-005 are other ids

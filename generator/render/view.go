@@ -84,6 +84,13 @@ type Link struct {
 	Text string
 }
 
+// NamedLink links a record by its name, with its id to show muted after
+// it (ID "" when the record has no name and Text is the id).
+type NamedLink struct {
+	Link
+	ID string
+}
+
 // Badge is a check result or verdict as shown: its CSS classes, an icon
 // that tells it apart without colour, and a label.
 type Badge struct {

@@ -141,7 +141,7 @@ func TestIssueEffects(t *testing.T) {
 		{Issue: 0, Initiative: "INI-001", Figure: "budget USD 1,000: budget total, the run/improve/transform split and Funding follows the operating plan",
 			Fix: "write the amount in USD in r.xlsx:Register!H5 (convert EUR 1,000 at your rate)"},
 		{Issue: 1, Fix: "nothing to do if it holds no table; to read it, give it a header row with the table's column names in its first 20 rows"},
-		{Issue: 2, Fix: "correct the initiative id in inc.csv:I9, or add INI-104 to the register; until then the incident counts toward no initiative"},
+		{Issue: 2, Figure: "the change-caused incident count and Reliability over novelty of the initiative it means", Fix: "correct the initiative id in inc.csv:I9, or add INI-104 to the register; until then the incident counts toward no initiative"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("effects\n got %+v\nwant %+v", got, want)

@@ -40,6 +40,9 @@ func issueEffects(x *index, sc *model.Scorecard) []model.IssueEffect {
 		} else if m, ok := mets[k]; ok && is.Row > 0 {
 			e.Metric = m.ID
 			e.Figure = "the metric's baseline, target and progress, and the checks of initiatives that claim it"
+		} else if strings.HasPrefix(is.Message, "initiative ") && strings.Contains(is.Message, "is not in the initiatives table") {
+			// An incident naming an initiative the register does not have.
+			e.Figure = "the change-caused incident count and Reliability over novelty of the initiative it means"
 		}
 		e.Fix = issueFix(x, is)
 		out = append(out, e)

@@ -97,6 +97,11 @@ func TestSearchAndViews(t *testing.T) {
 		assertClean(t, tab, base)
 	})
 	t.Run("incident view", func(t *testing.T) {
+		// The headline names the incident as a link to this view.
+		idx := open(t, bctx, base+"index.html")
+		if href := eval[string](t, idx, `(document.querySelector('.headline a[href*="INC0040347"]') || {getAttribute: () => "none"}).getAttribute("href")`); href != "reliability.html#q=INC0040347&severity=all" {
+			t.Errorf("the headline's INC0040347 links to %q", href)
+		}
 		tab := open(t, bctx, base+"reliability.html#q=INC0040347&severity=all")
 		waitList(t, tab, "#incident-list")
 		rows := eval[[]string](t, tab, `Array.from(document.querySelectorAll("#incident-list tbody tr")).map(r => r.cells[0].textContent)`)
