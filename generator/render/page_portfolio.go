@@ -8,9 +8,19 @@ type PortfolioView struct {
 	Portfolio    *model.Portfolio
 	RunProtected CheckRow
 	Units        []UnitRow
-	ByUnit       Chart
-	ByQuarter    Chart
-	SpendVsPlan  Chart
+	// Total sums the units; Cancelled is the cancelled initiatives'
+	// budget and sunk spend, a line of its own under it (nil: none).
+	Total       UnitRow
+	Cancelled   *CancelledLine
+	ByUnit      Chart
+	ByQuarter   Chart
+	SpendVsPlan Chart
+}
+
+// CancelledLine is what the cancelled initiatives were given and spent.
+type CancelledLine struct {
+	Count         int
+	Budget, Spend float64
 }
 
 // UnitRow is one business unit's totals.
@@ -35,6 +45,24 @@ func (x *index) portfolioView() *PortfolioView {
 		if c.ID == model.CheckRunProtected {
 			v.RunProtected = c
 		}
+	}
+	for _, u := range v.Units {
+		v.Total.Plan += u.Plan
+		v.Total.Budget += u.Budget
+		v.Total.Spend += u.Spend
+		v.Total.Verdicts.Aligned += u.Verdicts.Aligned
+		v.Total.Verdicts.AtRisk += u.Verdicts.AtRisk
+		v.Total.Verdicts.NotAligned += u.Verdicts.NotAligned
+		v.Total.Verdicts.NotScored += u.Verdicts.NotScored
+	}
+	if p := &x.sc.Portfolio; p.CancelledCount > 0 {
+		c := &CancelledLine{Count: p.CancelledCount, Spend: p.CancelledSpend}
+		for i := range x.sc.Initiatives {
+			if ir := &x.sc.Initiatives[i]; ir.Status != nil && *ir.Status == model.StatusCancelled {
+				c.Budget += ir.Budget
+			}
+		}
+		v.Cancelled = c
 	}
 	return v
 }
