@@ -30,9 +30,9 @@ type index struct {
 
 	iniFiles map[string]string // initiative id → file name
 	metFiles map[string]string // metric id → file name
-	// idLens marks the lengths of the ids of iniFiles and metFiles (the
-	// last, any length from len(idLens)-1 up): segments looks up only the
-	// tokens of those lengths. nil: every token.
+	// idLens marks the lengths of the ids of iniFiles, metFiles and
+	// listedInc (the last, any length from len(idLens)-1 up): segments
+	// looks up only the tokens of those lengths. nil: every token.
 	idLens *[65]bool
 
 	iniRecs    map[string]*model.Initiative // id → record (first of duplicates)
@@ -135,6 +135,7 @@ func newIndex(in Input, e *Engine) *index {
 	for _, inc := range ds.Incidents {
 		if period.contains(inc.Opened, in.Config.Location) {
 			x.listedInc[inc.ID] = true
+			x.idLens[min(len(inc.ID), len(x.idLens)-1)] = true // segments looks them up too
 		}
 	}
 	x.metRows = make(map[*model.MetricResult]MetricRow, len(sc.Metrics))
