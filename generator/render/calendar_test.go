@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/score"
@@ -176,6 +177,54 @@ func TestCalendarHeatMapNoDecals(t *testing.T) {
 		}
 		if !o.Aria.Enabled || o.Aria.Decal.Show == heat {
 			t.Errorf("%d extra go-lives: aria %+v, want enabled with decals %v", n, o.Aria, !heat)
+		}
+	}
+}
+
+func TestNearestCollisions(t *testing.T) {
+	cs := []Collision{{GoLive: "2026-01-10"}, {GoLive: "2026-12-01"}, {GoLive: "2026-09-30"}, {GoLive: "2025-06-01"}, {GoLive: "2026-10-02"}, {GoLive: "2026-09-29"}}
+	var got []string
+	for _, c := range nearest(cs, "2026-09-30") {
+		got = append(got, c.GoLive)
+	}
+	want := []string{"2026-09-30", "2026-10-02", "2026-12-01", "2026-09-29", "2026-01-10", "2025-06-01"}
+	if !slices.Equal(got, want) {
+		t.Errorf("nearest = %q, want %q", got, want)
+	}
+	if cs[0].GoLive != "2026-01-10" {
+		t.Error("nearest sorted its argument")
+	}
+}
+
+// TestCalendarAtMostRows: a calendar with more collisions than
+// calendarRows writes that many, says how many there are and links to
+// where every one is; with fewer it writes them all, in the scorecard's
+// order.
+func TestCalendarAtMostRows(t *testing.T) {
+	for _, n := range []int{calendarRows, calendarRows + 7} {
+		x := &index{sc: &model.Scorecard{AsOf: "2026-09-30"}, ds: &model.Dataset{}}
+		x.sc.Calendar.Windows = []model.CalendarWindow{{Name: "Peak"}}
+		for i := range n {
+			d := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, 3*i)
+			x.sc.Calendar.Collisions = append(x.sc.Calendar.Collisions, model.Collision{Initiative: fmt.Sprintf("INI-%03d", i), GoLive: model.DateOf(d)})
+		}
+		var v CalendarView
+		v.Collisions, v.More = x.calendarCollisions("")
+		if len(v.Collisions) != calendarRows {
+			t.Fatalf("%d collisions: %d written, want %d", n, len(v.Collisions), calendarRows)
+		}
+		if n == calendarRows {
+			if v.More != nil || v.Collisions[0].GoLive != "2026-01-01" {
+				t.Errorf("%d collisions: more %+v, first %s", n, v.More, v.Collisions[0].GoLive)
+			}
+			continue
+		}
+		if v.More == nil || v.More.Total != n || v.More.Shown != calendarRows || v.More.Peak != "initiatives/index.html#sort=peak_clear" {
+			t.Fatalf("%d collisions: more %+v", n, v.More)
+		}
+		// Upcoming from 2026-09-30 first: go-live 92, 2026-10-01.
+		if v.Collisions[0].GoLive != "2026-10-01" {
+			t.Errorf("%d collisions: the first written is %s, want 2026-10-01", n, v.Collisions[0].GoLive)
 		}
 	}
 }

@@ -32,8 +32,7 @@ const (
 // are logged, not failed; every other page must keep every budget. Take
 // a page off the list in the change that brings it under.
 var overBudget = map[string]string{
-	"calendar.html": "the calendar heat map at scale: issue 14 (size)",
-	"site":          "initiative pages, 10.7 KB each, and data/scorecard.json: issue 14 (size)",
+	"site": "initiative pages, 9.6 KB each: issue 14 (size)",
 }
 
 // elements counts the start tags of an HTML page: what the browser makes
