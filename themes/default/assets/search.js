@@ -42,7 +42,17 @@
 
   function setup(form) {
     var input = form.querySelector("input[type=search]");
+    // The results box is empty until a search: the page holds none (on
+    // each of 10,000 initiative pages it was 170 bytes), the script adds it.
     var box = form.querySelector(".site-search-results");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "site-search-results";
+      box.id = input.getAttribute("aria-controls") || "site-search-results";
+      box.hidden = true;
+      box.innerHTML = '<p class="site-search-status" role="status" aria-live="polite"></p><ul></ul>';
+      form.appendChild(box);
+    }
     var status = box.querySelector(".site-search-status");
     var list = box.querySelector("ul");
     var root = form.getAttribute("data-root") || "";
