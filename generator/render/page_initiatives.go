@@ -24,6 +24,7 @@ type InitiativesView struct {
 	BlankStatus bool           // some initiative has no status: the status filter offers "(blank)"
 	Categories  []Option       // for the filter, in model order
 	Verdicts    []VerdictCount // for the filter
+	Rule        []string       // the verdict rule, one verdict a line
 }
 
 func (x *index) initiativesView() *InitiativesView {
@@ -69,6 +70,7 @@ func (x *index) initiativesView() *InitiativesView {
 		v.Categories = append(v.Categories, Option{Value: string(c), Label: categoryName(c)})
 	}
 	v.Verdicts = verdictCounts(x.sc.Portfolio.Verdicts)
+	v.Rule = x.sc.VerdictRule.Lines
 	return v
 }
 
