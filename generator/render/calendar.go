@@ -310,7 +310,7 @@ func (x *index) calendarHeatMap(gls []calendarGoLive, from, to, asOf time.Time) 
 		obj{"type": "value", "show": false, "min": 0, "max": nWeeks},
 	}
 	o["yAxis"] = []any{
-		obj{"type": "category", "data": units, "axisLabel": obj{"interval": 0}},
+		obj{"type": "category", "data": units, "axisLabel": obj{"interval": 0, "fontSize": 10}},
 		obj{"type": "value", "show": false, "min": 0, "max": max(len(units), 1)},
 	}
 	o["visualMap"] = obj{"type": "continuous", "min": 1, "max": top, "calculable": false, "orient": "horizontal",
