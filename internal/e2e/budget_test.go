@@ -32,7 +32,7 @@ const (
 // are logged, not failed; every other page must keep every budget. Take
 // a page off the list in the change that brings it under.
 var overBudget = map[string]string{
-	"site": "initiative pages, 9.6 KB each: issue 14 (size)",
+	"site": "135.9 MB: initiative pages 9.3 KB each, scorecard.json 17.9 MB (docs/performance.md: what would close it)",
 }
 
 // elements counts the start tags of an HTML page: what the browser makes
