@@ -21,6 +21,7 @@ import (
 	"slices"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // Key identifies a value: two values with the same key, from the same
@@ -40,11 +41,59 @@ type Hasher struct {
 
 	mu       sync.Mutex
 	building map[reflect.Type]bool // types whose encFunc is being made
+
+	// big remembers the keys of long strings by their bytes' address
+	// and length: many pages hold the same long string (a chart's
+	// data), which is then hashed once. An entry holds its string, so
+	// that its bytes, which never change, are not freed and reused while
+	// it is remembered.
+	bigMu    sync.Mutex
+	big      map[bigRef]bigKey
+	bigBytes int
+}
+
+// bigString is the length from which a string is hashed on its own and
+// its key remembered; maxBig bounds the bytes of the strings remembered
+// (then they are forgotten, all at once).
+const (
+	bigString = 256
+	maxBig    = 16 << 20
+)
+
+type bigRef struct {
+	p *byte
+	n int
+}
+
+type bigKey struct {
+	s string
+	k Key
+}
+
+// bigKey returns the key of the long string s.
+func (h *Hasher) bigKey(s string) Key {
+	ref := bigRef{unsafe.StringData(s), len(s)}
+	h.bigMu.Lock()
+	bk, ok := h.big[ref]
+	h.bigMu.Unlock()
+	if ok {
+		return bk.k
+	}
+	k := Key{maphash.String(h.seeds[0], s), maphash.String(h.seeds[1], s)}
+	h.bigMu.Lock()
+	if h.bigBytes+len(s) > maxBig {
+		clear(h.big)
+		h.bigBytes = 0
+	}
+	h.big[ref] = bigKey{s, k}
+	h.bigBytes += len(s)
+	h.bigMu.Unlock()
+	return k
 }
 
 // New returns a Hasher with fresh seeds.
 func New() *Hasher {
-	return &Hasher{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, building: map[reflect.Type]bool{}}
+	return &Hasher{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}, building: map[reflect.Type]bool{}, big: map[bigRef]bigKey{}}
 }
 
 // encFunc encodes a value of one type; false means it has no key.
@@ -245,6 +294,12 @@ func (e *encoder) u64(u uint64) {
 
 func (e *encoder) str(s string) {
 	e.u64(uint64(len(s)))
+	if len(s) >= bigString {
+		k := e.h.bigKey(s)
+		e.u64(k[0])
+		e.u64(k[1])
+		return
+	}
 	if len(s) <= len(e.buf)-e.n {
 		e.n += copy(e.buf[e.n:], s)
 		return

@@ -125,15 +125,38 @@ func TestOfNone(t *testing.T) {
 	}
 }
 
-// A long string goes past the buffer and still counts whole.
+// A long string counts whole, whether its key is remembered or not, and
+// the same bytes in another string have the same key.
 func TestOfLong(t *testing.T) {
 	h := New()
 	long := make([]byte, 10000)
 	a, _ := h.Of("x", string(long))
+	again, _ := h.Of("x", string(long)) // other bytes, same text
 	long[9999] = 1
 	b, _ := h.Of("x", string(long))
 	if a == b {
 		t.Error("last byte of a long string not in the key")
+	}
+	if a != again {
+		t.Error("the same long text in another string: another key")
+	}
+	shared := string(long)
+	v := struct{ A, B string }{shared, shared}
+	w := struct{ A, B string }{string(long), string(long)}
+	if kv, _ := h.Of("x", v); kv != func() Key { k, _ := h.Of("x", w); return k }() {
+		t.Error("a string held twice: another key than two copies")
+	}
+	// Past maxBig the remembered keys are forgotten, and still right.
+	for i := range maxBig/len(long) + 2 {
+		long[0] = byte(i)
+		h.Of("x", string(long))
+	}
+	if h.bigBytes > maxBig {
+		t.Errorf("%d bytes of strings remembered, want at most %d", h.bigBytes, maxBig)
+	}
+	long[0] = 0
+	if c, _ := h.Of("x", string(long)); c != b {
+		t.Error("after forgetting, another key for the same text")
 	}
 }
 
