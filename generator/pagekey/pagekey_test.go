@@ -167,3 +167,61 @@ func BenchmarkOf(b *testing.B) {
 		h.Of("initiative.html", v)
 	}
 }
+
+type kinds struct {
+	I8  int8
+	I16 int16
+	I32 int32
+	U8  uint8
+	U16 uint16
+	U32 uint32
+	U   uint
+	F32 float32
+	C   complex128
+	Arr [2]string
+	PP  **int
+	Ifc any
+	M   map[string][]int
+	t   time.Time
+	B   []byte
+	S   []*inner
+	Z   []struct{}
+}
+
+func baseKinds() kinds {
+	p := intp(3)
+	return kinds{I8: -1, I16: -2, I32: -3, U8: 1, U16: 2, U32: 3, U: 4, F32: 1.5, C: complex(1, 2),
+		Arr: [2]string{"a", "b"}, PP: &p, Ifc: inner{"x", 1}, M: map[string][]int{"a": {1}, "b": {2, 3}},
+		t: time.Date(2026, 1, 2, 3, 4, 5, 6, time.UTC), B: []byte{1}, S: []*inner{{"s", 1}, nil}, Z: []struct{}{{}, {}}}
+}
+
+// Every kind a view may hold counts.
+func TestOfKinds(t *testing.T) {
+	h := New()
+	b := baseKinds()
+	want, ok := h.Of("x", &b)
+	if !ok {
+		t.Fatal("no key")
+	}
+	for name, edit := range map[string]func(*kinds){
+		"int8": func(k *kinds) { k.I8 = 1 }, "int16": func(k *kinds) { k.I16 = 1 }, "int32": func(k *kinds) { k.I32 = 1 },
+		"uint8": func(k *kinds) { k.U8 = 9 }, "uint16": func(k *kinds) { k.U16 = 9 }, "uint32": func(k *kinds) { k.U32 = 9 },
+		"uint": func(k *kinds) { k.U = 9 }, "float32": func(k *kinds) { k.F32 = 2.5 }, "complex": func(k *kinds) { k.C = complex(1, 3) },
+		"array": func(k *kinds) { k.Arr[1] = "c" }, "pointer to pointer": func(k *kinds) { **k.PP = 4 },
+		"nil pointer to pointer": func(k *kinds) { *k.PP = nil }, "interface holding a struct": func(k *kinds) { k.Ifc = inner{"x", 2} },
+		"map of slices": func(k *kinds) { k.M["b"] = []int{2, 4} }, "unexported time": func(k *kinds) { k.t = k.t.Add(time.Second) },
+		"bytes": func(k *kinds) { k.B = []byte{2} }, "nil bytes": func(k *kinds) { k.B = nil },
+		"pointer in a slice": func(k *kinds) { k.S[0].n = 2 }, "nil in a slice": func(k *kinds) { k.S[1] = &inner{} },
+		"zero-size elements": func(k *kinds) { k.Z = k.Z[:1] },
+	} {
+		k := baseKinds()
+		edit(&k)
+		got, ok := h.Of("x", &k)
+		if !ok || got == want {
+			t.Errorf("%s: key %v, same %v", name, ok, got == want)
+		}
+	}
+	if _, ok := h.Of("x", (*kinds)(nil)); !ok {
+		t.Error("a nil pointer: no key")
+	}
+}
