@@ -16,10 +16,13 @@ type ReliabilityView struct {
 	Frame
 	ChangeIncidents *int
 	MTTRHours       *float64
-	Chart           Chart
-	MTTR            Chart
-	Quarters        []model.QuarterFigures
-	ByInitiative    []InitiativeIncidents
+	// Tiles are the overview's change-incident and MTTR tiles: value,
+	// target, change since the last closed quarter.
+	Tiles        []Tile
+	Chart        Chart
+	MTTR         Chart
+	Quarters     []model.QuarterFigures
+	ByInitiative []InitiativeIncidents
 	// Incidents are the first severity 1–2 incidents of the report
 	// period, newest first; Status counts them all. The list's data file
 	// holds every incident of the period (the downloads, every incident).
@@ -42,6 +45,11 @@ func (x *index) reliabilityView() *ReliabilityView {
 		Chart:           x.incidentsChart(),
 		MTTR:            x.mttrChart(),
 		Quarters:        x.pastQuarters(),
+	}
+	for _, t := range x.tiles() {
+		if t.Label == "Change incidents" || t.Label == "MTTR" {
+			v.Tiles = append(v.Tiles, t)
+		}
 	}
 	units := map[string]bool{}
 	severeN := 0
