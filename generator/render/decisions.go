@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/decisions"
+	"github.com/opsalign/opsalign/generator/model"
 )
 
 // DecisionsView is what the board pack shows of decisions: those asked
@@ -23,7 +24,8 @@ type DecisionRow struct {
 	Ask   string
 	Owner string
 	Due   string // "2026-10-31" or "–"
-	// Until says when the decision is met: "INI-001 peak_clear passes";
+	// Until says when the decision is met, in words: "the P6 Peak check of
+	// Warehouse management system replatform (INI-001) passes";
 	// "" when no check judges it.
 	Until string
 	// Badge and Reason are its status (followed-up decisions only).
@@ -42,10 +44,10 @@ func (x *index) decisionsView() *DecisionsView {
 	}
 	v := &DecisionsView{Period: r.Period, From: r.From, Counts: r.Counts()}
 	for _, d := range r.Decisions {
-		v.Asked = append(v.Asked, decisionRow(d))
+		v.Asked = append(v.Asked, decisionRow(d, x.initiativeWords))
 	}
 	for _, s := range r.Followed {
-		row := decisionRow(s.Decision)
+		row := decisionRow(s.Decision, x.initiativeWords)
 		row.Status, row.Manual, row.Reason = s.Status, s.Manual, s.Reason
 		row.Badge = decisionBadge(s.Status, s.Manual)
 		v.Followed = append(v.Followed, row)
@@ -53,7 +55,7 @@ func (x *index) decisionsView() *DecisionsView {
 	return v
 }
 
-func decisionRow(d decisions.Decision) DecisionRow {
+func decisionRow(d decisions.Decision, name func(id string) string) DecisionRow {
 	row := DecisionRow{ID: d.ID, Ask: d.Ask, Owner: d.Owner, Due: d.Due}
 	if row.Owner == "" {
 		row.Owner = "–"
@@ -64,15 +66,54 @@ func decisionRow(d decisions.Decision) DecisionRow {
 	if len(d.Until) > 0 {
 		parts := make([]string, len(d.Until))
 		for i, c := range d.Until {
-			parts[i] = c.Initiative + " " + c.Check
+			parts[i] = untilWords(c, name)
 		}
 		verb := " passes"
 		if len(parts) > 1 {
 			verb = " pass"
 		}
-		row.Until = strings.Join(parts, ", ") + verb
+		row.Until = joinAnd(parts) + verb
 	}
 	return row
+}
+
+// untilWords names an `until` check for a sentence: "the P6 Peak check of
+// Warehouse management system replatform (INI-001)", or "the portfolio
+// check “Run protected”".
+func untilWords(c decisions.Check, name func(id string) string) string {
+	if c.Initiative == decisions.Portfolio {
+		for _, p := range model.PortfolioChecks {
+			if p.ID == c.Check {
+				return "the portfolio check “" + p.Title + "”"
+			}
+		}
+		return "the portfolio check " + c.Check
+	}
+	principle := 0
+	for _, k := range model.Checks {
+		if k.ID == c.Check {
+			principle = k.Principle
+		}
+	}
+	return "the " + columnLabel(c.Check, principle) + " check of " + name(c.Initiative)
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(parts []string) string {
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+// initiativeWords names an initiative for a sentence: "Warehouse
+// management system replatform (INI-001)", or the id alone when it has no
+// name.
+func (x *index) initiativeWords(id string) string {
+	if n := x.iniName(id); n != id {
+		return n + " (" + id + ")"
+	}
+	return id
 }
 
 // decisionBadge shows a decision's status: met as a pass, overdue as a

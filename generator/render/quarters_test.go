@@ -15,7 +15,7 @@ func TestQuartersPage(t *testing.T) {
 	m := renderFixture(t, func(in *Input) {
 		in.History = closedFixture(t)
 		in.Decisions = &decisions.Report{Schema: decisions.Schema, Period: in.Scorecard.Period, AsOf: in.Scorecard.AsOf,
-			Decisions: []decisions.Decision{{ID: "D-1", Ask: "Ask <b>one</b>", Owner: "COO", Due: "2026-12-31", Until: []decisions.Check{{Initiative: "INI-001", Check: "peak_clear"}}}},
+			Decisions: []decisions.Decision{{ID: "D-1", Ask: "Ask <b>one</b>", Owner: "COO", Due: "2026-12-31", Until: []decisions.Check{{Initiative: "INI-001", Check: "peak_clear"}, {Initiative: decisions.Portfolio, Check: "run_protected"}}}},
 			From:      "2026-Q2",
 			Followed:  []decisions.Status{{Decision: decisions.Decision{ID: "D-0", Ask: "Ask zero"}, Status: decisions.Overdue, Reason: "Due 2026-06-01."}},
 		}
@@ -28,7 +28,7 @@ func TestQuartersPage(t *testing.T) {
 			`id="chart-quarters-aligned"`,
 		},
 		"board-pack.html": {
-			`<tr><th scope="row">D-1</th><td>Ask &lt;b&gt;one&lt;/b&gt;<br><span class="until">Met when INI-001 peak_clear passes.</span></td><td>COO</td><td class="date">2026-12-31</td></tr>`,
+			`<tr><th scope="row">D-1</th><td>Ask &lt;b&gt;one&lt;/b&gt;<br><span class="until">Met when the P6 Peak check of Warehouse scanning (INI-001) and the portfolio check “Run protected” pass.</span></td><td>COO</td><td class="date">2026-12-31</td></tr>`,
 			`<tr class="decision-overdue"><th scope="row">D-0</th><td>Ask zero</td><td>–</td><td class="date">–</td><td class="status"><span class="result result-fail decision-overdue"><span class="icon" aria-hidden="true">✗</span> Overdue</span></td><td>Due 2026-06-01.</td></tr>`,
 		},
 		"initiatives/INI-001.html": {`<caption>Verdict and score by quarter</caption>`, `<td class="num">70</td>`},
@@ -40,7 +40,7 @@ func TestQuartersPage(t *testing.T) {
 		}
 		for _, w := range ws {
 			if !strings.Contains(string(b), w) {
-				t.Errorf("%s lacks %s\n%s", p, w, grep(string(b), "D-0"))
+				t.Errorf("%s lacks %s\n%s\n%s", p, w, grep(string(b), "D-0"), grep(string(b), "D-1"))
 			}
 		}
 		for _, problem := range policyProblems(b) {

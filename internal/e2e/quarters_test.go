@@ -43,7 +43,7 @@ func TestSampleDecisionsAndQuarters(t *testing.T) {
 		`Due 2026-09-15. Budget split outside policy: transform 22.8% is 2.8 points above its 5%–20% band.`,
 		`✎</span> Dropped (set by hand)`,
 		`<h2 id="decisions-h">Decisions asked of the board</h2>`,
-		`<tr><th scope="row">D-2026Q3-1</th><td>Move the warehouse management cutover (INI-001) out of the peak window<br><span class="until">Met when INI-001 peak_clear passes.</span></td><td>COO</td><td class="date">2026-10-31</td></tr>`,
+		`<tr><th scope="row">D-2026Q3-1</th><td>Move the warehouse management cutover (INI-001) out of the peak window<br><span class="until">Met when the P6 Peak check of Warehouse management system replatform (INI-001) passes.</span></td><td>COO</td><td class="date">2026-10-31</td></tr>`,
 	} {
 		if !strings.Contains(pack, want) {
 			t.Errorf("board pack lacks %s", want)
