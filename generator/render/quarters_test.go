@@ -29,7 +29,7 @@ func TestQuartersPage(t *testing.T) {
 		},
 		"board-pack.html": {
 			`<tr><th scope="row">D-1</th><td>Ask &lt;b&gt;one&lt;/b&gt;<br><span class="until">Met when the P6 Peak check of Warehouse scanning (INI-001) and the portfolio check “Run protected” pass.</span></td><td>COO</td><td class="date">2026-12-31</td></tr>`,
-			`<tr class="decision-overdue"><th scope="row">D-0</th><td>Ask zero</td><td>–</td><td class="date">–</td><td class="status"><span class="result result-fail decision-overdue"><span class="icon" aria-hidden="true">✗</span> Overdue</span></td><td>Due 2026-06-01.</td></tr>`,
+			`<tr class="decision-overdue"><th scope="row">D-0</th><td>Ask zero</td><td>–</td><td class="date">–</td><td class="status"><span class="result result-fail decision-overdue" data-mark="✗">Overdue</span></td><td>Due 2026-06-01.</td></tr>`,
 		},
 		"initiatives/INI-001.html": {`<caption>Verdict and score by quarter</caption>`, `<td class="num">70</td>`},
 	}

@@ -25,7 +25,7 @@
   function link(href, text) { return '<a href="' + esc(href) + '">' + esc(text) + "</a>"; }
 
   function badge(b) {
-    return '<span class="' + esc(b[0]) + '"><span class="icon" aria-hidden="true">' + esc(b[1]) + "</span> " + esc(b[2]) + "</span>";
+    return '<span class="' + esc(b[0]) + '" data-mark="' + esc(b[1]) + '">' + esc(b[2]) + "</span>";
   }
 
   // chip writes a row's data chip ([severity, what it is about]), "" for
