@@ -31,9 +31,7 @@ const (
 // over a budget today, with who is bringing them under it. Their figures
 // are logged, not failed; every other page must keep every budget. Take
 // a page off the list in the change that brings it under.
-var overBudget = map[string]string{
-	"site": "135.9 MB: initiative pages 9.3 KB each, scorecard.json 17.9 MB (docs/performance.md: what would close it)",
-}
+var overBudget = map[string]string{}
 
 // elements counts the start tags of an HTML page: what the browser makes
 // an element of before any script runs. JSON in script blocks writes "<"
