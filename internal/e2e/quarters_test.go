@@ -41,7 +41,7 @@ func TestSampleDecisionsAndQuarters(t *testing.T) {
 		`<tr class="decision-overdue"><th scope="row">D-2026Q2-3</th>`,
 		`<tr class="decision-dropped"><th scope="row">D-2026Q2-4</th>`,
 		`Due 2026-09-15. Budget split outside policy: transform 22.8% is 2.8 points above its 5%–20% band.`,
-		`✎</span> Dropped (set by hand)`,
+		`data-mark="✎">Dropped (set by hand)`,
 		`<h2 id="decisions-h">Decisions asked of the board</h2>`,
 		`<tr><th scope="row">D-2026Q3-1</th><td>Move the warehouse management cutover (INI-001) out of the peak window<br><span class="until">Met when the P6 Peak check of Warehouse management system replatform (INI-001) passes.</span></td><td>COO</td><td class="date">2026-10-31</td></tr>`,
 	} {
