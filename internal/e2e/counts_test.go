@@ -127,7 +127,7 @@ func checkChangeCounts(t *testing.T, mem *site.Memory, absent string) {
 		t.Errorf("overview tile says %d change incidents, scorecard.json %d", got, n)
 	}
 	rel := page("reliability.html")
-	if got := tile("reliability.html", "Change incidents ("+sc.Period+")"); got != n {
+	if got := tile("reliability.html", "Change incidents"); got != n {
 		t.Errorf("reliability tile says %d change incidents, scorecard.json %d", got, n)
 	}
 	// The table by initiative beside it adds up to the tile.
