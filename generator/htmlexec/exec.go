@@ -386,16 +386,7 @@ func (s *state) evalCommand(dot reflect.Value, c *command, final reflect.Value) 
 		if !isMissing(final) {
 			bail("builtin or call arguments")
 		}
-		arg := s.evalArg(dot, c.args[1])
-		var a any
-		if arg.IsValid() {
-			a = arg.Interface()
-		}
-		h, err := c.partial(c.args[0].name, a)
-		if err != nil {
-			bail("an error of partial " + c.args[0].name)
-		}
-		return reflect.ValueOf(h)
+		return reflect.ValueOf(s.callPartial(dot, c))
 	case cmdFunc:
 		return s.call(dot, c.fn, c.args, final)
 	case cmdBuiltin:
