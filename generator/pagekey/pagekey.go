@@ -37,7 +37,8 @@ const maxDepth = 64
 // Hasher is safe for concurrent use.
 type Hasher struct {
 	seeds [2]maphash.Seed
-	funcs sync.Map // reflect.Type → encFunc, made on first use
+	funcs sync.Map  // reflect.Type → encFunc, made on first use
+	pool  sync.Pool // of *encoder
 
 	mu       sync.Mutex
 	building map[reflect.Type]bool // types whose encFunc is being made
@@ -221,8 +222,42 @@ func (h *Hasher) newFunc(t reflect.Type) encFunc {
 		}
 	case reflect.Map:
 		key, val := h.make(t.Key()), h.make(t.Elem())
+		enc := dict
+		switch {
+		case t == reflect.TypeFor[map[string]string]():
+			enc = stringMap
+		case t.Key().Kind() == reflect.String:
+			enc = stringDict
+		}
 		return func(e *encoder, v reflect.Value, depth int) bool {
-			return depth < maxDepth && dict(e, v, key, val, depth+1)
+			if depth >= maxDepth {
+				return false
+			}
+			if v.IsNil() {
+				e.byte1(0)
+				return true
+			}
+			e.byte1(1)
+			// Records of one sheet share their map of columns: each map
+			// is encoded once per key made, then stands for its key.
+			p := v.UnsafePointer()
+			if k, ok := e.maps[p]; ok {
+				e.u64(k[0])
+				e.u64(k[1])
+				return true
+			}
+			me := e.h.encoder()
+			me.maps = e.maps
+			ok := enc(me, v, key, val, depth+1)
+			k := me.sum()
+			e.h.putEncoder(me)
+			if !ok {
+				return false
+			}
+			e.maps[p] = k
+			e.u64(k[0])
+			e.u64(k[1])
+			return true
 		}
 	default: // func, chan, unsafe pointer: only nil has a key
 		return func(e *encoder, v reflect.Value, _ int) bool {
@@ -236,6 +271,8 @@ func (h *Hasher) newFunc(t reflect.Type) encFunc {
 // with) and v; ok is false when v has no key (see the package doc).
 func (h *Hasher) Of(name string, v any) (k Key, ok bool) {
 	e := h.encoder()
+	defer h.putEncoder(e)
+	e.maps = map[unsafe.Pointer]Key{}
 	e.str(name)
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
@@ -256,13 +293,29 @@ type encoder struct {
 	a, b maphash.Hash
 	buf  [512]byte
 	n    int
+	// maps are the keys of the maps met so far in this Of, by address
+	// (shared with the encoders of its maps' entries).
+	maps map[unsafe.Pointer]Key
 }
 
+// encoder returns an encoder with empty hashes, from the Hasher's pool.
 func (h *Hasher) encoder() *encoder {
+	if e, ok := h.pool.Get().(*encoder); ok {
+		return e
+	}
 	e := &encoder{h: h}
 	e.a.SetSeed(h.seeds[0])
 	e.b.SetSeed(h.seeds[1])
 	return e
+}
+
+// putEncoder returns e to the pool, emptied.
+func (h *Hasher) putEncoder(e *encoder) {
+	e.a.Reset()
+	e.b.Reset()
+	e.n = 0
+	e.maps = nil
+	h.pool.Put(e)
 }
 
 func (e *encoder) flush() {
@@ -354,22 +407,25 @@ func encodeTime(e *encoder, v reflect.Value, depth int) bool {
 	return true
 }
 
-// dict encodes a map's entries in the order of their keys' keys.
+// dict encodes a map's entries in the order of their keys' keys (the
+// map is not nil).
 func dict(e *encoder, v reflect.Value, key, val encFunc, depth int) bool {
-	if v.IsNil() {
-		e.byte1(0)
-		return true
-	}
-	e.byte1(1)
 	type entry struct{ k, v Key }
 	entries := make([]entry, 0, v.Len())
 	it := v.MapRange()
+	ke, ve := e.h.encoder(), e.h.encoder()
+	defer e.h.putEncoder(ke)
+	defer e.h.putEncoder(ve)
+	ke.maps, ve.maps = e.maps, e.maps
 	for it.Next() {
-		ke, ve := e.h.encoder(), e.h.encoder()
 		if !key(ke, it.Key(), depth) || !val(ve, it.Value(), depth) {
 			return false
 		}
 		entries = append(entries, entry{ke.sum(), ve.sum()})
+		ke.a.Reset()
+		ke.b.Reset()
+		ve.a.Reset()
+		ve.b.Reset()
 	}
 	slices.SortFunc(entries, func(a, b entry) int {
 		return cmp.Or(cmp.Compare(a.k[0], b.k[0]), cmp.Compare(a.k[1], b.k[1]))
@@ -380,6 +436,50 @@ func dict(e *encoder, v reflect.Value, key, val encFunc, depth int) bool {
 		e.u64(en.k[1])
 		e.u64(en.v[0])
 		e.u64(en.v[1])
+	}
+	return true
+}
+
+// stringDict encodes a map with string keys (of any string kind, whose
+// order is their bytes') in the order of its keys, each key and value in
+// turn (the map is not nil).
+func stringDict(e *encoder, v reflect.Value, _, val encFunc, depth int) bool {
+	type entry struct {
+		k string
+		v reflect.Value
+	}
+	entries := make([]entry, 0, v.Len())
+	it := v.MapRange()
+	for it.Next() {
+		entries = append(entries, entry{it.Key().String(), it.Value()})
+	}
+	slices.SortFunc(entries, func(a, b entry) int { return cmp.Compare(a.k, b.k) })
+	e.u64(uint64(len(entries)))
+	for _, en := range entries {
+		e.str(en.k)
+		if !val(e, en.v, depth) {
+			return false
+		}
+	}
+	return true
+}
+
+// stringMap is stringDict for a map[string]string, without reflection
+// when v can be read as one (the encoding is the same).
+func stringMap(e *encoder, v reflect.Value, key, val encFunc, depth int) bool {
+	if !v.CanInterface() {
+		return stringDict(e, v, key, val, depth)
+	}
+	m := v.Interface().(map[string]string)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.u64(uint64(len(keys)))
+	for _, k := range keys {
+		e.str(k)
+		e.str(m[k])
 	}
 	return true
 }

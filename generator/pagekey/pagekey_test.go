@@ -225,3 +225,65 @@ func TestOfKinds(t *testing.T) {
 		t.Error("a nil pointer: no key")
 	}
 }
+
+type maps struct {
+	Cols  map[string]string
+	Again map[string]string
+	cols  map[string]string // unexported: read by reflection
+	ByInt map[int]string
+	Deep  map[string]map[string]string
+}
+
+// A map counts whole wherever it is held: the same map held twice as two
+// equal copies, an exported as an unexported one; a map changed between
+// two keys changes the second (maps are remembered by address within one
+// key only).
+func TestOfMaps(t *testing.T) {
+	h := New()
+	key := func(v any) Key {
+		t.Helper()
+		k, ok := h.Of("x", v)
+		if !ok {
+			t.Fatal("no key")
+		}
+		return k
+	}
+	cols := map[string]string{"name": "B", "budget": "H"}
+	shared := maps{Cols: cols, Again: cols, ByInt: map[int]string{2: "b", 1: "a"}, Deep: map[string]map[string]string{"r": cols, "s": cols}}
+	copies := maps{Cols: map[string]string{"budget": "H", "name": "B"}, Again: map[string]string{"name": "B", "budget": "H"},
+		ByInt: map[int]string{1: "a", 2: "b"}, Deep: map[string]map[string]string{"s": {"name": "B", "budget": "H"}, "r": {"name": "B", "budget": "H"}}}
+	want := key(shared)
+	if key(copies) != want {
+		t.Error("a map held twice: another key than two copies")
+	}
+	if key(struct{ M map[string]string }{cols}) != key(struct{ m map[string]string }{cols}) {
+		t.Error("an unexported map: another key than the exported one")
+	}
+	cols["name"] = "C"
+	if key(shared) == want {
+		t.Error("a map changed since the last key: the same key")
+	}
+	cols["name"] = "B"
+	if key(shared) != want {
+		t.Error("a map changed back: another key")
+	}
+	for name, edit := range map[string]func(*maps){
+		"one of two copies": func(m *maps) { m.Again = map[string]string{"name": "B", "budget": "I"} },
+		"int-keyed value":   func(m *maps) { m.ByInt[2] = "c" },
+		"nil map":           func(m *maps) { m.Cols = nil },
+		"empty map":         func(m *maps) { m.Cols = map[string]string{} },
+		"nested map":        func(m *maps) { m.Deep["s"] = map[string]string{"name": "B"} },
+		"unexported":        func(m *maps) { m.cols = map[string]string{} },
+		"key and value moved": func(m *maps) {
+			m.Cols = map[string]string{"nameB": "", "budget": "H"}
+		},
+	} {
+		m := copies
+		m.ByInt = map[int]string{1: "a", 2: "b"}
+		m.Deep = map[string]map[string]string{"s": {"name": "B", "budget": "H"}, "r": {"name": "B", "budget": "H"}}
+		edit(&m)
+		if key(m) == want {
+			t.Errorf("%s: the same key", name)
+		}
+	}
+}

@@ -155,9 +155,33 @@ func TestIncrementalEqualsFresh(t *testing.T) {
 				})
 				return []string{register}
 			},
-			made: []string{"initiatives/INI-003.html", "initiatives/index.html"},
-			kept: []string{"initiatives/INI-001.html", "initiatives/INI-002.html", "reliability.html"},
+			// M-01's page lists the initiatives that claim it by name.
+			made: []string{"initiatives/INI-003.html", "initiatives/index.html", "metrics/M-01.html"},
+			kept: []string{"initiatives/INI-001.html", "initiatives/INI-002.html", "reliability.html", "metrics/M-02.html"},
 			all:  -1,
+		},
+		{
+			name: "one initiative's IT owner (a field of its row alone)",
+			edit: func() []string {
+				editRegister(t, register, func(f *excelize.File, row func(string) int) {
+					setCell(t, f, "F"+strconv.Itoa(row("INI-003")), "Dana Reyes")
+				})
+				return []string{register}
+			},
+			made: []string{"initiatives/INI-003.html", "initiatives/index.html"},
+			kept: []string{"initiatives/INI-001.html", "metrics/M-01.html", "reliability.html", "data/charts/metric-M-01.js"},
+			all:  -1,
+		},
+		{
+			name: "the go-live of an initiative that claims a metric",
+			edit: func() []string {
+				editRegister(t, register, func(f *excelize.File, row func(string) int) {
+					setCell(t, f, "L"+strconv.Itoa(row("INI-003")), time.Date(2025, 6, 9, 0, 0, 0, 0, time.UTC))
+				})
+				return []string{register}
+			},
+			// M-01's chart marks the go-lives of its initiatives.
+			made: []string{"initiatives/INI-003.html", "metrics/M-01.html"},
 		},
 		{
 			name: "spend that moves the headline",

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 
+	"github.com/opsalign/opsalign/generator/pagekey"
 	"github.com/opsalign/opsalign/generator/site"
 )
 
@@ -72,7 +73,10 @@ func (e *Engine) Jobs(in Input) ([]site.Job, error) {
 		jobs = append(jobs, site.Job{Path: p, Make: write(in.Logo.Data)})
 	}
 	for _, a := range e.assets {
-		jobs = append(jobs, site.Job{Path: a.path, Make: write(a.data)})
+		// An asset is the theme's: the same bytes in every build with
+		// this engine, which is all an input key is compared within.
+		k, ok := e.layouts.index.keys.Of("asset", a.path)
+		jobs = append(jobs, site.Job{Path: a.path, Make: write(a.data), Input: func() (pagekey.Key, bool) { return k, ok }})
 	}
 	return jobs, nil
 }

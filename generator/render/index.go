@@ -11,6 +11,7 @@ import (
 	"github.com/opsalign/opsalign/generator/history"
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/narrative"
+	"github.com/opsalign/opsalign/generator/pagekey"
 )
 
 // question is the COO's question that the headline answers.
@@ -68,6 +69,11 @@ type index struct {
 
 	gistMu sync.Mutex
 	gists  map[string]*gist // metric id → what its trend shows (trendGist)
+
+	// keys is the engine's Hasher, for the pages' input keys (inputs.go);
+	// ctxKey the key of this build's context, made on first use.
+	keys   *pagekey.Hasher
+	ctxKey contextKey
 }
 
 // newIndex indexes the input; the engine e executes the templates that
@@ -78,7 +84,7 @@ func newIndex(in Input, e *Engine) *index {
 		ds = &model.Dataset{}
 	}
 	sc := in.Scorecard
-	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, shared: e.shared, trends: map[string]*trendOnce{}}
+	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, shared: e.shared, trends: map[string]*trendOnce{}, keys: e.layouts.initiative.keys}
 	if x.fmt.Currency == "" {
 		x.fmt.Currency = in.Config.Currency
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/opsalign/opsalign/generator/narrative"
+	"github.com/opsalign/opsalign/generator/pagekey"
 	"github.com/opsalign/opsalign/generator/site"
 )
 
@@ -55,7 +56,9 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 			continue // a duplicate id: the first one has the page
 		}
 		seen[p] = true
-		js = append(js, l.initiative.page(p, false, func() (*InitiativeView, error) { return x.initiativeView(ir, p), nil }))
+		j := l.initiative.page(p, false, func() (*InitiativeView, error) { return x.initiativeView(ir, p), nil })
+		j.Input = func() (pagekey.Key, bool) { return x.initiativeInput(l.initiative.name, ir, p) }
+		js = append(js, j)
 	}
 	for i := range x.sc.Metrics {
 		mr := &x.sc.Metrics[i]
@@ -64,7 +67,9 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 			continue
 		}
 		seen[p] = true
-		js = append(js, l.metric.page(p, false, func() (*MetricView, error) { return x.metricView(mr, p), nil }))
+		j := l.metric.page(p, false, func() (*MetricView, error) { return x.metricView(mr, p), nil })
+		j.Input = func() (pagekey.Key, bool) { return x.metricInput(l.metric.name, mr, p) }
+		js = append(js, j)
 	}
 	return js, nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/pagekey"
 	"github.com/opsalign/opsalign/generator/site"
 )
 
@@ -35,8 +36,13 @@ func (x *index) trendScriptJobs() []site.Job {
 			continue // a duplicate id: the first one has the page
 		}
 		seen[mr.ID] = true
-		js = append(js, site.Job{Path: x.trendScriptPath(mr.ID), Make: func(buf *bytes.Buffer) error {
+		p := x.trendScriptPath(mr.ID)
+		js = append(js, site.Job{Path: p, Make: func(buf *bytes.Buffer) error {
 			return writeChartScript(buf, x.trendChart(mr))
+		}, Input: func() (pagekey.Key, bool) {
+			// The chart is made of the metric's result and values and the
+			// theme's chart markup: all the context's.
+			return x.contextInput(p)
 		}})
 	}
 	return js

@@ -28,6 +28,13 @@ type Job struct {
 	// the file from them, so that a file whose data did not change since
 	// the previous build is not written again.
 	Prepare func() (Prepared, error)
+	// Input, when set, returns a key of what the file is made from —
+	// cheaper than Prepare's, which needs the file's data gathered: a
+	// file whose Input key is the one its path had in the previous
+	// build is that build's file, neither prepared nor written (for
+	// MakeSince). Like Prepare's, the key must identify the file's bytes
+	// within one theme; false: no key (then Prepare or Make runs).
+	Input func() (pagekey.Key, bool)
 }
 
 // Prepared is a file whose data are gathered: their key and the function
@@ -42,7 +49,14 @@ type Prepared struct {
 }
 
 // Keys are the keys of a build's files by path, for the next MakeSince.
-type Keys map[string]pagekey.Key
+type Keys map[string]FileKey
+
+// FileKey is what a file was made from: the key of its data (Prepare)
+// and of its inputs (Input), each when it has one.
+type FileKey struct {
+	Data, Input       pagekey.Key
+	HasData, HasInput bool
+}
 
 // maxKeptBuffer is the largest buffer kept for the next job: the few
 // files of tens of megabytes at 10k initiatives (the initiatives index,
@@ -87,13 +101,13 @@ func Make(ctx context.Context, jobs []Job, out Sink) error {
 	})
 }
 
-// MakeSince makes jobs into out as Make does, but for a job with Prepare
-// whose key is the one its path had in prevKeys: that file is prev's,
-// shared rather than written again (prev is the build that prevKeys are
-// the keys of; both may be nil, and prev must have been made with the
-// same templates). It returns the keys of out's files for the next build
-// and the paths of the files it made, sorted (the others, lazy files
-// aside, it shared).
+// MakeSince makes jobs into out as Make does, but shares prev's file
+// (rather than writing it again) for a job with Input whose input key is
+// the one its path had in prevKeys, and for a job with Prepare whose data
+// key is (prev is the build that prevKeys are the keys of; both may be
+// nil, and prev must have been made with the same templates). It returns
+// the keys of out's files for the next build and the paths of the files
+// it made, sorted (the others, lazy files aside, it shared).
 func MakeSince(ctx context.Context, jobs []Job, prev *Memory, prevKeys Keys, out *Memory) (Keys, []string, error) {
 	var eager []Job
 	for _, j := range jobs {
@@ -110,23 +124,34 @@ func MakeSince(ctx context.Context, jobs []Job, prev *Memory, prevKeys Keys, out
 		}
 	}
 	type done struct {
-		key    pagekey.Key
-		keyed  bool
+		key    FileKey
 		shared bool
 	}
 	results := make([]done, len(eager))
 	bufs := sync.Pool{New: func() any { return new(bytes.Buffer) }}
 	err := parallel.Do(ctx, len(eager), func(_ context.Context, i int) error {
 		j := eager[i]
+		r := &results[i]
+		old, hasOld := prevKeys[j.Path]
+		hasOld = hasOld && prev != nil && prev.Has(j.Path)
+		if j.Input != nil {
+			r.key.Input, r.key.HasInput = j.Input()
+			if hasOld && r.key.HasInput && old.HasInput && old.Input == r.key.Input {
+				// The same inputs: the same file, and the same data.
+				r.key.Data, r.key.HasData = old.Data, old.HasData
+				r.shared = true
+				return out.ShareFile(j.Path, prev)
+			}
+		}
 		write := j.Make
 		if j.Prepare != nil {
 			p, err := j.Prepare()
 			if err != nil {
 				return fmt.Errorf("%s: %w", j.Path, err)
 			}
-			results[i].key, results[i].keyed = p.Key, p.Keyed
-			if old, ok := prevKeys[j.Path]; ok && p.Keyed && old == p.Key && prev != nil && prev.Has(j.Path) {
-				results[i].shared = true
+			r.key.Data, r.key.HasData = p.Key, p.Keyed
+			if hasOld && p.Keyed && old.HasData && old.Data == p.Key {
+				r.shared = true
 				return out.ShareFile(j.Path, prev)
 			}
 			write = p.Write
@@ -148,7 +173,7 @@ func MakeSince(ctx context.Context, jobs []Job, prev *Memory, prevKeys Keys, out
 	keys := Keys{}
 	var made []string
 	for i, r := range results {
-		if r.keyed {
+		if r.key.HasData || r.key.HasInput {
 			keys[eager[i].Path] = r.key
 		}
 		if !r.shared {

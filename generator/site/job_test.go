@@ -174,7 +174,7 @@ func TestMakeSince(t *testing.T) {
 	if want := []string{"p/3.html", "p/5.html"}; !slices.Equal(paths, want) || made.Load() != 2 {
 		t.Errorf("made %v (%d writes), want %v", paths, made.Load(), want)
 	}
-	if keys2["p/5.html"] != (pagekey.Key{5, 2}) || len(keys2) != 9 {
+	if keys2["p/5.html"].Data != (pagekey.Key{5, 2}) || len(keys2) != 9 {
 		t.Errorf("keys of the second build: %v", keys2)
 	}
 	for _, p := range []string{"p/0.html", "p/9.html"} {
@@ -191,5 +191,73 @@ func TestMakeSince(t *testing.T) {
 	made.Store(0)
 	if _, paths, err = MakeSince(ctx, keyedJobs(10, "a", key, &made), NewMemory(), keys, NewMemory()); err != nil || len(paths) != 10 {
 		t.Errorf("without the previous files: made %d, err %v; want 10", len(paths), err)
+	}
+}
+
+// A job whose input key is the one of the previous build is shared
+// without Prepare (its data key carried over for the build after); one
+// whose input key changed, or has none, falls back to its data key.
+func TestMakeSinceInput(t *testing.T) {
+	ctx := context.Background()
+	var made, prepared atomic.Int32
+	// jobs: page i has input key {i, in(i)} (none for i == 4) and data
+	// key {i, data(i)}.
+	jobs := func(in, data func(i int) uint64) []Job {
+		js := keyedJobs(6, "a", func(i int) (pagekey.Key, bool) {
+			prepared.Add(1)
+			return pagekey.Key{uint64(i), data(i)}, true
+		}, &made)
+		for i := range js[1:] {
+			js[i+1].Input = func() (pagekey.Key, bool) { return pagekey.Key{uint64(i), in(i)}, i != 4 }
+		}
+		return js
+	}
+	one := func(int) uint64 { return 1 }
+	first := NewMemory()
+	keys, _, err := MakeSince(ctx, jobs(one, one), nil, nil, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if k := keys["p/2.html"]; !k.HasInput || !k.HasData || k.Input != (pagekey.Key{2, 1}) || k.Data != (pagekey.Key{2, 1}) {
+		t.Fatalf("first build's key of p/2.html: %+v", k)
+	}
+	if k := keys["p/4.html"]; k.HasInput || !k.HasData {
+		t.Fatalf("first build's key of p/4.html (no input key): %+v", k)
+	}
+	// Page 1's inputs change but not its data (shared after Prepare);
+	// page 2's inputs and data change (made); page 4 has no input key
+	// (prepared, shared).
+	made.Store(0)
+	prepared.Store(0)
+	in := func(i int) uint64 { return map[int]uint64{1: 2, 2: 2}[i] + 1 }
+	data := func(i int) uint64 { return map[int]uint64{2: 2}[i] + 1 }
+	second := NewMemory()
+	keys2, paths, err := MakeSince(ctx, jobs(in, data), first, keys, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"p/2.html"}; !slices.Equal(paths, want) || made.Load() != 1 {
+		t.Errorf("made %v (%d writes), want %v", paths, made.Load(), want)
+	}
+	if prepared.Load() != 3 {
+		t.Errorf("%d prepared, want 3 (pages 1, 2 and 4)", prepared.Load())
+	}
+	a, _ := first.Get("p/0.html")
+	b, _ := second.Get("p/0.html")
+	if &a[0] != &b[0] {
+		t.Error("p/0.html not shared")
+	}
+	if k := keys2["p/0.html"]; !k.HasData || k.Data != (pagekey.Key{0, 1}) || k.Input != (pagekey.Key{0, 1}) {
+		t.Errorf("p/0.html's data key not carried over: %+v", k)
+	}
+	if k := keys2["p/1.html"]; k.Input != (pagekey.Key{1, 3}) || k.Data != (pagekey.Key{1, 1}) {
+		t.Errorf("p/1.html's keys: %+v", k)
+	}
+	// The third build's input keys are the second's: nothing prepared
+	// but page 4, nothing made.
+	made.Store(0)
+	prepared.Store(0)
+	if _, paths, err = MakeSince(ctx, jobs(in, data), second, keys2, NewMemory()); err != nil || len(paths) != 0 || prepared.Load() != 1 {
+		t.Errorf("third build: made %v, %d prepared, err %v; want none, 1", paths, prepared.Load(), err)
 	}
 }
