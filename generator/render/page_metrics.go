@@ -23,14 +23,22 @@ type MetricView struct {
 	Observations []ObservationRow
 	// Notes are the issues of the input on the metric's row.
 	Notes []Note
-	// Claimed are the initiatives that claim the metric, by name.
-	Claimed []NamedLink
+	// Claimed are the initiatives that claim the metric, by name, each
+	// with its go-live: the go-lives the chart marks, which its data table
+	// does not repeat on this page.
+	Claimed []Claim
 	// Kind is the metric's kind in words ("forecast accuracy"); UnitSuffix
 	// its unit after a figure: "%" or " hours" ("" for none).
 	Kind, UnitSuffix string
 	// Away is true when the latest value is further from the target than
 	// the baseline (progress below zero).
 	Away bool
+}
+
+// Claim is an initiative that claims a metric, as its page lists it.
+type Claim struct {
+	NamedLink
+	GoLive string // the initiative's go-live date, "" when it has none
 }
 
 // ObservationRow is one observed value of a metric.
@@ -65,19 +73,25 @@ func (x *index) metricView(mr *model.MetricResult, p string) *MetricView {
 		v.UnitSuffix = " " + mr.Unit
 	}
 	v.Away = mr.Progress != nil && *mr.Progress < 0
+	var gl []goLive
 	for _, id := range mr.Initiatives {
-		v.Claimed = append(v.Claimed, x.namedInitiative(id))
+		c := Claim{NamedLink: x.namedInitiative(id)}
+		if rec := x.iniRecs[id]; rec != nil {
+			gl = append(gl, goLive{ID: id, Date: rec.GoLive})
+			if !rec.GoLive.IsZero() {
+				c.GoLive = x.fmt.Date(rec.GoLive)
+			}
+		}
+		v.Claimed = append(v.Claimed, c)
 	}
 	if rec := x.metRecs[mr.ID]; rec != nil {
 		v.Owner = rec.Owner
 	}
-	var gl []goLive
-	for _, id := range mr.Initiatives {
-		if rec := x.iniRecs[id]; rec != nil {
-			gl = append(gl, goLive{ID: id, Date: rec.GoLive})
-		}
-	}
+	// The chart marks the go-lives; the claims list below it says them, so
+	// the data table keeps the metric's own rows (a metric claimed by 75
+	// initiatives: 10 KB a page less).
 	v.Chart = x.metricChart(mr, gl)
+	v.Chart.MarkRows = nil
 	for _, o := range x.obs[mr.ID] {
 		v.Observations = append(v.Observations, ObservationRow{Period: o.Period.String(), Value: o.Value, Ref: o.Source.Cell("value")})
 	}

@@ -64,8 +64,8 @@ func TestSampleDecisionsAndQuarters(t *testing.T) {
 		t.Errorf("quarters page answers %q, want no yes no (2026-Q1, 2026-Q2, now)", got)
 	}
 	for _, want := range []string{`id="chart-quarters-aligned"`, `id="chart-quarters-split"`, `id="chart-quarters-change-incidents"`, `id="chart-quarters-mttr"`, `id="chart-quarters-verdicts"`,
-		`<tr><th scope="row">2026-Q2</th><td class="num">62%</td><td class="num">75%</td></tr>`, // frozen: 62.1% and 9 of 12
-		`<tr><th scope="row">2026-Q3</th><td class="num">57%</td><td class="num">75%</td></tr>`,
+		`<tr><th scope="row">2026-Q2<td class="num">62%<td class="num">75%` + "\n", // frozen: 62.1% and 9 of 12 (a chart's table: rows without end tags)
+		`<tr><th scope="row">2026-Q3<td class="num">57%<td class="num">75%` + "\n",
 		`<a href="quarters.html" aria-current="page">Quarters</a>`} {
 		if !strings.Contains(q, want) {
 			t.Errorf("quarters page lacks %s", want)
@@ -165,7 +165,7 @@ func TestQuarterOfOlderSchema(t *testing.T) {
 	for _, want := range []string{
 		`<td class="answer-unreadable"><span class="result result-na">Unreadable</span></td>`,
 		`2026-Q1 cannot be read: scorecard.json has schema 0; this opsalign reads schema 1. Its figures are left out, never guessed;`,
-		`<tr><th scope="row">2026-Q1</th><td class="num">unreadable</td><td class="num">unreadable</td></tr>`,
+		`<tr><th scope="row">2026-Q1<td class="num">unreadable<td class="num">unreadable` + "\n",
 		`<p>2026-Q3 against 2026-Q2: no initiative came or went.</p>`,
 	} {
 		if !strings.Contains(string(q), want) {
