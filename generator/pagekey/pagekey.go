@@ -241,20 +241,20 @@ func (h *Hasher) newFunc(t reflect.Type) encFunc {
 			// Records of one sheet share their map of columns: each map
 			// is encoded once per key made, then stands for its key.
 			p := v.UnsafePointer()
-			if k, ok := e.maps[p]; ok {
+			if k, ok := e.memo.get(p); ok {
 				e.u64(k[0])
 				e.u64(k[1])
 				return true
 			}
 			me := e.h.encoder()
-			me.maps = e.maps
+			me.memo = e.memo
 			ok := enc(me, v, key, val, depth+1)
 			k := me.sum()
 			e.h.putEncoder(me)
 			if !ok {
 				return false
 			}
-			e.maps[p] = k
+			e.memo.put(p, k)
 			e.u64(k[0])
 			e.u64(k[1])
 			return true
@@ -270,9 +270,48 @@ func (h *Hasher) newFunc(t reflect.Type) encFunc {
 // Of returns the key of name (such as the template the value is executed
 // with) and v; ok is false when v has no key (see the package doc).
 func (h *Hasher) Of(name string, v any) (k Key, ok bool) {
+	return h.OfWith(nil, name, v)
+}
+
+// Memo remembers the keys of the maps met by the keys made with it, by
+// the maps' addresses (and holds the maps, so that an address is not
+// reused while it is remembered): a map shared by many values (the
+// columns of a sheet, which every record of the sheet holds) is encoded
+// once. Use a Memo only while no map it meets changes — for the keys of
+// one build's data. A Memo is safe for concurrent use.
+type Memo struct {
+	mu   sync.Mutex
+	maps map[unsafe.Pointer]Key
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo { return &Memo{} }
+
+func (m *Memo) get(p unsafe.Pointer) (Key, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k, ok := m.maps[p]
+	return k, ok
+}
+
+func (m *Memo) put(p unsafe.Pointer, k Key) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.maps == nil {
+		m.maps = map[unsafe.Pointer]Key{}
+	}
+	m.maps[p] = k
+}
+
+// OfWith is Of remembering the keys of maps in m; a nil m remembers them
+// for this key only.
+func (h *Hasher) OfWith(m *Memo, name string, v any) (k Key, ok bool) {
 	e := h.encoder()
 	defer h.putEncoder(e)
-	e.maps = map[unsafe.Pointer]Key{}
+	if m == nil {
+		m = &Memo{}
+	}
+	e.memo = m
 	e.str(name)
 	rv := reflect.ValueOf(v)
 	if !rv.IsValid() {
@@ -293,9 +332,9 @@ type encoder struct {
 	a, b maphash.Hash
 	buf  [512]byte
 	n    int
-	// maps are the keys of the maps met so far in this Of, by address
-	// (shared with the encoders of its maps' entries).
-	maps map[unsafe.Pointer]Key
+	// memo remembers the keys of the maps met (shared with the encoders
+	// of the maps' entries).
+	memo *Memo
 }
 
 // encoder returns an encoder with empty hashes, from the Hasher's pool.
@@ -314,7 +353,7 @@ func (h *Hasher) putEncoder(e *encoder) {
 	e.a.Reset()
 	e.b.Reset()
 	e.n = 0
-	e.maps = nil
+	e.memo = nil
 	h.pool.Put(e)
 }
 
@@ -416,7 +455,7 @@ func dict(e *encoder, v reflect.Value, key, val encFunc, depth int) bool {
 	ke, ve := e.h.encoder(), e.h.encoder()
 	defer e.h.putEncoder(ke)
 	defer e.h.putEncoder(ve)
-	ke.maps, ve.maps = e.maps, e.maps
+	ke.memo, ve.memo = e.memo, e.memo
 	for it.Next() {
 		if !key(ke, it.Key(), depth) || !val(ve, it.Value(), depth) {
 			return false

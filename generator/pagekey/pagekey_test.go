@@ -287,3 +287,23 @@ func TestOfMaps(t *testing.T) {
 		}
 	}
 }
+
+// Keys made with a Memo are those made without; a map is encoded once
+// per Memo.
+func TestOfWith(t *testing.T) {
+	h := New()
+	cols := map[string]string{"name": "B"}
+	m := NewMemo()
+	for i := range 3 {
+		v := maps{Cols: cols, Again: map[string]string{"name": "B"}, ByInt: map[int]string{i: "x"}}
+		with, ok1 := h.OfWith(m, "x", v)
+		without, ok2 := h.Of("x", v)
+		if !ok1 || !ok2 || with != without {
+			t.Errorf("value %d: with a memo %v %v, without %v %v", i, with, ok1, without, ok2)
+		}
+	}
+	// cols once, and the three values' own two maps each.
+	if len(m.maps) != 7 {
+		t.Errorf("%d maps remembered, want 7", len(m.maps))
+	}
+}

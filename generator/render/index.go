@@ -70,9 +70,11 @@ type index struct {
 	gistMu sync.Mutex
 	gists  map[string]*gist // metric id → what its trend shows (trendGist)
 
-	// keys is the engine's Hasher, for the pages' input keys (inputs.go);
-	// ctxKey the key of this build's context, made on first use.
+	// keys is the engine's Hasher, for the pages' input keys (inputs.go),
+	// with memo for this build's data; ctxKey the key of this build's
+	// context, made on first use.
 	keys   *pagekey.Hasher
+	memo   *pagekey.Memo
 	ctxKey contextKey
 }
 
@@ -84,7 +86,7 @@ func newIndex(in Input, e *Engine) *index {
 		ds = &model.Dataset{}
 	}
 	sc := in.Scorecard
-	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, shared: e.shared, trends: map[string]*trendOnce{}, keys: e.layouts.initiative.keys}
+	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, shared: e.shared, trends: map[string]*trendOnce{}, keys: e.layouts.initiative.keys, memo: pagekey.NewMemo()}
 	if x.fmt.Currency == "" {
 		x.fmt.Currency = in.Config.Currency
 	}

@@ -73,7 +73,7 @@ func (x *index) context() (pagekey.Key, bool) {
 		for _, q := range x.in.History {
 			pc.History = append(pc.History, closedContext{Period: q.Period, AsOf: q.AsOf, Unreadable: q.Unreadable, Scorecard: q.Scorecard})
 		}
-		c.key, c.ok = x.keys.Of("context", pc)
+		c.key, c.ok = x.keys.OfWith(x.memo, "context", pc)
 	})
 	return c.key, c.ok
 }
@@ -85,9 +85,9 @@ type initiativeInputs struct {
 	Path    string
 	Result  *model.InitiativeResult
 	Record  *model.Initiative
-	// Reasons are the segments of its check reasons: an initiative id
-	// in one is shown with that initiative's name.
-	Reasons [][]Segment
+	// Named are the names of the initiatives its check reasons name by
+	// id (segments shows each id with its name), one per id.
+	Named []string
 }
 
 // initiativeInput returns the input key of the page at site path p of the
@@ -99,9 +99,9 @@ func (x *index) initiativeInput(name string, ir *model.InitiativeResult, p strin
 	}
 	in := initiativeInputs{Context: ctx, Path: p, Result: ir, Record: x.iniRecs[ir.ID]}
 	for _, c := range ir.Checks {
-		in.Reasons = append(in.Reasons, x.segments(c.Reason))
+		in.Named = x.named(c.Reason, in.Named)
 	}
-	return x.keys.Of("input:"+name, in)
+	return x.keys.OfWith(x.memo, "input:"+name, in)
 }
 
 // contextInput returns the input key of a file made from the context
@@ -111,7 +111,7 @@ func (x *index) contextInput(p string) (pagekey.Key, bool) {
 	if !ok {
 		return pagekey.Key{}, false
 	}
-	return x.keys.Of("input:"+p, ctx)
+	return x.keys.OfWith(x.memo, "input:"+p, ctx)
 }
 
 // claimant is what a metric's page shows of an initiative that claims
@@ -147,5 +147,33 @@ func (x *index) metricInput(name string, mr *model.MetricResult, p string) (page
 		}
 		in.Claimants = append(in.Claimants, c)
 	}
-	return x.keys.Of("input:"+name, in)
+	return x.keys.OfWith(x.memo, "input:"+name, in)
+}
+
+// named appends to out the name (iniName) of each initiative that text
+// names by id, as segments finds the ids.
+func (x *index) named(text string, out []string) []string {
+	for i := 0; i < len(text); {
+		if !idByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && idByte(text[j]) {
+			j++
+		}
+		k := j
+		for k > i && text[k-1] == '.' {
+			k--
+		}
+		tok := text[i:k]
+		i = j
+		if x.idLens != nil && !x.idLens[min(len(tok), len(x.idLens)-1)] {
+			continue
+		}
+		if _, ok := x.iniFiles[tok]; ok {
+			out = append(out, x.iniName(tok))
+		}
+	}
+	return out
 }

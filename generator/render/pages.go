@@ -6,6 +6,7 @@ import (
 
 	"github.com/opsalign/opsalign/generator/narrative"
 	"github.com/opsalign/opsalign/generator/pagekey"
+	"github.com/opsalign/opsalign/generator/search"
 	"github.com/opsalign/opsalign/generator/site"
 )
 
@@ -26,10 +27,15 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 		l.dataQuality.page("data-quality.html", false, always(x.dataQualityView)),
 		l.boardPack.page("board-pack.html", true, x.boardPackView),
 		{Path: initiativesData, Make: x.initiativesData},
-		{Path: incidentsData, Make: x.incidentsData},
+		// The report period's incidents and the metrics: the context's.
+		{Path: incidentsData, Make: x.incidentsData, Input: func() (pagekey.Key, bool) { return x.contextInput(incidentsData) }},
 	}
 	for _, s := range x.searchJobs() {
-		js = append(js, site.Job{Path: s.path, Make: s.make})
+		j := site.Job{Path: s.path, Make: s.make}
+		if s.path != search.InitiativesPath {
+			j.Input = func() (pagekey.Key, bool) { return x.contextInput(s.path) }
+		}
+		js = append(js, j)
 	}
 	js = append(js, x.trendScriptJobs()...)
 	if len(x.in.History) > 0 {
