@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"reflect"
 	"testing"
 	"time"
 
@@ -84,14 +85,8 @@ func TestInputKeys(t *testing.T) {
 	if n := len(base.input); n < 4+2+2+5 {
 		t.Fatalf("%d files with an input key, want the initiative and metric pages, trend scripts, assets", n)
 	}
-	for _, c := range []struct {
-		name string
-		edit func(cfg *config.Config, ds *model.Dataset, sc, closed *model.Scorecard)
-		// own: the edit is of INI-001's data alone: its page's input
-		// key changes, the other initiatives' (but INI-002's, whose
-		// reason names INI-001, for a name) do not.
-		own bool
-	}{
+	var cases []inputCase
+	for _, c := range []inputCase{
 		{"name", func(_ *config.Config, ds *model.Dataset, sc, _ *model.Scorecard) {
 			ds.Initiatives[0].Name, sc.Initiatives[0].Name = "Scanning", "Scanning"
 		}, true},
@@ -129,6 +124,20 @@ func TestInputKeys(t *testing.T) {
 			closed.Initiatives[0].Score = intp(50)
 		}, false},
 	} {
+		cases = append(cases, c)
+	}
+	// And every field of INI-001's record and of its result, one by one.
+	for _, f := range reflect.VisibleFields(reflect.TypeFor[model.Initiative]()) {
+		cases = append(cases, inputCase{"record " + f.Name, func(_ *config.Config, ds *model.Dataset, _, _ *model.Scorecard) {
+			mutate(reflect.ValueOf(&ds.Initiatives[0]).Elem().FieldByIndex(f.Index))
+		}, f.Name != "ID"})
+	}
+	for _, f := range reflect.VisibleFields(reflect.TypeFor[model.InitiativeResult]()) {
+		cases = append(cases, inputCase{"result " + f.Name, func(_ *config.Config, _ *model.Dataset, sc, _ *model.Scorecard) {
+			mutate(reflect.ValueOf(&sc.Initiatives[0]).Elem().FieldByIndex(f.Index))
+		}, f.Name != "ID"})
+	}
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			got := renderKeys(t, e, input(c.edit))
 			same := 0
@@ -154,5 +163,66 @@ func TestInputKeys(t *testing.T) {
 			}
 			t.Logf("%d of %d input keys unchanged", same, len(got.input))
 		})
+	}
+}
+
+// inputCase is an edit of TestInputKeys. own: the edit is of INI-001's
+// data alone: its page's input key changes, the other initiatives' (but
+// INI-002's, whose reason names INI-001, for a name) do not.
+type inputCase struct {
+	name string
+	edit func(cfg *config.Config, ds *model.Dataset, sc, closed *model.Scorecard)
+	own  bool
+}
+
+// mutate changes the value v holds (settable) to another of its type,
+// without writing through the pointers, slices or maps it holds (the
+// fixture's values share some).
+func mutate(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(v.String() + "x")
+	case reflect.Bool:
+		v.SetBool(!v.Bool())
+	case reflect.Int, reflect.Int64:
+		v.SetInt(v.Int() + 1)
+	case reflect.Float64:
+		v.SetFloat(v.Float() + 1)
+	case reflect.Pointer:
+		n := reflect.New(v.Type().Elem())
+		if !v.IsNil() {
+			n.Elem().Set(v.Elem())
+		}
+		mutate(n.Elem())
+		v.Set(n)
+	case reflect.Slice:
+		n := reflect.MakeSlice(v.Type(), v.Len(), v.Len()+1)
+		reflect.Copy(n, v)
+		if n.Len() == 0 {
+			n = reflect.Append(n, reflect.Zero(v.Type().Elem()))
+		}
+		mutate(n.Index(0))
+		v.Set(n)
+	case reflect.Map:
+		n := reflect.MakeMap(v.Type())
+		for it := v.MapRange(); it.Next(); {
+			n.SetMapIndex(it.Key(), it.Value())
+		}
+		k := reflect.New(v.Type().Key()).Elem()
+		mutate(k)
+		n.SetMapIndex(k, reflect.Zero(v.Type().Elem()))
+		v.Set(n)
+	case reflect.Struct:
+		if tm, ok := v.Interface().(time.Time); ok {
+			v.Set(reflect.ValueOf(tm.AddDate(0, 0, 9)))
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				mutate(v.Field(i))
+			}
+		}
+	default:
+		panic("mutate: a " + v.Kind().String())
 	}
 }
