@@ -92,8 +92,16 @@ func dir(ctx context.Context, outputDir string, render func(site.Sink) error, h 
 			durable.Discard(staging)
 		}
 	}()
-	sink := &dirSink{root: staging, dirs: map[string]bool{}, noSync: h.NoSync}
-	if err := render(sink); err != nil {
+	sink := &dirSink{root: staging, dirs: map[string]bool{}}
+	if !h.NoSync {
+		// The disk works while the rest renders.
+		sink.wb = durable.NewWriteback(staging, writebackEvery)
+	}
+	err = render(sink)
+	if sink.wb != nil {
+		sink.wb.Wait()
+	}
+	if err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
@@ -140,13 +148,18 @@ func checkReplaceable(out string) error {
 	return nil
 }
 
+// writebackEvery is how many bytes a build writes between the syncs that
+// start writing its files to disk in the background (durable.Writeback):
+// ~5 of them for the 141 MB of the 10k benchmark site.
+const writebackEvery = 24 << 20
+
 // dirSink writes each file under root in one write. It is safe for
 // concurrent use.
 type dirSink struct {
-	root   string
-	noSync bool // tests: nothing is synced
-	mu     sync.Mutex
-	dirs   map[string]bool
+	root string
+	wb   *durable.Writeback // nil: nothing is synced (tests)
+	mu   sync.Mutex
+	dirs map[string]bool
 }
 
 func (s *dirSink) Put(p string, b []byte) error {
@@ -165,10 +178,13 @@ func (s *dirSink) Put(p string, b []byte) error {
 		f.Close()
 		return fmt.Errorf("publish: %s: %w", p, err)
 	}
-	if !s.noSync {
-		durable.StartWriteback(f) // the disk works while the rest renders
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("publish: %s: %w", p, err)
 	}
-	return f.Close()
+	if s.wb != nil {
+		s.wb.Wrote(len(b))
+	}
+	return nil
 }
 
 func (s *dirSink) mkdir(dir string) error {
