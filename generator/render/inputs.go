@@ -20,7 +20,9 @@ import (
 // reasons (which name the initiatives they mention). Its input key is the
 // key of those. A metric's page is made of the context and the names and
 // go-lives of the initiatives that claim it; a metric's trend chart
-// script of the context alone. When the context changes (an incident, a
+// script, the incident list's data, the metric and incident search
+// shards, the metrics list, the portfolio and reliability pages of the
+// context alone. When the context changes (an incident, a
 // value, the headline, a setting), every input key changes and the pages
 // fall back to their views' keys (site.MakeSince).
 //

@@ -30,6 +30,14 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 		// The report period's incidents and the metrics: the context's.
 		{Path: incidentsData, Make: x.incidentsData, Input: func() (pagekey.Key, bool) { return x.contextInput(incidentsData) }},
 	}
+	// The metrics list, the portfolio and reliability show the context
+	// alone (ids of initiatives, no names; TestInputKeys).
+	for i := range js {
+		switch p := js[i].Path; p {
+		case "metrics/index.html", "portfolio.html", "reliability.html":
+			js[i].Input = func() (pagekey.Key, bool) { return x.contextInput(p) }
+		}
+	}
 	for _, s := range x.searchJobs() {
 		j := site.Job{Path: s.path, Make: s.make}
 		if s.path != search.InitiativesPath {
