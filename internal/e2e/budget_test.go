@@ -21,10 +21,10 @@ import (
 
 // The budgets of a site at the benchmark's 10k company (issue 14).
 const (
-	maxPage           = 1 << 20   // bytes of any HTML page
-	maxInitiativePage = 30 << 10  // bytes of an initiative's page
-	maxElements       = 10_000    // elements of any page as written (before scripts run)
-	maxSite           = 120 << 20 // bytes of the whole site
+	maxPage           = 1 << 20     // bytes of any HTML page
+	maxInitiativePage = 30 << 10    // bytes of an initiative's page
+	maxElements       = 10_000      // elements of any page as written (before scripts run)
+	maxSite           = 120_000_000 // bytes of the whole site: 120 MB in decimal megabytes (issue 14)
 )
 
 // overBudget lists the pages, and the whole site ("site"), known to be
@@ -123,12 +123,12 @@ func TestBudgets10k(t *testing.T) {
 	for _, pg := range biggest[:min(8, len(biggest))] {
 		t.Logf("%-28s %9d bytes %7d elements", pg.path, pg.size, pg.elems)
 	}
-	t.Logf("site: %d bytes in all", total)
+	t.Logf("site: %d bytes in all (budget %d: 120 MB, decimal)", total, maxSite)
 	if total > maxSite {
 		if why, ok := overBudget["site"]; ok {
-			t.Logf("the site is over budget (%s): %d bytes > %d", why, total, maxSite)
+			t.Logf("the site is over budget (%s): %d bytes > %d (120 MB, decimal)", why, total, maxSite)
 		} else {
-			t.Errorf("the site is %d bytes, over %d", total, maxSite)
+			t.Errorf("the site is %d bytes, over %d (120 MB in decimal megabytes)", total, maxSite)
 		}
 	}
 
