@@ -16,9 +16,10 @@ import (
 // On those pages its option is a script of the site (trendScriptPath),
 // loaded by a script element: written once per metric instead of once
 // per initiative, and loadable from file://, where a page may load a
-// script but not fetch JSON. The script sets the option, by the id the
-// chart's canvas names in data-option, in window.opsalignCharts, where
-// the theme's script looks when the page holds no such data block.
+// script but not fetch JSON. The script sets the option, by the chart's
+// id + "-option" (what a canvas names in data-option, or, without it, its
+// figure's id + "-option"), in window.opsalignCharts, where the theme's
+// script looks when the page holds no such data block.
 
 // trendScriptPath is the site path of a metric's trend chart script.
 func (x *index) trendScriptPath(id string) string {

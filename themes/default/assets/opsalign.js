@@ -138,10 +138,14 @@
     if (typeof echarts === "undefined") return;
     var drawn = [];
     var shared = window.opsalignCharts || {};
-    document.querySelectorAll(".chart-canvas[data-option]").forEach(function (el) {
+    document.querySelectorAll(".chart-canvas").forEach(function (el) {
       // The option is a data block of the page, or set by a chart script
-      // that every page showing the chart loads (a metric's trend).
-      var id = el.getAttribute("data-option");
+      // that every page showing the chart loads (a metric's trend), named
+      // by data-option or, without one (a trend on an initiative's page),
+      // by the figure's id + "-option".
+      var figure = el.closest(".chart");
+      var id = el.getAttribute("data-option") || (figure && figure.id ? figure.id + "-option" : "");
+      if (!id) return;
       var block = document.getElementById(id);
       var text;
       if (block) text = block.textContent;
@@ -151,7 +155,6 @@
       // A trend chart's go-lives: the page's own, beside the option every
       // page showing the metric shares; the figure's, or its section's
       // (an initiative's page marks its go-live once for all its trends).
-      var figure = el.closest(".chart");
       var marks = figure && figure.querySelector("script.chart-marks");
       if (!marks && figure && figure.parentElement) marks = figure.parentElement.querySelector(":scope > script.chart-marks");
       // A canvas without a role in the page (a trend on an initiative's
