@@ -24,8 +24,8 @@ import (
 //
 //	go test ./generator/serve/servetest -run '^$' -bench . -benchtime 20x
 //
-// Sample is the repository's own site; Site1k the synthetic company of
-// `make bench-data` (skipped without it). Each reports the p50, p95 and
+// Sample is the repository's own site; Site1k and Site10k the synthetic
+// companies of `make bench-data` (skipped without it). Each reports the p50, p95 and
 // maximum of the edits' latencies and the CPU time of the process per
 // edit (cpu-ms, build and fetches; steadier than wall time on a shared
 // machine), and how many files each rebuild made (the others are the
@@ -46,6 +46,12 @@ func BenchmarkSample(b *testing.B) {
 
 func BenchmarkSite1k(b *testing.B) {
 	benchSite(b, filepath.Join("..", "..", "..", "bench-data", "1k"), "opsalign.toml", "content", "data")
+}
+
+// BenchmarkSite10k is Site1k at the 10k company (bench-data/10k): a
+// first build of seconds, then the edits.
+func BenchmarkSite10k(b *testing.B) {
+	benchSite(b, filepath.Join("..", "..", "..", "bench-data", "10k"), "opsalign.toml", "content", "data")
 }
 
 // benchSite copies the named entries of the site folder src and runs the
