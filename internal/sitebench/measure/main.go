@@ -64,10 +64,13 @@ func measure(bin, dir string, runs int) (trash string, err error) {
 		return "", err
 	}
 	out := filepath.Join(cfg.Dir, cfg.OutputDir)
-	// Earlier outputs are moved aside and deleted after the last run: on a
-	// disk mounted with discard (this machine's ext4), creating files just
-	// after deleting thousands costs ~0.7 ms an openat instead of ~0.05 ms,
-	// which would be charged to whichever run came next.
+	// Earlier outputs are moved aside and deleted after the last run: on
+	// ext4 without a journal (this machine's disk), creating a file skips,
+	// one inode-table lookup each, every free inode of its group deleted in
+	// the last 30–35 s (fs/ext4/ialloc.c, recently_deleted), so creating
+	// files just after deleting thousands costs ~0.7 ms an openat instead
+	// of ~0.05 ms, which would be charged to whichever run came next.
+	// Deletions by other processes in the same block groups cost the same.
 	trash, err = os.MkdirTemp(cfg.Dir, ".measure-trash-")
 	if err != nil {
 		return "", err
