@@ -2,6 +2,7 @@ package score
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -79,5 +80,23 @@ func BenchmarkScore(b *testing.B) {
 	}
 	if used := cpuTime() - start; used > 0 {
 		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
+}
+
+// Scoring the initiatives in parallel runs gives the results of one run
+// over all, whatever the number of runs (even or not).
+func TestScoreInitiativesRuns(t *testing.T) {
+	ds := benchDataset()
+	o := Options{AsOf: d("2025-12-31"), FiscalYearStart: 1, Currency: "USD"}
+	p := model.DefaultPolicy()
+	asOf := AsOf(ds, o)
+	want := scoreInitiativesIn(newIndex(ds, p, o, asOf), 1)
+	if len(want) != 10000 || want[0].Explanation == nil || want[0].Score == nil && want[1].Score == nil {
+		t.Fatalf("serial scoring: %d results", len(want))
+	}
+	for _, runs := range []int{2, 3, 7} {
+		if got := scoreInitiativesIn(newIndex(ds, p, o, asOf), runs); !reflect.DeepEqual(got, want) {
+			t.Errorf("%d runs: other results than one run", runs)
+		}
 	}
 }

@@ -37,6 +37,15 @@ type index struct {
 	spendAssumed bool // no initiative reports spend: budget stands in
 }
 
+// withOwnMemos returns a copy of x that shares everything but its memos
+// (embedded, dates, periods), which start empty: for one goroutine of a
+// parallel scoring, as the memos are written while scoring.
+func (x *index) withOwnMemos() *index {
+	c := *x
+	c.embedded, c.dates, c.periods = map[string]outcome{}, map[time.Time]string{}, map[model.Period]string{}
+	return &c
+}
+
 // attendance counts a unit's reviews in the trailing window.
 type attendance struct{ attended, held int }
 

@@ -2,7 +2,9 @@ package score
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -107,12 +109,35 @@ func scoreInitiative(x *index, i int, mem *slots) model.InitiativeResult {
 }
 
 // scoreInitiatives scores every initiative, ordered by id (input order
-// among equal ids).
+// among equal ids). The initiatives are scored in as many runs of
+// consecutive ones as there are processors (at most one a 256), in
+// parallel: each run reads the index through its own copy, with its own
+// memos (the only fields a check writes), so the results are those of
+// one run over all, slot for slot.
 func scoreInitiatives(x *index) []model.InitiativeResult {
+	return scoreInitiativesIn(x, min(runtime.GOMAXPROCS(0), (len(x.subjects)+255)/256))
+}
+
+// scoreInitiativesIn is scoreInitiatives in the given number of runs.
+func scoreInitiativesIn(x *index, runs int) []model.InitiativeResult {
 	out := make([]model.InitiativeResult, len(x.subjects))
 	mem := newSlots(len(x.subjects))
-	for i := range x.subjects {
-		out[i] = scoreInitiative(x, i, mem)
+	if runs <= 1 {
+		for i := range x.subjects {
+			out[i] = scoreInitiative(x, i, mem)
+		}
+	} else {
+		var wg sync.WaitGroup
+		for r := range runs {
+			xr := x.withOwnMemos()
+			lo, hi := r*len(out)/runs, (r+1)*len(out)/runs
+			wg.Go(func() {
+				for i := lo; i < hi; i++ {
+					out[i] = scoreInitiative(xr, i, mem)
+				}
+			})
+		}
+		wg.Wait()
 	}
 	slices.SortStableFunc(out, func(a, b model.InitiativeResult) int { return cmp.Compare(a.ID, b.ID) })
 	return out
