@@ -56,6 +56,16 @@ func benchStages(b *testing.B, name string) {
 			}
 		}
 	})
+	b.Run("build-cold", func(b *testing.B) {
+		// The CPU of one `opsalign build` without its disk: a new
+		// Builder each time (the theme parsed again, its caches empty),
+		// every file made, as into a folder, and dropped.
+		for b.Loop() {
+			if _, err := pipeline.NewBuilder(cfgPath, true, time.Time{}, "bench").Build(ctx, nil, discard{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("write", func(b *testing.B) {
 		// Writing a rendered site into a fresh folder, as publish does
 		// after rendering (here from memory, so only the writing counts).
@@ -102,6 +112,12 @@ func benchStages(b *testing.B, name string) {
 		}
 	})
 }
+
+// discard is a Sink that drops every file: not a site.Memory nor a
+// LazySink, so a build makes every file as it does into a folder.
+type discard struct{}
+
+func (discard) Put(string, []byte) error { return nil }
 
 func BenchmarkSite1k(b *testing.B)  { benchStages(b, "1k") }
 func BenchmarkSite10k(b *testing.B) { benchStages(b, "10k") }
