@@ -62,6 +62,7 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 		taken[strings.ToLower(p)] = cp.File
 		js = append(js, l.page.page(p, true, func() (*ContentView, error) { return x.contentView(cp, p) }))
 	}
+	l.initiative.parts.expectPages(len(x.sc.Initiatives))
 	seen := map[string]bool{}
 	for i := range x.sc.Initiatives {
 		ir := &x.sc.Initiatives[i]

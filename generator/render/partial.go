@@ -59,14 +59,36 @@ func execute(t *htmlexec.Set, name string, data any) (template.HTML, error) {
 	return template.HTML(buf.String()), nil
 }
 
+// checkRowsPerPage is about how many distinct check rows each initiative
+// page adds to its layout's memo: 4.2 at the 1k bench company, 3.1 at
+// 10k (nine checks a page, half of them sharing their row with another).
+const checkRowsPerPage = 4
+
+// expectPages presizes the check-row memo for a build of n initiative
+// pages, so that it does not grow (rehashing every key) while it fills:
+// about 0.08 s of CPU at 10k initiatives.
+func (p *partials) expectPages(n int) {
+	p.checks.expect(checkRowsPerPage * n)
+}
+
 // memo keeps the output of templates for data of type K, by template
 // name and value. It holds at most max outputs: past them it is emptied
 // and starts again, so that serve, which keeps an Engine across builds,
 // never holds more.
 type memo[K comparable] struct {
-	max int
-	mu  sync.RWMutex
-	m   map[memoKey[K]]template.HTML
+	max  int
+	mu   sync.RWMutex
+	m    map[memoKey[K]]template.HTML
+	hint int // the size a new m is made with, at most max
+}
+
+// expect sets the size of the memo's map when it is next made (at its
+// first output, or when full) to n outputs, at most max. A memo already
+// made keeps its outputs.
+func (c *memo[K]) expect(n int) {
+	c.mu.Lock()
+	c.hint = min(n, c.max)
+	c.mu.Unlock()
 }
 
 type memoKey[K comparable] struct {
@@ -96,7 +118,7 @@ func (c *memo[K]) getAs(t *htmlexec.Set, name string, key K, data any) (template
 	}
 	c.mu.Lock()
 	if c.m == nil || len(c.m) >= c.max {
-		c.m = map[memoKey[K]]template.HTML{}
+		c.m = make(map[memoKey[K]]template.HTML, c.hint)
 	}
 	c.m[k] = h
 	c.mu.Unlock()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/opsalign/opsalign/generator/htmlexec"
+	"github.com/opsalign/opsalign/themes"
 )
 
 func TestPartial(t *testing.T) {
@@ -66,5 +67,46 @@ func TestMemoBound(t *testing.T) {
 	}
 	if h, _ := c.get(set, "b", 3); h != "3" {
 		t.Errorf("get(3) after a restart = %q", h)
+	}
+}
+
+// expect sizes the memo's next map to at most max outputs and keeps the
+// outputs of a map already made; a build's Jobs presizes the initiative
+// layout's check rows at four a page.
+func TestMemoExpect(t *testing.T) {
+	set := htmlexec.New(template.Must(template.New("b").Parse(`{{.}}`)), nil)
+	for _, tt := range []struct{ max, n, want int }{
+		{max: 100, n: 40, want: 40},
+		{max: 100, n: 100, want: 100},
+		{max: 100, n: 4000, want: 100},
+		{max: 100, n: 0, want: 0},
+	} {
+		c := memo[int]{max: tt.max}
+		c.expect(tt.n)
+		if c.hint != tt.want {
+			t.Errorf("max %d, expect(%d): hint %d, want %d", tt.max, tt.n, c.hint, tt.want)
+		}
+	}
+	c := memo[int]{max: 100}
+	if _, err := c.get(set, "b", 7); err != nil {
+		t.Fatal(err)
+	}
+	c.expect(50)
+	if len(c.m) != 1 || c.m[memoKey[int]{"b", 7}] != "7" {
+		t.Errorf("expect dropped the memo's outputs: %v", c.m)
+	}
+
+	for _, tt := range []struct{ pages, want int }{{pages: 10, want: 40}, {pages: 10000, want: 1 << 15}} {
+		cfg, ds, sc := bigFixture(tt.pages)
+		e, err := Parse(themes.Default(), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Jobs(Input{Config: cfg, Dataset: ds, Scorecard: sc}); err != nil {
+			t.Fatal(err)
+		}
+		if got := e.layouts.initiative.parts.checks.hint; got != tt.want {
+			t.Errorf("%d initiative pages: check-row memo sized for %d, want %d", tt.pages, got, tt.want)
+		}
 	}
 }

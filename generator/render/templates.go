@@ -23,6 +23,8 @@ type layout[V any] struct {
 	t    *template.Template // the kind's set: base, partials and the file
 	keys *pagekey.Hasher    // the engine's, shared by its layouts
 	run  *htmlexec.Set      // executes t
+	// parts are the partials of t, with their memos of output.
+	parts *partials
 }
 
 // page is the job that writes the page at path with the view view makes;
@@ -176,7 +178,8 @@ func parseLayout[V any](p *layoutParser, name string) layout[V] {
 		p.err = fmt.Errorf("render: %s: %w", src.origin, err)
 		return layout[V]{}
 	}
-	return layout[V]{name: name, t: t, keys: p.keys, run: newPartials(t).t}
+	parts := newPartials(t)
+	return layout[V]{name: name, t: t, keys: p.keys, run: parts.t, parts: parts}
 }
 
 // funcs are the template functions every layout can use.
