@@ -1,6 +1,7 @@
 package sitebench
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/opsalign/opsalign/generator/export"
 	"github.com/opsalign/opsalign/generator/pipeline"
 	"github.com/opsalign/opsalign/generator/publish"
 	"github.com/opsalign/opsalign/generator/read"
@@ -47,6 +49,18 @@ func benchStages(b *testing.B, name string) {
 	b.Run("score", func(b *testing.B) {
 		for b.Loop() {
 			score.Score(ds, cfg.Policy, pipeline.ScoreOptions(cfg))
+		}
+	})
+	b.Run("scorecard-json", func(b *testing.B) {
+		// data/scorecard.json, as a build makes it: into an empty buffer.
+		sc := score.Score(ds, cfg.Policy, pipeline.ScoreOptions(cfg))
+		b.ReportAllocs()
+		for b.Loop() {
+			var buf bytes.Buffer
+			if err := export.JSON(sc, &buf); err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(buf.Len()))
 		}
 	})
 	b.Run("build-memory", func(b *testing.B) {
