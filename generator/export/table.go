@@ -103,6 +103,7 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 		widths[c] = longestWord(col.head) + 3 // headers wrap; room for the filter button
 	}
 	simple := true
+	measured := false // the first pass is over: the cells alone are made
 	cellsOf := func(r int, row []any, out []any) ([]any, error) {
 		if len(row) > len(cols) {
 			return nil, fmt.Errorf("%s row %d: %d cells for %d columns", sheet, r+2, len(row), len(cols))
@@ -113,14 +114,16 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 			if t, ok := v.(typed); ok {
 				v, k = t.v, t.k
 			}
-			cell, n, err := cellOf(st, v, k)
+			cell, n, err := cellOf(st, v, k, !measured)
 			if err != nil {
 				name, _ := excelize.CoordinatesToCellName(c+1, r+2)
 				return nil, fmt.Errorf("%s!%s: %w", sheet, name, err)
 			}
 			out = append(out, cell)
-			widths[c] = max(widths[c], n)
-			simple = simple && simpleCell(cell)
+			if !measured {
+				widths[c] = max(widths[c], n)
+				simple = simple && simpleCell(cell)
+			}
 		}
 		return out, nil
 	}
@@ -133,6 +136,7 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 			return err
 		}
 	}
+	measured = true
 	// The autofilter goes into the worksheet before streaming; the stream
 	// writes it after the rows.
 	end, _ := excelize.CoordinatesToCellName(len(cols), n+1)
@@ -146,7 +150,7 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 	for c, col := range cols {
 		w := col.width
 		if w == 0 {
-			w = float64(min(max(widths[c], 6), 60)) + 1
+			w = float64(min(max(widths[c], 6), maxWidth)) + 1
 		}
 		if err := sw.SetColWidth(c+1, c+1, w); err != nil {
 			return err
@@ -236,44 +240,62 @@ func longestWord(s string) int {
 	return n
 }
 
+// maxWidth is the widest a column is made for its text, in characters.
+const maxWidth = 60
+
+// textWidth returns the characters of s, or some number of them at least
+// maxWidth when s has more: a column is never made wider, so the runes of
+// a long text (a check's reason, a decision) past its first maxWidth
+// are not counted. maxWidth runes take at most maxWidth*UTFMax bytes.
+func textWidth(s string) int {
+	return utf8.RuneCountInString(s[:min(len(s), maxWidth*utf8.UTFMax)])
+}
+
 // cellOf returns what the stream writes for one value (nil: an empty
-// cell) and the width its text needs. Strings always go in as string
+// cell) and, when measure is set, the width its text needs (else 0). Strings always go in as string
 // cells, whatever they start with: the stream writes a formula only for a
 // Cell with its Formula set, which is never done here.
-func cellOf(st styles, v any, k kind) (any, int, error) {
+func cellOf(st styles, v any, k kind, measure bool) (any, int, error) {
 	var x float64
-	switch v := v.(type) {
+	switch t := v.(type) {
 	case nil:
 		return nil, 0, nil
 	case string:
-		if v == "" {
+		if t == "" {
 			return nil, 0, nil
 		}
-		return v, utf8.RuneCountInString(v), nil
+		if !measure {
+			return v, 0, nil
+		}
+		return v, textWidth(t), nil // v, not t: a string put in an interface again is allocated again
 	case *float64:
-		if v == nil {
+		if t == nil {
 			return nil, 0, nil
 		}
-		x = *v
+		x = *t
 	case float64:
-		x = v
+		x = t
 	case *int:
-		if v == nil {
+		if t == nil {
 			return nil, 0, nil
 		}
-		x = float64(*v)
+		x = float64(*t)
 	case int:
-		x = float64(v)
+		x = float64(t)
 	default:
 		return nil, 0, fmt.Errorf("cannot write %T", v)
 	}
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return nil, 0, nil // not a figure: leave the cell empty
 	}
-	if s, ok := st.kind[k]; ok {
-		return excelize.Cell{StyleID: s, Value: x}, numWidth(x, k), nil
+	n := 0
+	if measure {
+		n = numWidth(x, k)
 	}
-	return x, numWidth(x, k), nil
+	if s, ok := st.kind[k]; ok {
+		return excelize.Cell{StyleID: s, Value: x}, n, nil
+	}
+	return x, n, nil
 }
 
 // numWidth estimates the characters a number shows in its format.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/xuri/excelize/v2"
@@ -318,6 +319,31 @@ func BenchmarkWorkbook(b *testing.B) {
 	for b.Loop() {
 		if _, err := Workbook(sc); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// textWidth counts the characters of a text up to maxWidth*UTFMax bytes:
+// exactly when it is no wider than a column can be, and at least
+// maxWidth when it is wider.
+func TestTextWidth(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want int
+	}{
+		{"", 0},
+		{"héllo", 5},
+		{strings.Repeat("a", 60), 60},
+		{strings.Repeat("é", 100), 100},       // 200 bytes: all counted
+		{strings.Repeat("€", 100), 80},        // 300 bytes: the first 240, 80 runes
+		{strings.Repeat("a", 1000), 240},      // the first 240 bytes
+		{strings.Repeat("a", 239) + "€", 240}, // a rune cut at byte 240 counts its first byte
+	} {
+		if got := textWidth(tt.s); got != tt.want {
+			t.Errorf("textWidth(%d bytes) = %d, want %d", len(tt.s), got, tt.want)
+		}
+		if got, exact := min(textWidth(tt.s), maxWidth), min(utf8.RuneCountInString(tt.s), maxWidth); got != exact {
+			t.Errorf("textWidth(%d bytes) capped = %d, want %d", len(tt.s), got, exact)
 		}
 	}
 }

@@ -63,6 +63,18 @@ func benchStages(b *testing.B, name string) {
 			b.SetBytes(int64(buf.Len()))
 		}
 	})
+	b.Run("workbook", func(b *testing.B) {
+		// downloads/scorecard.xlsx, the slowest single file of a build.
+		sc := score.Score(ds, cfg.Policy, pipeline.ScoreOptions(cfg))
+		b.ReportAllocs()
+		for b.Loop() {
+			x, err := export.Workbook(sc)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(x)))
+		}
+	})
 	b.Run("build-memory", func(b *testing.B) {
 		for b.Loop() {
 			if _, err := bl.Build(ctx, nil, site.NewMemory()); err != nil {
