@@ -222,6 +222,17 @@ func parseClock(s string) (h, m, sec, nsec, off int, hasOff bool, err error) {
 	if s == "" {
 		return 0, 0, 0, 0, 0, false, nil
 	}
+	if h, m, sec, ok := plainClock(s); ok {
+		// The common HH:MM or HH:MM:SS of a valid time (an incident's
+		// opened and resolved): what the general path below returns for
+		// it, without its splitting and upper-casing.
+		return h, m, sec, 0, 0, false, nil
+	}
+	return parseClockText(s)
+}
+
+// parseClockText is parseClock of s, trimmed and not empty, read in full.
+func parseClockText(s string) (h, m, sec, nsec, off int, hasOff bool, err error) {
 	bad := errors.New("cannot read the time of day")
 	// offset
 	switch {
@@ -293,6 +304,34 @@ func parseClock(s string) (h, m, sec, nsec, off int, hasOff bool, err error) {
 		return 0, 0, 0, 0, 0, false, bad
 	}
 	return h, m, sec, nsec, off, hasOff, nil
+}
+
+// plainClock reads s when it is HH:MM or HH:MM:SS, two ASCII digits each,
+// and a valid time of day (00:00 to 23:59:59, or 24:00 or 24:00:00); ok is
+// false for anything else, which parseClock reads in full.
+func plainClock(s string) (h, m, sec int, ok bool) {
+	if len(s) != 5 && len(s) != 8 || s[2] != ':' || len(s) == 8 && s[5] != ':' {
+		return 0, 0, 0, false
+	}
+	for i := 0; i < len(s); i += 3 {
+		d0, d1 := s[i]-'0', s[i+1]-'0'
+		if d0 > 9 || d1 > 9 {
+			return 0, 0, 0, false
+		}
+		v := int(d0)*10 + int(d1)
+		switch i {
+		case 0:
+			h = v
+		case 3:
+			m = v
+		default:
+			sec = v
+		}
+	}
+	if h > 23 && !(h == 24 && m == 0 && sec == 0) || m > 59 || sec > 59 {
+		return 0, 0, 0, false
+	}
+	return h, m, sec, true
 }
 
 // fraction reads the digits after a decimal point as nanoseconds (digits

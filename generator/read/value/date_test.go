@@ -2,6 +2,7 @@ package value
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -298,5 +299,45 @@ func TestShorten(t *testing.T) {
 	}
 	if msg := cannotDate(strings.Repeat("9", 5000)).Error(); len(msg) > 250 {
 		t.Errorf("a message quotes %d bytes of a cell", len(msg))
+	}
+}
+
+// parseClock's fast path for HH:MM and HH:MM:SS returns what the full
+// reading does, for every two-digit hour and minute and, with seconds,
+// for hours 00–30 and every minute and second: the valid ones read, the
+// rest (hour 25, minute 60, 24:01) refused.
+func TestPlainClock(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		h, m, sec, nsec, off, hasOff, err := parseClock(s)
+		wh, wm, wsec, wnsec, woff, whasOff, werr := parseClockText(s)
+		if h != wh || m != wm || sec != wsec || nsec != wnsec || off != woff || hasOff != whasOff || (err == nil) != (werr == nil) {
+			t.Errorf("parseClock(%q) = %d %d %d %d %d %v %v; the full reading %d %d %d %d %d %v %v",
+				s, h, m, sec, nsec, off, hasOff, err, wh, wm, wsec, wnsec, woff, whasOff, werr)
+		}
+	}
+	valid := 0
+	for h := range 100 {
+		for m := range 100 {
+			s := fmt.Sprintf("%02d:%02d", h, m)
+			check(s)
+			if _, _, _, ok := plainClock(s); ok {
+				valid++
+			}
+			if h <= 30 {
+				for sec := range 100 {
+					check(fmt.Sprintf("%02d:%02d:%02d", h, m, sec))
+				}
+			}
+		}
+	}
+	if valid != 24*60+1 { // 00:00 to 23:59, and 24:00
+		t.Errorf("plainClock reads %d HH:MM times, want %d", valid, 24*60+1)
+	}
+	for _, s := range []string{"1:30", "01:3", "0a:30", "01:30:0", "01-30", "01:30:00.5", "01:30Z", "01:30 PM", "12:00:00+01:00", "24:00:00", "24:00:01", "٠١:٣٠"} {
+		check(s)
+	}
+	if h, m, sec, ok := plainClock("13:40:00"); !ok || h != 13 || m != 40 || sec != 0 {
+		t.Errorf("plainClock(13:40:00) = %d %d %d %v", h, m, sec, ok)
 	}
 }
