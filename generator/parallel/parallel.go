@@ -21,7 +21,7 @@ func Do(ctx context.Context, n int, f func(ctx context.Context, i int) error) er
 	defer cancel(nil)
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
+	for range Workers(n) {
 		wg.Go(func() {
 			for ctx.Err() == nil {
 				i := int(next.Add(1) - 1)
@@ -37,4 +37,11 @@ func Do(ctx context.Context, n int, f func(ctx context.Context, i int) error) er
 	}
 	wg.Wait()
 	return context.Cause(ctx)
+}
+
+// Workers is how many goroutines Do runs for n pieces of work: n, at
+// most GOMAXPROCS. A caller that splits its work into one piece a
+// worker (each with its own scratch state) asks it for the count.
+func Workers(n int) int {
+	return max(0, min(runtime.GOMAXPROCS(0), n))
 }

@@ -55,3 +55,18 @@ func TestDoCancelled(t *testing.T) {
 		t.Errorf("err %v after %d calls, want context.Canceled and none", err, calls.Load())
 	}
 }
+
+func TestWorkers(t *testing.T) {
+	procs := runtime.GOMAXPROCS(0)
+	for _, tc := range []struct{ n, want int }{
+		{-1, 0},
+		{0, 0},
+		{1, 1},
+		{procs, procs},
+		{procs + 5, procs},
+	} {
+		if got := Workers(tc.n); got != tc.want {
+			t.Errorf("Workers(%d) = %d, want %d (GOMAXPROCS %d)", tc.n, got, tc.want, procs)
+		}
+	}
+}

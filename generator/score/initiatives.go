@@ -2,12 +2,12 @@ package score
 
 import (
 	"cmp"
-	"runtime"
+	"context"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/model"
+	"github.com/opsalign/opsalign/generator/parallel"
 )
 
 // checkFunc computes one per-initiative check: its result and reason.
@@ -115,7 +115,7 @@ func scoreInitiative(x *index, i int, mem *slots) model.InitiativeResult {
 // memos (the only fields a check writes), so the results are those of
 // one run over all, slot for slot.
 func scoreInitiatives(x *index) []model.InitiativeResult {
-	return scoreInitiativesIn(x, min(runtime.GOMAXPROCS(0), (len(x.subjects)+255)/256))
+	return scoreInitiativesIn(x, parallel.Workers((len(x.subjects)+255)/256))
 }
 
 // scoreInitiativesIn is scoreInitiatives in the given number of runs.
@@ -127,17 +127,20 @@ func scoreInitiativesIn(x *index, runs int) []model.InitiativeResult {
 			out[i] = scoreInitiative(x, i, mem)
 		}
 	} else {
-		var wg sync.WaitGroup
-		for r := range runs {
-			xr := x.withOwnMemos()
-			lo, hi := r*len(out)/runs, (r+1)*len(out)/runs
-			wg.Go(func() {
-				for i := lo; i < hi; i++ {
-					out[i] = scoreInitiative(xr, i, mem)
-				}
-			})
+		// Each run's copy of the index is made here, before any run
+		// starts, so no run reads the index while another copies it.
+		xs := make([]*index, runs)
+		for r := range xs {
+			xs[r] = x.withOwnMemos()
 		}
-		wg.Wait()
+		// The calls never fail, so Do's error is always nil.
+		_ = parallel.Do(context.Background(), runs, func(_ context.Context, r int) error {
+			lo, hi := r*len(out)/runs, (r+1)*len(out)/runs
+			for i := lo; i < hi; i++ {
+				out[i] = scoreInitiative(xs[r], i, mem)
+			}
+			return nil
+		})
 	}
 	slices.SortStableFunc(out, func(a, b model.InitiativeResult) int { return cmp.Compare(a.ID, b.ID) })
 	return out
