@@ -126,13 +126,16 @@ func (c *memo[K]) getAs(t *htmlexec.Set, name string, key K, data any) (template
 }
 
 // checkKey is what decides a check row's output: the row without its
-// slices and pointers, with its cell and its linked ids as text.
+// slices and pointers, with its cell and its linked ids as text. hasCell
+// tells a row without a cell from one with an empty cell (the row shows
+// the latter).
 type checkKey struct {
 	id, title         string
 	principle         int
 	result            string
 	badge             Badge
 	reason, fix, root string
+	hasCell           bool
 	cell, ref, anchor string
 	links             string
 }
@@ -142,6 +145,7 @@ func (r CheckRow) key() checkKey {
 	k := checkKey{id: r.ID, title: r.Title, principle: r.Principle, result: string(r.Result), badge: r.Badge,
 		reason: r.Reason, fix: r.Fix, root: r.Root}
 	if r.Cell != nil {
+		k.hasCell = true
 		k.cell, k.ref, k.anchor = r.Cell.Text, r.Cell.Ref, r.Cell.Anchor
 	}
 	if len(r.Parts) > 0 {

@@ -3,10 +3,12 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"reflect"
 	"strconv"
 	"testing"
 
 	"github.com/opsalign/opsalign/generator/htmlexec"
+	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/themes"
 )
 
@@ -108,5 +110,71 @@ func TestMemoExpect(t *testing.T) {
 		if got := e.layouts.initiative.parts.checks.hint; got != tt.want {
 			t.Errorf("%d initiative pages: check-row memo sized for %d, want %d", tt.pages, got, tt.want)
 		}
+	}
+}
+
+// Two check rows that differ in any one field, or in one field of their
+// cell or of one of their linked parts, have different memo keys (the
+// same key would give the second row the first one's output); the same
+// row copied has the same key.
+func TestCheckKey(t *testing.T) {
+	if n := reflect.TypeFor[CheckRow]().NumField(); n != 10 {
+		t.Fatalf("CheckRow has %d fields: add the new ones to key and to this test", n)
+	}
+	base := func() CheckRow {
+		return CheckRow{ID: "P1.a", Title: "Owner named", Principle: 1, Result: model.Fail,
+			Badge: Badge{Class: "badge fail", Icon: "✗", Label: "Fail"}, Reason: "M-1 has no owner", Fix: "name one",
+			Cell:  &CellLink{Text: "E7", Ref: "register!E7", Anchor: "c-E7"},
+			Parts: []Segment{{Text: "M-1", Path: "metrics/m-1.html", Title: "Uptime"}, {Text: " has no owner"}},
+			Root:  "../"}
+	}
+	edits := []struct {
+		name string
+		edit func(*CheckRow)
+	}{
+		{"id", func(r *CheckRow) { r.ID = "P1.b" }},
+		{"title", func(r *CheckRow) { r.Title = "Owner known" }},
+		{"principle", func(r *CheckRow) { r.Principle = 2 }},
+		{"no principle", func(r *CheckRow) { r.Principle = 0 }},
+		{"result", func(r *CheckRow) { r.Result = model.Warn }},
+		{"badge class", func(r *CheckRow) { r.Badge.Class = "badge warn" }},
+		{"badge icon", func(r *CheckRow) { r.Badge.Icon = "!" }},
+		{"badge label", func(r *CheckRow) { r.Badge.Label = "Warn" }},
+		{"reason", func(r *CheckRow) { r.Reason = "M-1 has no owners" }},
+		{"fix", func(r *CheckRow) { r.Fix = "" }},
+		{"no cell", func(r *CheckRow) { r.Cell = nil }},
+		{"empty cell", func(r *CheckRow) { r.Cell = &CellLink{} }},
+		{"cell text", func(r *CheckRow) { r.Cell.Text = "E8" }},
+		{"cell ref", func(r *CheckRow) { r.Cell.Ref = "register!E8" }},
+		{"cell anchor", func(r *CheckRow) { r.Cell.Anchor = "" }},
+		{"no parts", func(r *CheckRow) { r.Parts = nil }},
+		{"part text", func(r *CheckRow) { r.Parts[1].Text = " has no owners" }},
+		{"part path", func(r *CheckRow) { r.Parts[0].Path = "metrics/m-2.html" }},
+		{"part title", func(r *CheckRow) { r.Parts[0].Title = "Uptime %" }},
+		{"one more part", func(r *CheckRow) { r.Parts = append(r.Parts, Segment{}) }},
+		{"parts split elsewhere", func(r *CheckRow) {
+			r.Parts = []Segment{{Text: "M-1 ", Path: "metrics/m-1.html", Title: "Uptime"}, {Text: "has no owner"}}
+		}},
+		{"path into title", func(r *CheckRow) { r.Parts[0].Path, r.Parts[0].Title = "", "metrics/m-1.htmlUptime" }},
+		{"root", func(r *CheckRow) { r.Root = "../../" }},
+	}
+	b := base()
+	seen := map[checkKey]string{b.key(): "base"}
+	for _, e := range edits {
+		r := base()
+		e.edit(&r)
+		k := r.key()
+		if other, ok := seen[k]; ok {
+			t.Errorf("%s: the same key as %s", e.name, other)
+		}
+		seen[k] = e.name
+	}
+	// The same row built again (other strings, other slices) has the same key.
+	c := base()
+	c.Reason = string([]byte(b.Reason))
+	c.Cell = &CellLink{Text: "E7", Ref: "register!E7", Anchor: "c-E7"}
+	c.Parts = append([]Segment(nil), b.Parts...)
+	if c.key() != b.key() {
+		t.Errorf("a copy of the row has another key:\n%+v\n%+v", c.key(), b.key())
 	}
 }
