@@ -154,6 +154,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	if err != nil {
 		return nil, err
 	}
+	in.Keyed = mem != nil // serve: keyed by site.MakeSince below
 	pageJobs, err := e.Jobs(in)
 	if err != nil {
 		return nil, err

@@ -20,6 +20,7 @@ type Engine struct {
 	layouts layouts
 	shared  *template.Template // base and partials: chrome, narrative charts and tables
 	assets  []asset
+	rows    listRows // the initiatives list data's rows of the last keyed build
 }
 
 // asset is one static file of the theme.

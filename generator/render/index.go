@@ -76,6 +76,17 @@ type index struct {
 	keys   *pagekey.Hasher
 	memo   *pagekey.Memo
 	ctxKey contextKey
+	// iniKeys are the input keys of the initiatives' pages, by their
+	// place in sc.Initiatives, each made once (initiativeInputAt) for
+	// its page and its row of the list data; iniLayout the name of the
+	// initiative pages' layout.
+	iniKeys   []onceKey
+	iniLayout string
+
+	// keyed: the build keys its files (Input.Keyed), and the list data
+	// keeps its rows in rows, the engine's, for the next keyed build.
+	keyed bool
+	rows  *listRows
 }
 
 // newIndex indexes the input; the engine e executes the templates that
@@ -86,7 +97,8 @@ func newIndex(in Input, e *Engine) *index {
 		ds = &model.Dataset{}
 	}
 	sc := in.Scorecard
-	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, shared: e.shared, trends: map[string]*trendOnce{}, keys: e.layouts.initiative.keys, memo: pagekey.NewMemo()}
+	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, shared: e.shared, trends: map[string]*trendOnce{}, keys: e.layouts.initiative.keys, memo: pagekey.NewMemo(),
+		iniKeys: make([]onceKey, len(sc.Initiatives)), iniLayout: e.layouts.initiative.name, keyed: in.Keyed, rows: &e.rows}
 	if x.fmt.Currency == "" {
 		x.fmt.Currency = in.Config.Currency
 	}

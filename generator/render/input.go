@@ -30,6 +30,10 @@ type Input struct {
 	// Decisions are the board pack's decisions and the follow-up of the
 	// previous closed quarter's (decisions.Build); nil for none.
 	Decisions *decisions.Report
+	// Keyed says the build keys its files for the next one
+	// (site.MakeSince, as serve does): the engine then keeps what the
+	// next keyed build may reuse (the initiatives list data's rows).
+	Keyed bool
 }
 
 // Logo is an image file of the site's brand.

@@ -106,6 +106,25 @@ func (x *index) initiativeInput(name string, ir *model.InitiativeResult, p strin
 	return x.keys.OfWith(x.memo, "input:"+name, in)
 }
 
+// onceKey is a key made once.
+type onceKey struct {
+	once sync.Once
+	key  pagekey.Key
+	ok   bool
+}
+
+// initiativeInputAt returns the input key of the page of the initiative
+// at place i of the scorecard's (the page of the first of duplicate
+// ids), made once a build.
+func (x *index) initiativeInputAt(i int) (pagekey.Key, bool) {
+	k := &x.iniKeys[i]
+	k.once.Do(func() {
+		ir := &x.sc.Initiatives[i]
+		k.key, k.ok = x.initiativeInput(x.iniLayout, ir, "initiatives/"+x.iniFiles[ir.ID])
+	})
+	return k.key, k.ok
+}
+
 // contextInput returns the input key of a file made from the context
 // alone, at site path p.
 func (x *index) contextInput(p string) (pagekey.Key, bool) {

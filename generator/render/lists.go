@@ -7,11 +7,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/opsalign/opsalign/generator/listview"
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/money"
+	"github.com/opsalign/opsalign/generator/pagekey"
 )
 
 // The list pages (the initiatives list, the reliability page's incident
@@ -121,22 +123,29 @@ func badgeData(b Badge) [3]string { return [3]string{b.Class, b.Icon, b.Label} }
 // column order), check reasons (indexes into "reasons", -1 for none),
 // the ids of the claimed metrics joined by spaces, the status ("" for
 // none) and the row's chip as [severity, tooltip] (null for none).
+//
+// In a keyed build (Input.Keyed: serve) a row's encoding is kept by the
+// engine under the input key of its initiative's page, which holds all a
+// row shows (the context, the initiative's result and record): the next
+// keyed build encodes again only the rows whose key changed — one of a
+// thousand after a row edit. Only the indexes into "reasons" are made
+// each build, as they number the reasons in the order rows first give
+// them.
 func (x *index) initiativesData(buf *bytes.Buffer) error {
 	type checkCol struct {
 		ID    string `json:"id"`
 		Label string `json:"label"`
 		Title string `json:"title"`
 	}
+	// The fields before "rows"; the rows are written after them.
 	data := struct {
 		Checks   []checkCol           `json:"checks"`
 		Verdicts map[string][3]string `json:"verdicts"`
 		Results  map[string][3]string `json:"results"`
 		Reasons  []string             `json:"reasons"`
-		Rows     [][]any              `json:"rows"`
 	}{
 		Verdicts: map[string][3]string{},
 		Results:  map[string][3]string{},
-		Rows:     make([][]any, 0, len(x.sc.Initiatives)),
 	}
 	for _, c := range checkColumns() {
 		data.Checks = append(data.Checks, checkCol{c.ID, c.Label, fmt.Sprintf("P%d %s", c.Principle, c.Title)})
@@ -147,42 +156,127 @@ func (x *index) initiativesData(buf *bytes.Buffer) error {
 	for r, k := range resultKeys {
 		data.Results[k] = badgeData(resultBadge(r))
 	}
+	var old, kept map[pagekey.Key]*listRow
+	if x.keyed {
+		x.rows.mu.Lock()
+		defer x.rows.mu.Unlock()
+		old, kept = x.rows.rows, make(map[pagekey.Key]*listRow, len(x.sc.Initiatives))
+	}
 	reasons := map[string]int{}
+	var rows bytes.Buffer
+	rows.WriteByte('[')
 	for i := range x.sc.Initiatives {
 		ir := &x.sc.Initiatives[i]
-		row := x.initiativeRow(ir)
-		var results strings.Builder
-		why := make([]int, len(row.Checks))
-		for j, c := range row.Checks {
-			results.WriteString(resultKeys[c.Result])
-			why[j] = -1
-			if c.Reason == "" {
-				continue
+		var (
+			lr    *listRow
+			key   pagekey.Key
+			keyed bool
+		)
+		if kept != nil {
+			if key, keyed = x.initiativeInputAt(i); keyed {
+				lr = old[key]
 			}
-			n, ok := reasons[c.Reason]
-			if !ok {
-				n = len(data.Reasons)
-				reasons[c.Reason] = n
-				data.Reasons = append(data.Reasons, c.Reason)
+		}
+		if lr == nil {
+			var err error
+			if lr, err = x.listRow(ir); err != nil {
+				return err
 			}
-			why[j] = n
 		}
-		status := listStatus(ir)
-		var chip *[2]string
-		if c := x.rowChip(ir); c != nil {
-			chip = &[2]string{c.Severity, c.Title}
+		if keyed {
+			kept[key] = lr
 		}
-		var metrics string
-		if rec := x.iniRecs[ir.ID]; rec != nil {
-			metrics = strings.Join(rec.Metrics, " ")
+		if i > 0 {
+			rows.WriteByte(',')
 		}
-		data.Rows = append(data.Rows, []any{
-			row.ID, row.Path, row.Name, row.Unit, string(row.Category), row.CategoryText, row.Owners,
-			row.Budget, row.BudgetText, row.Spend, row.SpendText, row.Score, row.ScoreText,
-			string(row.Verdict), results.String(), why, metrics, status, chip,
-		})
+		rows.Write(lr.head)
+		rows.WriteByte('[')
+		var num [20]byte
+		for j, r := range lr.reasons {
+			if j > 0 {
+				rows.WriteByte(',')
+			}
+			n := -1
+			if r != "" {
+				var ok bool
+				if n, ok = reasons[r]; !ok {
+					n = len(data.Reasons)
+					reasons[r] = n
+					data.Reasons = append(data.Reasons, r)
+				}
+			}
+			rows.Write(strconv.AppendInt(num[:0], int64(n), 10))
+		}
+		rows.WriteByte(']')
+		rows.Write(lr.tail)
 	}
-	return writeListData(buf, "initiatives", data)
+	rows.WriteByte(']')
+	if kept != nil {
+		x.rows.rows = kept
+	}
+	fmt.Fprintf(buf, "(window.opsalignData=window.opsalignData||{})[%q]=", "initiatives")
+	enc := json.NewEncoder(buf) // escapes <, >, &, U+2028 and U+2029: safe in any script
+	if err := enc.Encode(data); err != nil {
+		return fmt.Errorf("render: initiatives list data: %w", err)
+	}
+	buf.Truncate(buf.Len() - 2) // "}\n"
+	buf.WriteString(`,"rows":`)
+	buf.Write(rows.Bytes())
+	buf.WriteString("};\n")
+	return nil
+}
+
+// listRow is an initiatives list row encoded as JSON but for its check
+// reasons' indexes, which depend on the rows before it: head is the row
+// up to them (ending in ","), tail the rest (starting with ","), reasons
+// each check's reason ("" for none).
+type listRow struct {
+	head, tail []byte
+	reasons    []string
+}
+
+// listRows are the rows of an engine's last keyed initiatives list data,
+// by the input key of their initiative's page.
+type listRows struct {
+	mu   sync.Mutex
+	rows map[pagekey.Key]*listRow
+}
+
+// listRow encodes ir's row of the initiatives list data.
+func (x *index) listRow(ir *model.InitiativeResult) (*listRow, error) {
+	row := x.initiativeRow(ir)
+	var results strings.Builder
+	lr := &listRow{reasons: make([]string, len(row.Checks))}
+	for j, c := range row.Checks {
+		results.WriteString(resultKeys[c.Result])
+		lr.reasons[j] = c.Reason
+	}
+	status := listStatus(ir)
+	var chip *[2]string
+	if c := x.rowChip(ir); c != nil {
+		chip = &[2]string{c.Severity, c.Title}
+	}
+	var metrics string
+	if rec := x.iniRecs[ir.ID]; rec != nil {
+		metrics = strings.Join(rec.Metrics, " ")
+	}
+	// json.Marshal escapes as the Encoder of writeListData does.
+	head, err := json.Marshal([]any{
+		row.ID, row.Path, row.Name, row.Unit, string(row.Category), row.CategoryText, row.Owners,
+		row.Budget, row.BudgetText, row.Spend, row.SpendText, row.Score, row.ScoreText,
+		string(row.Verdict), results.String(),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("render: initiatives list data: %s: %w", ir.ID, err)
+	}
+	tail, err := json.Marshal([]any{metrics, status, chip})
+	if err != nil {
+		return nil, fmt.Errorf("render: initiatives list data: %s: %w", ir.ID, err)
+	}
+	head[len(head)-1] = ','
+	tail[0] = ','
+	lr.head, lr.tail = head, tail
+	return lr, nil
 }
 
 // reportPeriod reports whether an incident opened at t falls in the report

@@ -72,7 +72,7 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 		}
 		seen[p] = true
 		j := l.initiative.page(p, false, func() (*InitiativeView, error) { return x.initiativeView(ir, p), nil })
-		j.Input = func() (pagekey.Key, bool) { return x.initiativeInput(l.initiative.name, ir, p) }
+		j.Input = func() (pagekey.Key, bool) { return x.initiativeInputAt(i) }
 		js = append(js, j)
 	}
 	for i := range x.sc.Metrics {
