@@ -97,3 +97,44 @@ func BenchmarkInitiativePage(b *testing.B) {
 	}
 	b.SetBytes(int64(buf.Len()))
 }
+
+// BenchmarkInitiativesData1k makes the initiatives list data of 1,000
+// initiatives: "fresh" as a build without keys does, "row-edit" as a
+// keyed build (serve) does after one initiative's name changed — its
+// rows kept from the build before but the edited one; the input keys,
+// which its initiative pages' jobs make anyway, made before the timer.
+func BenchmarkInitiativesData1k(b *testing.B) {
+	cfg, ds, sc := bigFixture(1000)
+	e, err := Parse(themes.Default(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, keyed := range []bool{false, true} {
+		name := "fresh"
+		if keyed {
+			name = "row-edit"
+		}
+		b.Run(name, func(b *testing.B) {
+			var buf bytes.Buffer
+			names := [2]string{sc.Initiatives[500].Name, sc.Initiatives[500].Name + " (renamed)"}
+			n := 0
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				n++
+				sc.Initiatives[500].Name = names[n%2]
+				x := newIndex(Input{Config: cfg, Dataset: ds, Scorecard: sc, Version: "bench", Keyed: keyed}, e)
+				if keyed {
+					for i := range sc.Initiatives {
+						x.initiativeInputAt(i)
+					}
+				}
+				buf.Reset()
+				b.StartTimer()
+				if err := x.initiativesData(&buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

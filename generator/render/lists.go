@@ -161,6 +161,12 @@ func (x *index) initiativesData(buf *bytes.Buffer) error {
 		x.rows.mu.Lock()
 		defer x.rows.mu.Unlock()
 		old, kept = x.rows.rows, make(map[pagekey.Key]*listRow, len(x.sc.Initiatives))
+		// The input keys last first: the initiative pages' jobs make
+		// them first first, and each is made once (initiativeInputAt),
+		// so the two meet halfway rather than wait on each other's.
+		for i := len(x.sc.Initiatives) - 1; i >= 0; i-- {
+			x.initiativeInputAt(i)
+		}
 	}
 	reasons := map[string]int{}
 	var rows bytes.Buffer
