@@ -3,6 +3,7 @@ package parallel
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
 	"sync/atomic"
 	"testing"
@@ -29,20 +30,28 @@ func TestDoEvery(t *testing.T) {
 // Do returns it.
 func TestDoFirstError(t *testing.T) {
 	boom := errors.New("boom")
-	var calls atomic.Int32
-	err := Do(context.Background(), 10000, func(ctx context.Context, i int) error {
-		calls.Add(1)
-		if i == 10 {
-			return boom
-		}
-		return nil
-	})
-	if !errors.Is(err, boom) {
-		t.Fatalf("err = %v, want boom", err)
-	}
-	// Each other goroutine may have taken one more index meanwhile.
-	if n := int(calls.Load()); n > 11+runtime.GOMAXPROCS(0) {
-		t.Errorf("%d calls, want the work stopped after the 11th", n)
+	// On one goroutine the order is fixed: calls 0–10 run, the 11th
+	// (index 10) fails, and no further call starts. With more goroutines
+	// another one may run any number of calls between the failing call's
+	// return and the cancel that follows it, so only the error is fixed.
+	for _, procs := range []int{1, 4} {
+		t.Run(fmt.Sprint("procs=", procs), func(t *testing.T) {
+			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+			var calls atomic.Int32
+			err := Do(context.Background(), 10000, func(ctx context.Context, i int) error {
+				calls.Add(1)
+				if i == 10 {
+					return boom
+				}
+				return nil
+			})
+			if !errors.Is(err, boom) {
+				t.Fatalf("err = %v, want boom", err)
+			}
+			if n := calls.Load(); procs == 1 && n != 11 {
+				t.Errorf("%d calls on one goroutine, want the work stopped after the 11th", n)
+			}
+		})
 	}
 }
 
