@@ -174,26 +174,9 @@ func (x *index) metricInput(name string, mr *model.MetricResult, p string) (page
 // named appends to out the name (iniName) of each initiative that text
 // names by id, as segments finds the ids.
 func (x *index) named(text string, out []string) []string {
-	for i := 0; i < len(text); {
-		if !idByte(text[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && idByte(text[j]) {
-			j++
-		}
-		k := j
-		for k > i && text[k-1] == '.' {
-			k--
-		}
-		tok := text[i:k]
-		i = j
-		if x.idLens != nil && !x.idLens[min(len(tok), len(x.idLens)-1)] {
-			continue
-		}
-		if _, ok := x.iniFiles[tok]; ok {
-			out = append(out, x.iniName(tok))
+	for i, k := range x.idTokens(text) {
+		if _, ok := x.iniFiles[text[i:k]]; ok {
+			out = append(out, x.iniName(text[i:k]))
 		}
 	}
 	return out

@@ -1,6 +1,10 @@
 package render
 
-import "github.com/opsalign/opsalign/generator/listview"
+import (
+	"iter"
+
+	"github.com/opsalign/opsalign/generator/listview"
+)
 
 // Segment is a piece of a reason: plain text, or an id of the site with
 // the page it links to. Templates write a reason as its segments, so that
@@ -27,24 +31,10 @@ func idByte(c byte) bool {
 func (x *index) segments(text string) []Segment {
 	var out []Segment
 	plain := 0
-	for i := 0; i < len(text); {
-		if !idByte(text[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j < len(text) && idByte(text[j]) {
-			j++
-		}
-		k := j
-		for k > i && text[k-1] == '.' {
-			k--
-		}
+	for i, k := range x.idTokens(text) {
 		tok := text[i:k]
 		var seg Segment
-		if x.idLens != nil && !x.idLens[min(len(tok), len(x.idLens)-1)] {
-			// No id is this long: no lookup (a reason has a score of words).
-		} else if f, ok := x.iniFiles[tok]; ok {
+		if f, ok := x.iniFiles[tok]; ok {
 			seg = Segment{Text: tok, Path: "initiatives/" + f, Title: x.iniName(tok)}
 		} else if f, ok := x.metFiles[tok]; ok {
 			seg = Segment{Text: tok, Path: "metrics/" + f}
@@ -62,12 +52,39 @@ func (x *index) segments(text string) []Segment {
 			out = append(out, seg)
 			plain = k
 		}
-		i = j
 	}
 	if plain < len(text) {
 		out = append(out, Segment{Text: text[plain:]})
 	}
 	return out
+}
+
+// idTokens yields the start and end of each token of text that could be
+// an id: a run of id bytes without its trailing dots, of a length some
+// id has (a reason has a score of words: most need no lookup).
+func (x *index) idTokens(text string) iter.Seq2[int, int] {
+	return func(yield func(start, end int) bool) {
+		for i := 0; i < len(text); {
+			if !idByte(text[i]) {
+				i++
+				continue
+			}
+			j := i
+			for j < len(text) && idByte(text[j]) {
+				j++
+			}
+			k := j
+			for k > i && text[k-1] == '.' {
+				k--
+			}
+			if x.idLens == nil || x.idLens[min(k-i, len(x.idLens)-1)] {
+				if !yield(i, k) {
+					return
+				}
+			}
+			i = j
+		}
+	}
 }
 
 // idLengths marks the lengths of the keys of ms, the last element any
