@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // DateOrderError is returned for a slash or dot date that is impossible in
@@ -187,7 +188,9 @@ func ParseDateCell(s string, loc *time.Location) (time.Time, error) {
 		clock = clock[:k]
 	}
 	h, m, sec, nsec, _, _, err := parseClock(clock)
-	if err != nil || strings.ContainsAny(clock, "AaPp ") {
+	// An ISO clock holds no space of any kind and no AM/PM: parseClock
+	// trims and reads those for the other date formats.
+	if err != nil || strings.ContainsFunc(clock, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("AaPp", r) }) {
 		return time.Time{}, fmt.Errorf("%s is not an ISO date and time", quote(s))
 	}
 	return time.Date(day.Year(), day.Month(), day.Day(), h, m, sec, nsec, loc), nil

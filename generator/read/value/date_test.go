@@ -255,7 +255,7 @@ func TestParseDateCell(t *testing.T) {
 			t.Errorf("ParseDateCell(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
 	}
-	for _, bad := range []string{"", "2026-02-30", "01/07/2026", "2026-07-01T25:00:00Z", "2026-07-01T2 PM", "2026-07-01Tnoon"} {
+	for _, bad := range []string{"", "2026-02-30", "01/07/2026", "2026-07-01T25:00:00Z", "2026-07-01T2 PM", "2026-07-01Tnoon", "2026-07-01T\n24:00", "2026-07-01T 10:00"} {
 		if got, err := ParseDateCell(bad, ny); err == nil {
 			t.Errorf("ParseDateCell(%q) = %v, want an error", bad, got)
 		}
