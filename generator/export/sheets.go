@@ -11,34 +11,34 @@ import (
 // checks as rows of figure, value and note.
 func writeSummary(f *excelize.File, st styles, sc *model.Scorecard) error {
 	p := sc.Portfolio
-	row := func(name string, v any, note string) []any { return []any{name, v, note} }
-	rows := [][]any{
-		row("Headline answer", sc.Headline.Answer, strings.Join(sc.Headline.Reasons, "; ")),
-		row("As of", sc.AsOf, ""),
-		row("Period", sc.Period, ""),
-		row("Currency", sc.Currency, ""),
-		row("Budget total", typed{p.BudgetTotal, money}, sc.Currency),
-		row("Spend total", typed{p.SpendTotal, money}, spendNote(p, sc.Currency)),
-		row("Aligned spend share", typed{p.AlignedSpendShare, share}, "spend on initiatives whose verdict is aligned"),
-		row("Metrics improving share", typed{p.MetricsImprovingShare, share}, "metrics moving toward target"),
-		row("Change-caused incidents", typed{p.ChangeIncidents, count}, "severity 1–2 incidents attributed to an initiative"),
-		row("MTTR (hours)", typed{p.MTTRHours, hours}, "mean time to restore, severity 1–2"),
+	row := func(name string, v value, note string) []value { return []value{str(name), v, str(note)} }
+	rows := [][]value{
+		row("Headline answer", str(sc.Headline.Answer), strings.Join(sc.Headline.Reasons, "; ")),
+		row("As of", str(sc.AsOf), ""),
+		row("Period", str(sc.Period), ""),
+		row("Currency", str(sc.Currency), ""),
+		row("Budget total", num(p.BudgetTotal).as(money), sc.Currency),
+		row("Spend total", num(p.SpendTotal).as(money), spendNote(p, sc.Currency)),
+		row("Aligned spend share", numPtr(p.AlignedSpendShare).as(share), "spend on initiatives whose verdict is aligned"),
+		row("Metrics improving share", numPtr(p.MetricsImprovingShare).as(share), "metrics moving toward target"),
+		row("Change-caused incidents", intPtr(p.ChangeIncidents).as(count), "severity 1–2 incidents attributed to an initiative"),
+		row("MTTR (hours)", numPtr(p.MTTRHours).as(hours), "mean time to restore, severity 1–2"),
 	}
 	for _, c := range model.Categories {
-		rows = append(rows, row("Budget share: "+string(c), typed{share3(p.Split.Budget, c), share}, ""))
+		rows = append(rows, row("Budget share: "+string(c), numPtr(share3(p.Split.Budget, c)).as(share), ""))
 	}
 	for _, c := range model.Categories {
-		rows = append(rows, row("Spend share: "+string(c), typed{share3(p.Split.Spend, c), share}, ""))
+		rows = append(rows, row("Spend share: "+string(c), numPtr(share3(p.Split.Spend, c)).as(share), ""))
 	}
 	v := p.Verdicts
 	rows = append(rows,
-		row("Initiatives aligned", typed{v.Aligned, count}, ""),
-		row("Initiatives at risk", typed{v.AtRisk, count}, ""),
-		row("Initiatives not aligned", typed{v.NotAligned, count}, ""),
-		row("Initiatives not scored", typed{v.NotScored, count}, ""),
+		row("Initiatives aligned", num(float64(v.Aligned)).as(count), ""),
+		row("Initiatives at risk", num(float64(v.AtRisk)).as(count), ""),
+		row("Initiatives not aligned", num(float64(v.NotAligned)).as(count), ""),
+		row("Initiatives not scored", num(float64(v.NotScored)).as(count), ""),
 	)
 	for _, c := range p.Checks {
-		rows = append(rows, row("Check: "+portfolioTitle(c.ID), string(c.Result), c.Reason))
+		rows = append(rows, row("Check: "+portfolioTitle(c.ID), str(string(c.Result)), c.Reason))
 	}
 	cols := []column{{head: "Figure"}, {head: "Value", kind: text, width: 16}, {head: "Note"}}
 	return writeTable(f, st, SheetSummary, cols, rows, 0)
@@ -84,26 +84,33 @@ func writeInitiatives(f *excelize.File, st styles, sc *model.Scorecard) error {
 		cols = append(cols, column{head: c.Title})
 	}
 	cols = append(cols, column{head: "Source"})
-	rows := make([][]any, 0, len(sc.Initiatives))
-	for _, in := range sc.Initiatives {
-		status := ""
-		if in.Status != nil {
-			status = string(*in.Status)
-		}
-		r := []any{in.ID, in.Name, in.BusinessUnit, string(in.Category), status,
-			in.Budget, in.Spend, in.Score, string(in.Verdict)}
-		for _, c := range model.Checks {
-			var v any
-			for _, res := range in.Checks {
-				if res.ID == c.ID {
-					v = string(res.Result)
-				}
-			}
-			r = append(r, v)
-		}
-		rows = append(rows, append(r, in.Source.String()))
+	return streamTable(f, st, SheetInitiatives, cols, initiativeRows{sc}, 1)
+}
+
+// initiativeRows are the rows of the Initiatives sheet, made as they are
+// written.
+type initiativeRows struct{ sc *model.Scorecard }
+
+func (r initiativeRows) Len() int { return len(r.sc.Initiatives) }
+
+func (r initiativeRows) Row(i int, dst []value) []value {
+	in := &r.sc.Initiatives[i]
+	status := ""
+	if in.Status != nil {
+		status = string(*in.Status)
 	}
-	return writeTable(f, st, SheetInitiatives, cols, rows, 1)
+	dst = append(dst, str(in.ID), str(in.Name), str(in.BusinessUnit), str(string(in.Category)), str(status),
+		num(in.Budget), numPtr(in.Spend), intPtr(in.Score), str(string(in.Verdict)))
+	for _, c := range model.Checks {
+		var v value
+		for _, res := range in.Checks {
+			if res.ID == c.ID {
+				v = str(string(res.Result))
+			}
+		}
+		dst = append(dst, v)
+	}
+	return append(dst, str(in.Source.String()))
 }
 
 // writeChecks writes one row per initiative and check, with its reason.
@@ -130,15 +137,15 @@ type checkRows struct {
 
 func (r checkRows) Len() int { return len(r.at) }
 
-func (r checkRows) Row(i int, dst []any) []any {
+func (r checkRows) Row(i int, dst []value) []value {
 	in := &r.sc.Initiatives[r.at[i][0]]
 	c := &in.Checks[r.at[i][1]]
-	var principle any
+	var principle value
 	if c.Principle != 0 {
-		principle = c.Principle
+		principle = num(float64(c.Principle))
 	}
-	return append(dst, in.ID, in.Name, in.BusinessUnit, principle,
-		c.ID, checkTitle(c.ID), string(c.Result), c.Reason)
+	return append(dst, str(in.ID), str(in.Name), str(in.BusinessUnit), principle,
+		str(c.ID), str(checkTitle(c.ID)), str(string(c.Result)), str(c.Reason))
 }
 
 // checkTitle names a per-initiative check, or returns its id when unknown.
@@ -158,11 +165,11 @@ func writeMetrics(f *excelize.File, st styles, sc *model.Scorecard) error {
 		{head: "Baseline", kind: number}, {head: "Target", kind: number}, {head: "Latest", kind: number},
 		{head: "Latest period"}, {head: "Progress", kind: share}, {head: "Initiatives"}, {head: "Source"},
 	}
-	rows := make([][]any, 0, len(sc.Metrics))
+	rows := make([][]value, 0, len(sc.Metrics))
 	for _, m := range sc.Metrics {
-		rows = append(rows, []any{m.ID, m.Name, string(m.Kind), m.Unit, string(m.Direction),
-			m.Baseline, m.Target, m.Latest, m.LatestPeriod, m.Progress,
-			strings.Join(m.Initiatives, ", "), m.Source.String()})
+		rows = append(rows, []value{str(m.ID), str(m.Name), str(string(m.Kind)), str(m.Unit), str(string(m.Direction)),
+			num(m.Baseline), num(m.Target), numPtr(m.Latest), str(m.LatestPeriod), numPtr(m.Progress),
+			str(strings.Join(m.Initiatives, ", ")), str(m.Source.String())})
 	}
 	return writeTable(f, st, SheetMetrics, cols, rows, 1)
 }
@@ -173,13 +180,14 @@ func writeIssues(f *excelize.File, st styles, sc *model.Scorecard) error {
 		{head: "Severity"}, {head: "File"}, {head: "Sheet"}, {head: "Row", kind: count}, {head: "Column"},
 		{head: "Field"}, {head: "Value"}, {head: "Message"},
 	}
-	rows := make([][]any, 0, len(sc.Issues))
+	rows := make([][]value, 0, len(sc.Issues))
 	for _, is := range sc.Issues {
-		var r any
+		var r value
 		if is.Row > 0 {
-			r = is.Row
+			r = num(float64(is.Row))
 		}
-		rows = append(rows, []any{string(is.Severity), is.File, is.Sheet, r, is.Column, is.Field, is.Value, is.Message})
+		rows = append(rows, []value{str(string(is.Severity)), str(is.File), str(is.Sheet), r, str(is.Column),
+			str(is.Field), str(is.Value), str(is.Message)})
 	}
 	return writeTable(f, st, SheetIssues, cols, rows, 0)
 }

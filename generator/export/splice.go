@@ -2,12 +2,13 @@ package export
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -96,63 +97,52 @@ func (w *spliceWriter) Close() error {
 	return w.zw.Close()
 }
 
-// simpleCell reports whether cell (a value of cellOf) is written by
-// appendCell exactly as by StreamWriter.SetRow: strings with no "_x"
-// (excelize escapes _xHHHH_) and not truncated, numbers of at most 15
-// significant digits (excelize rounds longer ones).
-func simpleCell(cell any) bool {
-	switch v := cell.(type) {
-	case nil:
-		return true
-	case string:
-		return len(v) <= excelize.TotalCellChars && !strings.Contains(v, "_x")
-	case excelize.Cell:
-		return simpleCell(v.Value)
-	case float64:
-		s := strconv.FormatFloat(v, 'f', -1, 64)
+// simpleCell reports whether cell c is written by appendCell exactly as
+// by StreamWriter.SetRow: texts with no "_x" (excelize escapes _xHHHH_)
+// and not truncated, numbers of at most 15 significant digits (excelize
+// rounds longer ones).
+func simpleCell(c cell) bool {
+	switch c.what {
+	case isText:
+		return len(c.s) <= excelize.TotalCellChars && !strings.Contains(c.s, "_x")
+	case isNum:
+		if c.x == math.Trunc(c.x) && math.Abs(c.x) < 1e15 {
+			return true // an integer of at most 15 digits
+		}
+		var b [32]byte
 		d := 0
-		for i := range len(s) {
-			if s[i] >= '0' && s[i] <= '9' {
+		for _, ch := range strconv.AppendFloat(b[:0], c.x, 'f', -1, 64) {
+			if ch >= '0' && ch <= '9' {
 				d++
 			}
 		}
 		return d <= 15
 	}
-	return false
+	return true
 }
 
-// appendCell appends the XML of a simple cell at ref, as StreamWriter
-// writes it.
-func appendCell(dst []byte, ref string, cell any) []byte {
-	style := 0
-	if c, ok := cell.(excelize.Cell); ok {
-		style, cell = c.StyleID, c.Value
-	}
+// appendCell appends the XML of a simple cell in column col of row rn, as
+// StreamWriter writes it.
+func appendCell(dst []byte, col string, rn []byte, c cell) []byte {
 	dst = append(dst, `<c r="`...)
-	dst = append(dst, ref...)
+	dst = append(dst, col...)
+	dst = append(dst, rn...)
 	dst = append(dst, '"')
-	if style != 0 {
+	if c.style != 0 {
 		dst = append(dst, ` s="`...)
-		dst = strconv.AppendInt(dst, int64(style), 10)
+		dst = strconv.AppendInt(dst, int64(c.style), 10)
 		dst = append(dst, '"')
 	}
-	switch v := cell.(type) {
-	case float64:
+	switch c.what {
+	case isNum:
 		dst = append(dst, `><v>`...)
-		dst = strconv.AppendFloat(dst, v, 'f', -1, 64)
+		dst = strconv.AppendFloat(dst, c.x, 'f', -1, 64)
 		dst = append(dst, `</v></c>`...)
-	case string:
+	case isText:
+		v := c.s
 		dst = append(dst, ` t="inlineStr"><is><t`...)
-		if v != "" {
-			switch b := v[0]; b {
-			case 9, 10, 13, 32:
-				dst = append(dst, ` xml:space="preserve"`...)
-			default:
-				switch b := v[len(v)-1]; b {
-				case 9, 10, 13, 32:
-					dst = append(dst, ` xml:space="preserve"`...)
-				}
-			}
+		if v != "" && (isSpace(v[0]) || isSpace(v[len(v)-1])) {
+			dst = append(dst, ` xml:space="preserve"`...)
 		}
 		dst = append(dst, '>')
 		dst = appendEscaped(dst, v)
@@ -161,23 +151,84 @@ func appendCell(dst []byte, ref string, cell any) []byte {
 	return dst
 }
 
+// isSpace reports whether b is a byte excelize keeps with xml:space="preserve"
+// at either end of a text.
+func isSpace(b byte) bool { return b == 9 || b == 10 || b == 13 || b == 32 }
+
 // appendEscaped appends s escaped as xml.EscapeText does, but for line
-// feeds, which excelize keeps.
+// feeds, which excelize keeps: &#34; &#39; &amp; &lt; &gt; &#x9; &#xD;,
+// and U+FFFD for a byte that is not UTF-8 or a rune outside XML's
+// character range.
 func appendEscaped(dst []byte, s string) []byte {
-	if !strings.ContainsAny(s, "\"'&<>\t\r\n") && isPlain(s) {
-		return append(dst, s...)
+	last := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if plain(b) {
+			i++
+			continue
+		}
+		var esc string
+		width := 1
+		if b < utf8.RuneSelf {
+			switch b {
+			case '"':
+				esc = "&#34;"
+			case '\'':
+				esc = "&#39;"
+			case '&':
+				esc = "&amp;"
+			case '<':
+				esc = "&lt;"
+			case '>':
+				esc = "&gt;"
+			case '\t':
+				esc = "&#x9;"
+			case '\r':
+				esc = "&#xD;"
+			case '\n':
+			default:
+				if b < 0x20 {
+					esc = "\uFFFD"
+				}
+			}
+		} else {
+			var r rune
+			r, width = utf8.DecodeRuneInString(s[i:])
+			if !inCharRange(r) || (r == utf8.RuneError && width == 1) {
+				esc = "\uFFFD"
+			}
+		}
+		i += width
+		if esc == "" {
+			continue
+		}
+		dst = append(dst, s[last:i-width]...)
+		dst = append(dst, esc...)
+		last = i
 	}
-	var b bytes.Buffer
-	xml.EscapeText(&b, []byte(s))
-	return append(dst, strings.ReplaceAll(b.String(), "&#xA;", "\n")...)
+	return append(dst, s[last:]...)
 }
 
-// isPlain reports whether s is printable ASCII, which EscapeText leaves as it is.
-func isPlain(s string) bool {
-	for i := range len(s) {
-		if s[i] < 0x20 || s[i] >= 0x7f {
-			return false
-		}
+// plainLo marks, bit b, the bytes below 64 that appendEscaped copies as
+// they are: printable ones but for "&'<>, and the line feed (all from 64
+// to 127 are copied).
+const plainLo uint64 = (1<<'\n' | (1<<64-1)&^(1<<32-1)) &^ (1<<'"' | 1<<'&' | 1<<'\'' | 1<<'<' | 1<<'>')
+
+// plain reports whether appendEscaped copies byte b as it is.
+func plain(b byte) bool {
+	if b < 64 {
+		return plainLo>>b&1 != 0
 	}
-	return true
+	return b < 128
+}
+
+// inCharRange reports whether r is in XML's character range, as
+// encoding/xml's isInCharacterRange.
+func inCharRange(r rune) bool {
+	return r == 0x09 ||
+		r == 0x0A ||
+		r == 0x0D ||
+		r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD ||
+		r >= 0x10000 && r <= 0x10FFFF
 }

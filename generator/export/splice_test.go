@@ -2,6 +2,8 @@ package export
 
 import (
 	"bytes"
+	"encoding/xml"
+	"strings"
 	"testing"
 
 	"github.com/opsalign/opsalign/generator/model"
@@ -54,4 +56,42 @@ func TestSpliceSameBytes(t *testing.T) {
 			}
 		})
 	}
+}
+
+// appendEscaped escapes as xml.EscapeText with the line feeds kept, on
+// hand-picked text and on every short string of awkward bytes.
+func TestAppendEscaped(t *testing.T) {
+	want := func(s string) string {
+		var b bytes.Buffer
+		xml.EscapeText(&b, []byte(s))
+		return strings.ReplaceAll(b.String(), "&#xA;", "\n")
+	}
+	tests := []struct{ in, out string }{
+		{"plain", "plain"},
+		{`<b>&"q" 'a'</b>`, "&lt;b&gt;&amp;&#34;q&#34; &#39;a&#39;&lt;/b&gt;"},
+		{"tab\there\r\nline", "tab&#x9;here&#xD;\nline"},
+		{"ctl \x01 del \x7f", "ctl \uFFFD del \x7f"},
+		{"bad \xff utf-8 \xe2\x82", "bad \uFFFD utf-8 \uFFFD\uFFFD"},
+		{"é ü 日本 😀 \uFFFE", "é ü 日本 😀 \uFFFD"},
+		{"&#xA;", "&amp;#xA;"},
+	}
+	for _, tt := range tests {
+		if got := string(appendEscaped(nil, tt.in)); got != tt.out || got != want(tt.in) {
+			t.Errorf("appendEscaped(%q) = %q, want %q (EscapeText: %q)", tt.in, got, tt.out, want(tt.in))
+		}
+	}
+	alphabet := []string{"a", "\n", "\r", "\t", "&", "<", "\"", "'", "\x00", "\x7f", "\xc3", "\xa9", "\xef\xbf\xbd", "\xed\xa0\x80", "😀"}
+	var walk func(prefix string, depth int)
+	walk = func(prefix string, depth int) {
+		if got := string(appendEscaped([]byte("x"), prefix)); got != "x"+want(prefix) {
+			t.Fatalf("appendEscaped(%q) = %q, want %q", prefix, got[1:], want(prefix))
+		}
+		if depth == 0 {
+			return
+		}
+		for _, a := range alphabet {
+			walk(prefix+a, depth-1)
+		}
+	}
+	walk("", 3)
 }

@@ -31,23 +31,65 @@ type column struct {
 	width float64 // fixed width; 0 means fit the content
 }
 
-// typed overrides the column's kind for one cell (Summary mixes kinds in
+// value is one cell of a row as a sheet gives it: a text, a number or
+// nothing (an empty cell). A value is not an interface: a 10k-initiative
+// workbook has a million cells, and boxing each one was an allocation.
+type value struct {
+	s    string
+	x    float64
+	what what
+	k    kind // with over set: the cell's kind, else its column's
+	over bool
+}
+
+// what a value or a cell holds.
+type what uint8
+
+const (
+	none   what = iota // an empty cell
+	isText             // s
+	isNum              // x
+)
+
+// str is a text value; "" is an empty cell.
+func str(s string) value { return value{s: s, what: isText} }
+
+// num is a number.
+func num(x float64) value { return value{x: x, what: isNum} }
+
+// numPtr is a number, or an empty cell when p is nil.
+func numPtr(p *float64) value {
+	if p == nil {
+		return value{}
+	}
+	return num(*p)
+}
+
+// intPtr is an integer, or an empty cell when p is nil.
+func intPtr(p *int) value {
+	if p == nil {
+		return value{}
+	}
+	return num(float64(*p))
+}
+
+// as overrides the column's kind for one value (Summary mixes kinds in
 // its value column).
-type typed struct {
-	v any
-	k kind
+func (v value) as(k kind) value {
+	v.k, v.over = k, true
+	return v
 }
 
 // styles holds the style ids of a workbook, made once per file.
 type styles struct {
 	head int
-	kind map[kind]int
+	kind [hours + 1]int // a kind's number format style, 0: none
 
 	splices *splices // nil: every row goes through the StreamWriter
 }
 
 func newStyles(f *excelize.File) (styles, error) {
-	s := styles{kind: map[kind]int{}}
+	var s styles
 	var err error
 	s.head, err = f.NewStyle(&excelize.Style{
 		Font:      &excelize.Font{Bold: true},
@@ -70,11 +112,10 @@ func newStyles(f *excelize.File) (styles, error) {
 
 // writeTable writes a header row and rows of cells to sheet, freezes the
 // header row and the first freezeCols columns, adds an autofilter and sets
-// column widths. A cell is a string, a float64, an int, a pointer to one
-// of them (nil is an empty cell), nil, or a typed value. The sheet is
-// written with a StreamWriter: cells go straight to XML rather than into
-// excelize's cell model (a 10k-initiative Checks sheet has 90k rows).
-func writeTable(f *excelize.File, st styles, sheet string, cols []column, rows [][]any, freezeCols int) error {
+// column widths. The sheet is written with a StreamWriter: cells go
+// straight to XML rather than into excelize's cell model (a
+// 10k-initiative Checks sheet has 90k rows).
+func writeTable(f *excelize.File, st styles, sheet string, cols []column, rows [][]value, freezeCols int) error {
 	return streamTable(f, st, sheet, cols, sliceRows(rows), freezeCols)
 }
 
@@ -83,14 +124,36 @@ func writeTable(f *excelize.File, st styles, sheet string, cols []column, rows [
 // all.
 type rowSource interface {
 	Len() int
-	Row(i int, dst []any) []any
+	Row(i int, dst []value) []value
 }
 
 // sliceRows is a rowSource of rows made beforehand.
-type sliceRows [][]any
+type sliceRows [][]value
 
-func (r sliceRows) Len() int                   { return len(r) }
-func (r sliceRows) Row(i int, dst []any) []any { return append(dst, r[i]...) }
+func (r sliceRows) Len() int                       { return len(r) }
+func (r sliceRows) Row(i int, dst []value) []value { return append(dst, r[i]...) }
+
+// cell is what the stream writes for one value: nothing, a text, or a
+// number in a style (0: General).
+type cell struct {
+	s     string
+	x     float64
+	style int
+	what  what
+}
+
+// streamValue is the cell as StreamWriter.SetRow takes it.
+func (c cell) streamValue() any {
+	switch {
+	case c.what == isText:
+		return c.s
+	case c.what == isNum && c.style != 0:
+		return excelize.Cell{StyleID: c.style, Value: c.x}
+	case c.what == isNum:
+		return c.x
+	}
+	return nil
+}
 
 // streamTable is writeTable over a rowSource.
 func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows rowSource, freezeCols int) error {
@@ -104,30 +167,32 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 	}
 	simple := true
 	measured := false // the first pass is over: the cells alone are made
-	cellsOf := func(r int, row []any, out []any) ([]any, error) {
+	cellsOf := func(r int, row []value, out []cell) ([]cell, error) {
 		if len(row) > len(cols) {
 			return nil, fmt.Errorf("%s row %d: %d cells for %d columns", sheet, r+2, len(row), len(cols))
 		}
 		out = out[:0]
 		for c, v := range row {
 			k := cols[c].kind
-			if t, ok := v.(typed); ok {
-				v, k = t.v, t.k
+			if v.over {
+				k = v.k
 			}
-			cell, n, err := cellOf(st, v, k, !measured)
-			if err != nil {
-				name, _ := excelize.CoordinatesToCellName(c+1, r+2)
-				return nil, fmt.Errorf("%s!%s: %w", sheet, name, err)
-			}
-			out = append(out, cell)
+			// A column is never made wider than maxWidth: once it is
+			// that wide, its cells need not be measured.
+			measure := !measured && widths[c] < maxWidth
+			cl, n := cellOf(st, v, k, measure)
+			out = append(out, cl)
 			if !measured {
 				widths[c] = max(widths[c], n)
-				simple = simple && simpleCell(cell)
+				simple = simple && simpleCell(cl)
 			}
 		}
 		return out, nil
 	}
-	var cells, row []any
+	var (
+		cells []cell
+		row   []value
+	)
 	n := rows.Len()
 	for r := range n {
 		row = rows.Row(r, row[:0])
@@ -177,13 +242,18 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 		})
 		return sw.Flush()
 	}
+	var vals []any
 	for r := range n {
 		row = rows.Row(r, row[:0])
 		if cells, err = cellsOf(r, row, cells); err != nil {
 			return err
 		}
+		vals = vals[:0]
+		for _, c := range cells {
+			vals = append(vals, c.streamValue())
+		}
 		name, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(name, cells); err != nil {
+		if err := sw.SetRow(name, vals); err != nil {
 			return fmt.Errorf("%s!%s: %w", sheet, name, err)
 		}
 	}
@@ -192,32 +262,32 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 
 // spliceRows writes the data rows of a simple sheet as StreamWriter.SetRow
 // writes them, from row 2.
-func spliceRows(w io.Writer, ncols int, rows rowSource, cellsOf func(int, []any, []any) ([]any, error)) error {
+func spliceRows(w io.Writer, ncols int, rows rowSource, cellsOf func(int, []value, []cell) ([]cell, error)) error {
 	refs := make([]string, ncols)
 	for c := range refs {
 		refs[c], _ = excelize.ColumnNumberToName(c + 1)
 	}
 	var (
-		buf       []byte
-		row, cell []any
-		err       error
-		ref       []byte
+		buf   = make([]byte, 0, 80<<10)
+		row   []value
+		cells []cell
+		err   error
+		num   [20]byte
 	)
 	for r := range rows.Len() {
 		row = rows.Row(r, row[:0])
-		if cell, err = cellsOf(r, row, cell); err != nil {
+		if cells, err = cellsOf(r, row, cells); err != nil {
 			return err
 		}
-		num := strconv.Itoa(r + 2)
+		rn := strconv.AppendInt(num[:0], int64(r+2), 10)
 		buf = append(buf, `<row r="`...)
-		buf = append(buf, num...)
+		buf = append(buf, rn...)
 		buf = append(buf, `">`...)
-		for c, v := range cell {
-			if v == nil {
+		for c, v := range cells {
+			if v.what == none {
 				continue
 			}
-			ref = append(append(ref[:0], refs[c]...), num...)
-			buf = appendCell(buf, string(ref), v)
+			buf = appendCell(buf, refs[c], rn, v)
 		}
 		buf = append(buf, `</row>`...)
 		if len(buf) >= 64<<10 {
@@ -251,65 +321,48 @@ func textWidth(s string) int {
 	return utf8.RuneCountInString(s[:min(len(s), maxWidth*utf8.UTFMax)])
 }
 
-// cellOf returns what the stream writes for one value (nil: an empty
-// cell) and, when measure is set, the width its text needs (else 0). Strings always go in as string
+// cellOf returns what the stream writes for one value and, when measure
+// is set, the width its text needs (else 0). Texts always go in as string
 // cells, whatever they start with: the stream writes a formula only for a
 // Cell with its Formula set, which is never done here.
-func cellOf(st styles, v any, k kind, measure bool) (any, int, error) {
-	var x float64
-	switch t := v.(type) {
-	case nil:
-		return nil, 0, nil
-	case string:
-		if t == "" {
-			return nil, 0, nil
+func cellOf(st styles, v value, k kind, measure bool) (cell, int) {
+	switch v.what {
+	case isText:
+		if v.s == "" {
+			return cell{}, 0
 		}
-		if !measure {
-			return v, 0, nil
+		n := 0
+		if measure {
+			n = textWidth(v.s)
 		}
-		return v, textWidth(t), nil // v, not t: a string put in an interface again is allocated again
-	case *float64:
-		if t == nil {
-			return nil, 0, nil
+		return cell{s: v.s, what: isText}, n
+	case isNum:
+		x := v.x
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return cell{}, 0 // not a figure: leave the cell empty
 		}
-		x = *t
-	case float64:
-		x = t
-	case *int:
-		if t == nil {
-			return nil, 0, nil
+		n := 0
+		if measure {
+			n = numWidth(x, k)
 		}
-		x = float64(*t)
-	case int:
-		x = float64(t)
-	default:
-		return nil, 0, fmt.Errorf("cannot write %T", v)
+		return cell{x: x, style: st.kind[k], what: isNum}, n
 	}
-	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return nil, 0, nil // not a figure: leave the cell empty
-	}
-	n := 0
-	if measure {
-		n = numWidth(x, k)
-	}
-	if s, ok := st.kind[k]; ok {
-		return excelize.Cell{StyleID: s, Value: x}, n, nil
-	}
-	return x, n, nil
+	return cell{}, 0
 }
 
 // numWidth estimates the characters a number shows in its format.
 func numWidth(x float64, k kind) int {
+	var b [32]byte
 	switch k {
 	case share:
-		return len(strconv.FormatFloat(x*100, 'f', 1, 64)) + 1
+		return len(strconv.AppendFloat(b[:0], x*100, 'f', 1, 64)) + 1
 	case money:
-		s := strconv.FormatFloat(math.Abs(x), 'f', 0, 64)
-		return len(s) + (len(s)-1)/3 + 1
+		n := len(strconv.AppendFloat(b[:0], math.Abs(x), 'f', 0, 64))
+		return n + (n-1)/3 + 1
 	case hours:
-		return len(strconv.FormatFloat(x, 'f', 1, 64))
+		return len(strconv.AppendFloat(b[:0], x, 'f', 1, 64))
 	case score, count:
-		return len(strconv.FormatFloat(x, 'f', 0, 64))
+		return len(strconv.AppendFloat(b[:0], x, 'f', 0, 64))
 	}
-	return len(strconv.FormatFloat(x, 'g', 10, 64))
+	return len(strconv.AppendFloat(b[:0], x, 'g', 10, 64))
 }
