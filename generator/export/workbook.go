@@ -37,7 +37,7 @@ func workbook(sc *model.Scorecard, splice bool) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	sp := &splices{rows: map[string]func(io.Writer) error{}}
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return sp.wrap(xlsxzip.Sorted(w)) })
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return sp.wrap(xlsxzip.Fast(w)) })
 	st, err := newStyles(f)
 	if err != nil {
 		return nil, fmt.Errorf("export: styles: %w", err)

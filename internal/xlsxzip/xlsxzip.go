@@ -4,6 +4,8 @@
 // the workbook is closed.
 //
 //	f.SetZipWriter(xlsxzip.Sorted)
+//
+// Fast does the same with a faster deflate (other bytes, the same parts).
 package xlsxzip
 
 import (
@@ -18,14 +20,22 @@ import (
 	"io/fs"
 	"slices"
 
+	kflate "github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
 )
 
 type sorted struct {
 	w     io.Writer
 	parts map[string]*part
-	fw    *flate.Writer // shared by the parts, one at a time
-	open  *part         // the part being written, nil: none
+	fast  bool     // deflate with klauspost/compress, not compress/flate
+	fw    deflater // shared by the parts, one at a time
+	open  *part    // the part being written, nil: none
+}
+
+// deflater is a flate.Writer of either package.
+type deflater interface {
+	io.WriteCloser
+	Reset(w io.Writer)
 }
 
 // part is one part of the package, deflated as it is written: a sheet's
@@ -64,6 +74,14 @@ func Sorted(w io.Writer) excelize.ZipWriter {
 	return &sorted{w: w, parts: map[string]*part{}}
 }
 
+// Fast is Sorted deflating with github.com/klauspost/compress/flate at its
+// fastest level: a 10k-initiative scorecard's 60 MB of sheet XML deflates
+// in about half the CPU of compress/flate's fastest level, a few percent
+// smaller. Its bytes differ from Sorted's; they are as deterministic.
+func Fast(w io.Writer) excelize.ZipWriter {
+	return &sorted{w: w, parts: map[string]*part{}, fast: true}
+}
+
 // Create starts the part name; a part may be written once.
 func (z *sorted) Create(name string) (io.Writer, error) {
 	if _, dup := z.parts[name]; dup {
@@ -75,13 +93,20 @@ func (z *sorted) Create(name string) (io.Writer, error) {
 	p := &part{z: z, crc: crc32.NewIEEE()}
 	// The fastest deflate level: a workbook is a quarter bigger, written
 	// several times faster (compression was a third of the 10k workbook's cost).
-	if z.fw == nil {
+	switch {
+	case z.fw == nil && z.fast:
+		fw, err := kflate.NewWriter(&p.data, kflate.BestSpeed)
+		if err != nil {
+			return nil, err
+		}
+		z.fw = fw
+	case z.fw == nil:
 		fw, err := flate.NewWriter(&p.data, flate.BestSpeed)
 		if err != nil {
 			return nil, err
 		}
 		z.fw = fw
-	} else {
+	default:
 		z.fw.Reset(&p.data)
 	}
 	z.parts[name], z.open = p, p
