@@ -83,9 +83,8 @@ func BenchmarkInitiativePage(b *testing.B) {
 		b.Fatal(err)
 	}
 	bd := newIndex(Input{Config: cfg, Dataset: ds, Scorecard: sc}, r)
-	ir := &sc.Initiatives[7]
 	job := r.layouts.initiative.page("initiatives/INI-0007.html", false, func() (*InitiativeView, error) {
-		return bd.initiativeView(ir, "initiatives/INI-0007.html"), nil
+		return bd.initiativeView(7, "initiatives/INI-0007.html"), nil
 	})
 	var buf bytes.Buffer
 	b.ReportAllocs()

@@ -82,6 +82,9 @@ type index struct {
 	// initiative pages' layout.
 	iniKeys   []onceKey
 	iniLayout string
+	// iniRows are the initiatives' rows, by their place in
+	// sc.Initiatives, each made once (initiativeRowAt).
+	iniRows []onceRow
 
 	// keyed: the build keys its files (Input.Keyed), and the list data
 	// keeps its rows in rows, the engine's, for the next keyed build.
@@ -98,7 +101,7 @@ func newIndex(in Input, e *Engine) *index {
 	}
 	sc := in.Scorecard
 	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, shared: e.shared, trends: map[string]*trendOnce{}, keys: e.layouts.initiative.keys, memo: pagekey.NewMemo(),
-		iniKeys: make([]onceKey, len(sc.Initiatives)), iniLayout: e.layouts.initiative.name, keyed: in.Keyed, rows: &e.rows}
+		iniKeys: make([]onceKey, len(sc.Initiatives)), iniRows: make([]onceRow, len(sc.Initiatives)), iniLayout: e.layouts.initiative.name, keyed: in.Keyed, rows: &e.rows}
 	if x.fmt.Currency == "" {
 		x.fmt.Currency = in.Config.Currency
 	}

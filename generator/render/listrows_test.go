@@ -117,6 +117,21 @@ func TestInitiativesDataRows(t *testing.T) {
 	reason := func(sc *model.Scorecard, _ *model.Dataset) {
 		sc.Initiatives[0].Checks[0].Reason = "a reason no other row gives"
 	}
+	// Every string of a row hostile, and numbers that JSON writes with
+	// an exponent.
+	hostile := func(sc *model.Scorecard, ds *model.Dataset) {
+		ir, rec := &sc.Initiatives[2], &ds.Initiatives[2]
+		h := "<\"q\"> & \\ \u2028\u2029 \xff\xe2\x80 \x01\t\b é"
+		ir.Name, rec.Name = "name "+h, "name "+h
+		ir.BusinessUnit, rec.BusinessUnit = "unit "+h, "unit "+h
+		rec.BusinessOwner, rec.ITOwner = "owner "+h, ""
+		rec.Metrics = []string{"m<1>", "m\xff&2"}
+		ir.Budget = 1e-7
+		spend := 2.5e21
+		ir.Spend = &spend
+		ir.Checks[0].Reason = "reason " + h
+		sc.Initiatives[3].Budget, sc.Initiatives[3].Spend = 1e21, nil
+	}
 	headline := func(sc *model.Scorecard, _ *model.Dataset) { sc.Headline.Answer = "yes" }
 	dup := func(sc *model.Scorecard, _ *model.Dataset) {
 		d := sc.Initiatives[0]
@@ -137,6 +152,8 @@ func TestInitiativesDataRows(t *testing.T) {
 		{"the same", nil, n},
 		{"a name", []edit{name}, n - 1},
 		{"a new first reason", []edit{name, reason}, n - 1},
+		{"hostile strings", []edit{name, reason, hostile}, n - 2},
+		{"a new first reason", []edit{name, reason}, n - 2},
 		{"the headline (the context)", []edit{name, reason, headline}, 0},
 		{"a duplicate id (the context's ids)", []edit{name, reason, headline, dup}, 0},
 		{"the duplicate's name", []edit{name, reason, headline, dup, dupName}, n},

@@ -172,7 +172,6 @@ func (x *index) initiativesData(buf *bytes.Buffer) error {
 	var rows bytes.Buffer
 	rows.WriteByte('[')
 	for i := range x.sc.Initiatives {
-		ir := &x.sc.Initiatives[i]
 		var (
 			lr    *listRow
 			key   pagekey.Key
@@ -185,7 +184,7 @@ func (x *index) initiativesData(buf *bytes.Buffer) error {
 		}
 		if lr == nil {
 			var err error
-			if lr, err = x.listRow(ir); err != nil {
+			if lr, err = x.listRow(i); err != nil {
 				return err
 			}
 		}
@@ -248,39 +247,74 @@ type listRows struct {
 	rows map[pagekey.Key]*listRow
 }
 
-// listRow encodes ir's row of the initiatives list data.
-func (x *index) listRow(ir *model.InitiativeResult) (*listRow, error) {
-	row := x.initiativeRow(ir)
-	var results strings.Builder
+// listRow encodes the row of the initiatives list data of the initiative
+// at place i of the scorecard's, with the bytes json.Marshal gives the
+// row's values (appendJSONString, appendJSONFloat).
+func (x *index) listRow(i int) (*listRow, error) {
+	ir := &x.sc.Initiatives[i]
+	row := x.initiativeRowAt(i)
 	lr := &listRow{reasons: make([]string, len(row.Checks))}
+	head := make([]byte, 0, 256)
+	head = append(head, '[')
+	for _, s := range [...]string{row.ID, row.Path, row.Name, row.Unit, string(row.Category), row.CategoryText, row.Owners} {
+		head = appendJSONString(head, s)
+		head = append(head, ',')
+	}
+	var err error
+	if head, err = appendJSONFloat(head, row.Budget); err != nil {
+		return nil, fmt.Errorf("render: initiatives list data: %s: %w", ir.ID, err)
+	}
+	head = append(head, ',')
+	head = appendJSONString(head, row.BudgetText)
+	head = append(head, ',')
+	if row.Spend == nil {
+		head = append(head, "null"...)
+	} else if head, err = appendJSONFloat(head, *row.Spend); err != nil {
+		return nil, fmt.Errorf("render: initiatives list data: %s: %w", ir.ID, err)
+	}
+	head = append(head, ',')
+	head = appendJSONString(head, row.SpendText)
+	head = append(head, ',')
+	if row.Score == nil {
+		head = append(head, "null"...)
+	} else {
+		head = strconv.AppendInt(head, int64(*row.Score), 10)
+	}
+	head = append(head, ',')
+	head = appendJSONString(head, row.ScoreText)
+	head = append(head, ',')
+	head = appendJSONString(head, string(row.Verdict))
+	head = append(head, ',', '"')
 	for j, c := range row.Checks {
-		results.WriteString(resultKeys[c.Result])
+		head = append(head, resultKeys[c.Result]...) // one ASCII letter
 		lr.reasons[j] = c.Reason
 	}
-	status := listStatus(ir)
-	var chip *[2]string
-	if c := x.rowChip(ir); c != nil {
-		chip = &[2]string{c.Severity, c.Title}
-	}
-	var metrics string
+	head = append(head, '"', ',')
+
+	tail := make([]byte, 0, 64)
+	tail = append(tail, ',')
+	tail = append(tail, '"')
 	if rec := x.iniRecs[ir.ID]; rec != nil {
-		metrics = strings.Join(rec.Metrics, " ")
+		for j, m := range rec.Metrics { // the ids joined by spaces
+			if j > 0 {
+				tail = append(tail, ' ')
+			}
+			tail = appendJSONText(tail, m)
+		}
 	}
-	// json.Marshal escapes as the Encoder of writeListData does.
-	head, err := json.Marshal([]any{
-		row.ID, row.Path, row.Name, row.Unit, string(row.Category), row.CategoryText, row.Owners,
-		row.Budget, row.BudgetText, row.Spend, row.SpendText, row.Score, row.ScoreText,
-		string(row.Verdict), results.String(),
-	})
-	if err != nil {
-		return nil, fmt.Errorf("render: initiatives list data: %s: %w", ir.ID, err)
+	tail = append(tail, '"', ',')
+	tail = appendJSONString(tail, listStatus(ir))
+	tail = append(tail, ',')
+	if c := x.rowChip(ir); c != nil {
+		tail = append(tail, '[')
+		tail = appendJSONString(tail, c.Severity)
+		tail = append(tail, ',')
+		tail = appendJSONString(tail, c.Title)
+		tail = append(tail, ']')
+	} else {
+		tail = append(tail, "null"...)
 	}
-	tail, err := json.Marshal([]any{metrics, status, chip})
-	if err != nil {
-		return nil, fmt.Errorf("render: initiatives list data: %s: %w", ir.ID, err)
-	}
-	head[len(head)-1] = ','
-	tail[0] = ','
+	tail = append(tail, ']')
 	lr.head, lr.tail = head, tail
 	return lr, nil
 }

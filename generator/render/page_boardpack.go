@@ -111,11 +111,11 @@ func (x *index) exceptions() (notAligned, gaps []InitiativeRow) {
 	for i := range x.sc.Initiatives {
 		ir := &x.sc.Initiatives[i]
 		if ir.Verdict == model.NotAligned {
-			notAligned = append(notAligned, x.initiativeRow(ir))
+			notAligned = append(notAligned, *x.initiativeRowAt(i))
 		}
 		for _, c := range ir.Checks {
 			if c.ID == model.CheckBusinessOwned && (c.Result == model.Warn || c.Result == model.Fail) {
-				gaps = append(gaps, x.initiativeRow(ir))
+				gaps = append(gaps, *x.initiativeRowAt(i))
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -63,15 +64,18 @@ type MetricHeading struct {
 	Baseline, Target, Latest, LatestPeriod, Progress string
 }
 
-// initiativeView is the view of an initiative's page at site path p.
-func (x *index) initiativeView(ir *model.InitiativeResult, p string) *InitiativeView {
+// initiativeView is the view of the page at site path p of the
+// initiative at place i of the scorecard's.
+func (x *index) initiativeView(i int, p string) *InitiativeView {
+	ir := &x.sc.Initiatives[i]
 	v := &InitiativeView{
 		Frame:  x.frame(p, ir.Name, "initiatives"),
-		Row:    x.initiativeRow(ir),
+		Row:    *x.initiativeRowAt(i),
 		Source: ir.Source.String(),
 	}
 	v.TitleID = ir.ID
 	v.Brief = true
+	v.Row.Checks = slices.Clone(v.Row.Checks) // the shared row's: its links are the page's
 	for i := range v.Row.Checks {
 		c := &v.Row.Checks[i]
 		c.Parts, c.Root = x.segments(c.Reason), v.Root
@@ -131,7 +135,7 @@ func (x *index) initiativeFields(r *model.Initiative) []FieldRow {
 		}
 		return s
 	}
-	rows := []struct{ field, label, value string }{
+	rows := [...]struct{ field, label, value string }{
 		{"id", "ID", r.ID},
 		{"name", "Name", r.Name},
 		{"category", "Category", dash(string(r.Category))},
@@ -154,13 +158,53 @@ func (x *index) initiativeFields(r *model.Initiative) []FieldRow {
 		{"risk", "Risk", dash(string(r.Risk))},
 		{"dr_tested", "DR tested", f.Date(r.DRTested)},
 	}
-	out := make([]FieldRow, 0, len(rows))
-	for _, f := range rows {
-		cell := "–"
-		if col := r.Source.Columns[f.field]; col != "" {
-			cell = col + strconv.Itoa(r.Source.Row)
+	out := make([]FieldRow, len(rows))
+	// Each field's reference and cell are slices of one string each:
+	// two allocations for the 42 (a page of each of 10,000 initiatives).
+	src := &r.Source
+	var refs, cells []byte
+	refEnds, cellEnds := [len(rows)]int{}, [len(rows)]int{}
+	if src.Row != 0 {
+		refs = make([]byte, 0, len(rows)*(len(src.File)+len(src.Sheet)+12))
+		cells = make([]byte, 0, len(rows)*8)
+		for i, f := range rows {
+			col := src.Columns[f.field]
+			refs = append(refs, src.File...)
+			refs = append(refs, ':')
+			if src.Sheet != "" {
+				refs = append(refs, src.Sheet...)
+				refs = append(refs, '!')
+			}
+			refs = append(refs, col...)
+			refs = strconv.AppendInt(refs, int64(src.Row), 10)
+			refEnds[i] = len(refs)
+			if col != "" {
+				cells = append(cells, col...)
+				cells = strconv.AppendInt(cells, int64(src.Row), 10)
+			}
+			cellEnds[i] = len(cells)
 		}
-		out = append(out, FieldRow{Field: f.field, Label: f.label, Value: f.value, Ref: r.Source.Cell(f.field), Cell: cell})
+	}
+	refText, cellText := string(refs), string(cells)
+	for i, f := range rows {
+		ref, cell := "", "–"
+		if src.Row != 0 {
+			from, cellFrom := 0, 0
+			if i > 0 {
+				from, cellFrom = refEnds[i-1], cellEnds[i-1]
+			}
+			ref = refText[from:refEnds[i]]
+			if cellEnds[i] > cellFrom {
+				cell = cellText[cellFrom:cellEnds[i]]
+			}
+		} else {
+			col := src.Columns[f.field]
+			ref = model.Ref(src.File, src.Sheet, 0, col) // the file and sheet alone
+			if col != "" {
+				cell = col + "0"
+			}
+		}
+		out[i] = FieldRow{Field: f.field, Label: f.label, Value: f.value, Ref: ref, Cell: cell}
 	}
 	for _, n := range x.issueNotes(r.ID) {
 		for i := range out {

@@ -43,7 +43,7 @@ func (x *index) initiativesView() *InitiativesView {
 	for i := range x.sc.Initiatives {
 		ir := &x.sc.Initiatives[i]
 		if i < n {
-			row := x.initiativeRow(ir)
+			row := *x.initiativeRowAt(i)
 			row.Chip = x.rowChip(ir)
 			v.Rows = append(v.Rows, row)
 		}

@@ -71,7 +71,7 @@ func (e *Engine) pages(x *index) ([]site.Job, error) {
 			continue // a duplicate id: the first one has the page
 		}
 		seen[p] = true
-		j := l.initiative.page(p, false, func() (*InitiativeView, error) { return x.initiativeView(ir, p), nil })
+		j := l.initiative.page(p, false, func() (*InitiativeView, error) { return x.initiativeView(i, p), nil })
 		j.Input = func() (pagekey.Key, bool) { return x.initiativeInputAt(i) }
 		js = append(js, j)
 	}
