@@ -3,7 +3,11 @@ package render
 import (
 	"encoding/json"
 	"math"
+	"slices"
 	"testing"
+	"time"
+
+	"github.com/opsalign/opsalign/generator/model"
 )
 
 // TestAppendJSON holds the list data's appenders to json.Marshal's bytes
@@ -43,5 +47,38 @@ func TestAppendJSON(t *testing.T) {
 		if got, err := appendJSONFloat([]byte("x"), f); err == nil || string(got) != "x" {
 			t.Errorf("appendJSONFloat(%v) = %s, %v; want an error", f, got, err)
 		}
+	}
+}
+
+// TestGoLiveMarksJSON holds the marks' hand-written JSON to json.Marshal
+// of the marks, hostile names included, and the rows to their text.
+func TestGoLiveMarksJSON(t *testing.T) {
+	d := func(s string) time.Time { v, _ := time.Parse(time.DateOnly, s); return v }
+	x := &index{iniRecs: map[string]*model.Initiative{
+		"INI-1": {ID: "INI-1", Name: `<b>"Route" & \ plan</b>` + "\u2028\xff"},
+		"INI-2": {ID: "INI-2"},
+	}}
+	js, rows := x.goLiveMarks([]goLive{{ID: "INI-1", Date: d("2026-05-01")}, {ID: "INI-3", Date: time.Time{}}, {ID: "INI-2", Date: d("2026-02-01")}, {ID: "I<4>", Date: d("2026-03-01")}})
+	want, err := json.Marshal([]mark{
+		{Name: "INI-2", ID: "INI-2", XAxis: "2026-02-01"},
+		{Name: "I<4>", ID: "I<4>", XAxis: "2026-03-01"},
+		{Name: `<b>"Route" & \ plan</b>` + "\u2028\xff", ID: "INI-1", XAxis: "2026-05-01"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(js) != string(want) {
+		t.Errorf("marks\n%s\nwant\n%s", js, want)
+	}
+	wantRows := []MarkRow{
+		{Label: "Go-live: INI-2 (INI-2)", Date: "2026-02-01"},
+		{Label: "Go-live: I<4> (I<4>)", Date: "2026-03-01"},
+		{Label: "Go-live: <b>\"Route\" & \\ plan</b>\u2028\xff (INI-1)", Date: "2026-05-01"},
+	}
+	if !slices.Equal(rows, wantRows) {
+		t.Errorf("rows %q, want %q", rows, wantRows)
+	}
+	if js, rows := x.goLiveMarks([]goLive{{ID: "INI-1"}}); js != "" || rows != nil {
+		t.Errorf("no dated go-live: %q %v", js, rows)
 	}
 }

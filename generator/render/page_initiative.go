@@ -92,6 +92,12 @@ func (x *index) initiativeView(i int, p string) *InitiativeView {
 	rec := x.iniRecs[ir.ID]
 	if rec != nil {
 		v.Fields = x.initiativeFields(rec)
+		// The page's go-live marks every chart: made once for them all.
+		var marks template.JS
+		var markRows []MarkRow
+		if len(rec.Metrics) > 0 {
+			marks, markRows = x.goLiveMarks([]goLive{{ID: rec.ID, Date: rec.GoLive}})
+		}
 		for _, id := range rec.Metrics {
 			mr, ok := x.metResults[id]
 			if !ok {
@@ -99,7 +105,9 @@ func (x *index) initiativeView(i int, p string) *InitiativeView {
 				continue
 			}
 			row := x.metricRow(mr)
-			mp := MetricPanel{Row: row, Chart: x.metricChart(mr, []goLive{{ID: rec.ID, Date: rec.GoLive}}),
+			chart := x.trendChart(mr)
+			chart.Marks, chart.MarkRows = marks, markRows
+			mp := MetricPanel{Row: row, Chart: chart,
 				Heading: MetricHeading{Root: v.Root, Path: row.Path, ID: row.ID, Name: row.Name, Unit: row.Unit, Baseline: row.BaselineText, Target: row.TargetText,
 					Latest: row.LatestText, LatestPeriod: row.LatestPeriod, Progress: row.ProgressText},
 				Root: v.Root, More: row.Path + "#" + chartID("metric", mr.ID), Gist: x.trendGist(mr, rec.GoLive)}
@@ -108,9 +116,9 @@ func (x *index) initiativeView(i int, p string) *InitiativeView {
 			}
 			v.Metrics = append(v.Metrics, mp)
 		}
-	}
-	if rec != nil && len(v.Metrics) > 0 {
-		v.Marks, _ = x.goLiveMarks([]goLive{{ID: rec.ID, Date: rec.GoLive}})
+		if len(v.Metrics) > 0 {
+			v.Marks = marks
+		}
 	}
 	for _, inc := range x.incidents[ir.ID] {
 		v.Incidents = append(v.Incidents, x.incidentRow(inc))
