@@ -484,6 +484,9 @@ func (s *state) evalField(dot reflect.Value, f *field, args []*command, final, r
 	if info.index == nil || len(args) > 0 || !isMissing(final) {
 		bail("field " + f.name + " of type " + typeName(receiver))
 	}
+	if len(info.index) == 1 {
+		return receiver.Field(info.index[0]) // not embedded: no pointer on the way
+	}
 	v, err := receiver.FieldByIndexErr(info.index)
 	if err != nil {
 		bail("field " + f.name + ": " + err.Error())
@@ -529,7 +532,13 @@ func (s *state) call(dot, fn reflect.Value, args []*command, final reflect.Value
 	if n := typ.NumOut(); n == 0 || n > 2 || n == 2 && typ.Out(1) != errorType {
 		bail("builtin or call arguments")
 	}
-	argv := make([]reflect.Value, numIn)
+	var small [4]reflect.Value
+	argv := small[:0]
+	if numIn <= len(small) {
+		argv = small[:numIn]
+	} else {
+		argv = make([]reflect.Value, numIn)
+	}
 	in := func(i int) reflect.Type {
 		if typ.IsVariadic() && i >= typ.NumIn()-1 {
 			return typ.In(typ.NumIn() - 1).Elem()
@@ -635,7 +644,8 @@ func isTrue(val reflect.Value) (truth, ok bool) {
 // builtin runs the builtins a fast run knows, for the arguments they
 // take without conversion; others leave the execution to html/template.
 func (s *state) builtin(dot reflect.Value, c *command, final reflect.Value) reflect.Value {
-	args := make([]reflect.Value, 0, len(c.args)+1)
+	var small [4]reflect.Value
+	args := small[:0]
 	switch c.builtin {
 	case biAnd, biOr:
 		// Short-circuit: the first argument that decides, unwrapped.
