@@ -43,16 +43,15 @@ func TestSpliceSameBytes(t *testing.T) {
 				m.ID, m.Name, m.Baseline, m.Target = "M-N", hostile[i], n, -n
 				sc.Metrics = append(sc.Metrics, m)
 			}
-			spliced, err := workbook(sc, true)
-			if err != nil {
+			var spliced, streamed bytes.Buffer
+			if err := workbook(&spliced, sc, true); err != nil {
 				t.Fatal(err)
 			}
-			streamed, err := workbook(sc, false)
-			if err != nil {
+			if err := workbook(&streamed, sc, false); err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(spliced, streamed) {
-				t.Errorf("spliced workbook (%d bytes) differs from the streamed one (%d bytes)", len(spliced), len(streamed))
+			if !bytes.Equal(spliced.Bytes(), streamed.Bytes()) {
+				t.Errorf("spliced workbook (%d bytes) differs from the streamed one (%d bytes)", spliced.Len(), streamed.Len())
 			}
 		})
 	}

@@ -347,3 +347,21 @@ func TestTextWidth(t *testing.T) {
 		}
 	}
 }
+
+// WorkbookTo appends Workbook's bytes to a buffer.
+func TestWorkbookTo(t *testing.T) {
+	want, err := Workbook(scorecard())
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := bytes.NewBufferString("head")
+	if err := WorkbookTo(buf, scorecard()); err != nil {
+		t.Fatal(err)
+	}
+	if got := buf.Bytes(); string(got[:4]) != "head" || !bytes.Equal(got[4:], want) {
+		t.Errorf("WorkbookTo wrote %d bytes after the head, want Workbook's %d", len(got)-4, len(want))
+	}
+	if err := WorkbookTo(buf, nil); err == nil {
+		t.Error("WorkbookTo(nil) did not fail")
+	}
+}

@@ -14,9 +14,7 @@ import (
 func downloads(sc *model.Scorecard) []site.Job {
 	return []site.Job{
 		{Path: "downloads/scorecard.xlsx", Lazy: true, Make: func(buf *bytes.Buffer) error {
-			x, err := export.Workbook(sc)
-			buf.Write(x)
-			return err
+			return export.WorkbookTo(buf, sc)
 		}},
 		{Path: "data/scorecard.json", Lazy: true, Make: func(buf *bytes.Buffer) error {
 			return export.JSON(sc, buf)

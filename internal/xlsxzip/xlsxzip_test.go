@@ -104,3 +104,49 @@ func TestFastSameParts(t *testing.T) {
 		}
 	}
 }
+
+// growBuffer records the size a writer is asked to grow by.
+type growBuffer struct {
+	bytes.Buffer
+	grown int
+}
+
+func (g *growBuffer) Grow(n int) { g.grown += n; g.Buffer.Grow(n) }
+
+// A buffer is grown once, by the archive's exact size.
+func TestGrowExact(t *testing.T) {
+	for _, zw := range []func(io.Writer) excelize.ZipWriter{Sorted, Fast} {
+		var g growBuffer
+		f := excelize.NewFile()
+		f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw(&g) })
+		if err := f.Write(io.Discard); err != nil {
+			t.Fatal(err)
+		}
+		if g.grown != g.Len() || g.Len() == 0 {
+			t.Errorf("grown by %d for an archive of %d bytes", g.grown, g.Len())
+		}
+	}
+}
+
+// blocks keeps every byte written, in order, across block boundaries.
+func TestBlocks(t *testing.T) {
+	var b blocks
+	var want []byte
+	for i := range 300 {
+		p := bytes.Repeat([]byte{byte(i)}, i*i%9000)
+		if n, err := b.Write(p); n != len(p) || err != nil {
+			t.Fatalf("Write(%d bytes) = %d, %v", len(p), n, err)
+		}
+		want = append(want, p...)
+	}
+	var got bytes.Buffer
+	if n, err := b.WriteTo(&got); n != int64(len(want)) || err != nil || b.n != len(want) {
+		t.Fatalf("WriteTo = %d, %v; n %d; want %d", n, err, b.n, len(want))
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Error("blocks changed the bytes")
+	}
+	if len(b.b) > 20 {
+		t.Errorf("%d blocks for %d bytes", len(b.b), len(want))
+	}
+}
