@@ -97,58 +97,57 @@ func (w *spliceWriter) Close() error {
 	return w.zw.Close()
 }
 
-// simpleCell reports whether cell c is written by appendCell exactly as
-// by StreamWriter.SetRow: texts with no "_x" (excelize escapes _xHHHH_)
-// and not truncated, numbers of at most 15 significant digits (excelize
-// rounds longer ones).
-func simpleCell(c cell) bool {
-	switch c.what {
-	case isText:
-		return len(c.s) <= excelize.TotalCellChars && !strings.Contains(c.s, "_x")
-	case isNum:
-		if c.x == math.Trunc(c.x) && math.Abs(c.x) < 1e15 {
-			return true // an integer of at most 15 digits
-		}
-		var b [32]byte
-		d := 0
-		for _, ch := range strconv.AppendFloat(b[:0], c.x, 'f', -1, 64) {
-			if ch >= '0' && ch <= '9' {
-				d++
-			}
-		}
-		return d <= 15
-	}
-	return true
+// simpleText reports whether text s is written by appendTextTail exactly
+// as by StreamWriter.SetRow: with no "_x" (excelize escapes _xHHHH_) and
+// not truncated.
+func simpleText(s string) bool {
+	return len(s) <= excelize.TotalCellChars && !strings.Contains(s, "_x")
 }
 
-// appendCell appends the XML of a simple cell in column col of row rn, as
-// StreamWriter writes it.
-func appendCell(dst []byte, col string, rn []byte, c cell) []byte {
+// simpleNum reports whether x is written by appendNumCell exactly as by
+// StreamWriter.SetRow: at most 15 significant digits (excelize rounds
+// longer ones).
+func simpleNum(x float64) bool {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 {
+		return true // an integer of at most 15 digits
+	}
+	var b [32]byte
+	d := 0
+	for _, ch := range strconv.AppendFloat(b[:0], x, 'f', -1, 64) {
+		if ch >= '0' && ch <= '9' {
+			d++
+		}
+	}
+	return d <= 15
+}
+
+// appendNumCell appends the XML of a number cell in column col of row rn,
+// in style (0: none), as StreamWriter writes it.
+func appendNumCell(dst []byte, col string, rn []byte, style int, x float64) []byte {
 	dst = append(dst, `<c r="`...)
 	dst = append(dst, col...)
 	dst = append(dst, rn...)
 	dst = append(dst, '"')
-	if c.style != 0 {
+	if style != 0 {
 		dst = append(dst, ` s="`...)
-		dst = strconv.AppendInt(dst, int64(c.style), 10)
+		dst = strconv.AppendInt(dst, int64(style), 10)
 		dst = append(dst, '"')
 	}
-	switch c.what {
-	case isNum:
-		dst = append(dst, `><v>`...)
-		dst = strconv.AppendFloat(dst, c.x, 'f', -1, 64)
-		dst = append(dst, `</v></c>`...)
-	case isText:
-		v := c.s
-		dst = append(dst, ` t="inlineStr"><is><t`...)
-		if v != "" && (isSpace(v[0]) || isSpace(v[len(v)-1])) {
-			dst = append(dst, ` xml:space="preserve"`...)
-		}
-		dst = append(dst, '>')
-		dst = appendEscaped(dst, v)
-		dst = append(dst, `</t></is></c>`...)
+	dst = append(dst, `><v>`...)
+	dst = strconv.AppendFloat(dst, x, 'f', -1, 64)
+	return append(dst, `</v></c>`...)
+}
+
+// appendTextTail appends the XML of a text cell after its reference (from
+// the reference's closing quote), as StreamWriter writes it.
+func appendTextTail(dst []byte, v string) []byte {
+	dst = append(dst, `" t="inlineStr"><is><t`...)
+	if v != "" && (isSpace(v[0]) || isSpace(v[len(v)-1])) {
+		dst = append(dst, ` xml:space="preserve"`...)
 	}
-	return dst
+	dst = append(dst, '>')
+	dst = appendEscaped(dst, v)
+	return append(dst, `</t></is></c>`...)
 }
 
 // isSpace reports whether b is a byte excelize keeps with xml:space="preserve"

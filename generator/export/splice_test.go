@@ -10,8 +10,9 @@ import (
 )
 
 // TestSpliceSameBytes: the spliced rows are byte for byte what the
-// StreamWriter writes, on hostile text and awkward numbers; a sheet with
-// text excelize escapes (_xHHHH_) takes the StreamWriter.
+// StreamWriter writes, on hostile text (repeated down a column and not)
+// and awkward numbers; a sheet with text excelize escapes (_xHHHH_) takes
+// the StreamWriter.
 func TestSpliceSameBytes(t *testing.T) {
 	hostile := []string{
 		" leading space", "trailing space ", "\tTab", "line\nfeed", "cr\r\nlf", "trail\n",
@@ -35,7 +36,12 @@ func TestSpliceSameBytes(t *testing.T) {
 				in.ID, in.Name, in.BusinessUnit = "INI-H"+h, h+tt.extra, h
 				n := numbers[i%len(numbers)]
 				in.Budget, in.Spend = n, &n
-				in.Checks = []model.CheckResult{{ID: model.CheckOutcomeLinked, Principle: 1, Result: model.Pass, Reason: h + tt.extra}}
+				// Two checks: the id, name, unit and reason repeat on
+				// the next row (whose cells reuse the XML above them).
+				in.Checks = []model.CheckResult{
+					{ID: model.CheckOutcomeLinked, Principle: 1, Result: model.Pass, Reason: h + tt.extra},
+					{ID: model.CheckPeakClear, Principle: 6, Result: model.Warn, Reason: h + tt.extra},
+				}
 				sc.Initiatives = append(sc.Initiatives, in)
 			}
 			for i, n := range numbers {

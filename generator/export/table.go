@@ -12,7 +12,7 @@ import (
 )
 
 // kind is how a column's values are stored and formatted.
-type kind int
+type kind uint8
 
 const (
 	text   kind = iota // a string cell
@@ -133,28 +133,6 @@ type sliceRows [][]value
 func (r sliceRows) Len() int                       { return len(r) }
 func (r sliceRows) Row(i int, dst []value) []value { return append(dst, r[i]...) }
 
-// cell is what the stream writes for one value: nothing, a text, or a
-// number in a style (0: General).
-type cell struct {
-	s     string
-	x     float64
-	style int
-	what  what
-}
-
-// streamValue is the cell as StreamWriter.SetRow takes it.
-func (c cell) streamValue() any {
-	switch {
-	case c.what == isText:
-		return c.s
-	case c.what == isNum && c.style != 0:
-		return excelize.Cell{StyleID: c.style, Value: c.x}
-	case c.what == isNum:
-		return c.x
-	}
-	return nil
-}
-
 // streamTable is writeTable over a rowSource.
 func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows rowSource, freezeCols int) error {
 	// First pass: the columns' widths; the cells are made again row by row
@@ -165,43 +143,11 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 		head[c] = excelize.Cell{StyleID: st.head, Value: col.head}
 		widths[c] = longestWord(col.head) + 3 // headers wrap; room for the filter button
 	}
-	simple := true
-	measured := false // the first pass is over: the cells alone are made
-	cellsOf := func(r int, row []value, out []cell) ([]cell, error) {
-		if len(row) > len(cols) {
-			return nil, fmt.Errorf("%s row %d: %d cells for %d columns", sheet, r+2, len(row), len(cols))
-		}
-		out = out[:0]
-		for c, v := range row {
-			k := cols[c].kind
-			if v.over {
-				k = v.k
-			}
-			// A column is never made wider than maxWidth: once it is
-			// that wide, its cells need not be measured.
-			measure := !measured && widths[c] < maxWidth
-			cl, n := cellOf(st, v, k, measure)
-			out = append(out, cl)
-			if !measured {
-				widths[c] = max(widths[c], n)
-				simple = simple && simpleCell(cl)
-			}
-		}
-		return out, nil
-	}
-	var (
-		cells []cell
-		row   []value
-	)
 	n := rows.Len()
-	for r := range n {
-		row = rows.Row(r, row[:0])
-		var err error
-		if cells, err = cellsOf(r, row, cells); err != nil {
-			return err
-		}
+	simple, err := measure(sheet, cols, rows, widths)
+	if err != nil {
+		return err
 	}
-	measured = true
 	// The autofilter goes into the worksheet before streaming; the stream
 	// writes it after the rows.
 	end, _ := excelize.CoordinatesToCellName(len(cols), n+1)
@@ -238,19 +184,19 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 			return fmt.Errorf("%s: no such sheet", sheet)
 		}
 		st.splices.add("xl/worksheets/sheet"+strconv.Itoa(idx+1)+".xml", func(w io.Writer) error {
-			return spliceRows(w, len(cols), rows, cellsOf)
+			return spliceRows(w, st, cols, rows)
 		})
 		return sw.Flush()
 	}
-	var vals []any
+	var (
+		row  []value
+		vals []any
+	)
 	for r := range n {
 		row = rows.Row(r, row[:0])
-		if cells, err = cellsOf(r, row, cells); err != nil {
-			return err
-		}
 		vals = vals[:0]
-		for _, c := range cells {
-			vals = append(vals, c.streamValue())
+		for c, v := range row {
+			vals = append(vals, streamValue(st, v, cols[c].kind))
 		}
 		name, _ := excelize.CoordinatesToCellName(1, r+2)
 		if err := sw.SetRow(name, vals); err != nil {
@@ -260,34 +206,114 @@ func streamTable(f *excelize.File, st styles, sheet string, cols []column, rows 
 	return sw.Flush()
 }
 
+// measure widens widths[c] to the widest cell of column c, and reports
+// whether every cell is simple: written by spliceRows exactly as by
+// StreamWriter.SetRow. A text equal to the one above it in its column
+// (an initiative's id, name and unit on its nine Checks rows) is not
+// measured again.
+func measure(sheet string, cols []column, rows rowSource, widths []int) (simple bool, err error) {
+	simple = true
+	above := make([]string, len(cols))
+	var row []value
+	for r := range rows.Len() {
+		row = rows.Row(r, row[:0])
+		if len(row) > len(cols) {
+			return false, fmt.Errorf("%s row %d: %d cells for %d columns", sheet, r+2, len(row), len(cols))
+		}
+		for c := range row {
+			v := &row[c]
+			switch {
+			case v.what == isText:
+				if v.s == "" || v.s == above[c] {
+					continue
+				}
+				above[c] = v.s
+				// A column is never made wider than maxWidth: once it
+				// is that wide, its cells need not be measured.
+				if widths[c] < maxWidth {
+					widths[c] = max(widths[c], textWidth(v.s))
+				}
+				simple = simple && simpleText(v.s)
+			case v.what == isNum && isFigure(v.x):
+				k := cols[c].kind
+				if v.over {
+					k = v.k
+				}
+				if widths[c] < maxWidth {
+					widths[c] = max(widths[c], numWidth(v.x, k))
+				}
+				simple = simple && simpleNum(v.x)
+			}
+		}
+	}
+	return simple, nil
+}
+
+// isFigure reports whether x is written: NaN and the infinities are not
+// figures, and leave their cell empty.
+func isFigure(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// streamValue returns value v of a column of kind k as
+// StreamWriter.SetRow takes it: nil for an empty cell, a string, a
+// float64, or a Cell holding a float64 in its number format's style.
+// Texts always go in as string cells, whatever they start with: the
+// stream writes a formula only for a Cell with its Formula set, which is
+// never done here.
+func streamValue(st styles, v value, k kind) any {
+	if v.over {
+		k = v.k
+	}
+	switch {
+	case v.what == isText && v.s != "":
+		return v.s
+	case v.what == isNum && isFigure(v.x):
+		if s := st.kind[k]; s != 0 {
+			return excelize.Cell{StyleID: s, Value: v.x}
+		}
+		return v.x
+	}
+	return nil
+}
+
 // spliceRows writes the data rows of a simple sheet as StreamWriter.SetRow
-// writes them, from row 2.
-func spliceRows(w io.Writer, ncols int, rows rowSource, cellsOf func(int, []value, []cell) ([]cell, error)) error {
-	refs := make([]string, ncols)
+// writes them, from row 2. A text equal to the one above it in its column
+// reuses that cell's XML.
+func spliceRows(w io.Writer, st styles, cols []column, rows rowSource) error {
+	refs := make([]string, len(cols))
 	for c := range refs {
 		refs[c], _ = excelize.ColumnNumberToName(c + 1)
 	}
+	above := make([]string, len(cols)) // the text above, "" none
+	tails := make([][]byte, len(cols)) // its cell's XML after the reference
 	var (
-		buf   = make([]byte, 0, 80<<10)
-		row   []value
-		cells []cell
-		err   error
-		num   [20]byte
+		buf = make([]byte, 0, 80<<10)
+		row []value
+		num [20]byte
 	)
 	for r := range rows.Len() {
 		row = rows.Row(r, row[:0])
-		if cells, err = cellsOf(r, row, cells); err != nil {
-			return err
-		}
 		rn := strconv.AppendInt(num[:0], int64(r+2), 10)
 		buf = append(buf, `<row r="`...)
 		buf = append(buf, rn...)
 		buf = append(buf, `">`...)
-		for c, v := range cells {
-			if v.what == none {
-				continue
+		for c := range row {
+			v := &row[c]
+			switch {
+			case v.what == isText && v.s != "":
+				if v.s != above[c] {
+					above[c], tails[c] = v.s, appendTextTail(tails[c][:0], v.s)
+				}
+				buf = append(buf, `<c r="`...)
+				buf = append(buf, refs[c]...)
+				buf = append(buf, rn...)
+				buf = append(buf, tails[c]...)
+			case v.what == isNum && isFigure(v.x):
+				k := cols[c].kind
+				if v.over {
+					k = v.k
+				}
+				buf = appendNumCell(buf, refs[c], rn, st.kind[k], v.x)
 			}
-			buf = appendCell(buf, refs[c], rn, v)
 		}
 		buf = append(buf, `</row>`...)
 		if len(buf) >= 64<<10 {
@@ -297,7 +323,7 @@ func spliceRows(w io.Writer, ncols int, rows rowSource, cellsOf func(int, []valu
 			buf = buf[:0]
 		}
 	}
-	_, err = w.Write(buf)
+	_, err := w.Write(buf)
 	return err
 }
 
@@ -319,35 +345,6 @@ const maxWidth = 60
 // are not counted. maxWidth runes take at most maxWidth*UTFMax bytes.
 func textWidth(s string) int {
 	return utf8.RuneCountInString(s[:min(len(s), maxWidth*utf8.UTFMax)])
-}
-
-// cellOf returns what the stream writes for one value and, when measure
-// is set, the width its text needs (else 0). Texts always go in as string
-// cells, whatever they start with: the stream writes a formula only for a
-// Cell with its Formula set, which is never done here.
-func cellOf(st styles, v value, k kind, measure bool) (cell, int) {
-	switch v.what {
-	case isText:
-		if v.s == "" {
-			return cell{}, 0
-		}
-		n := 0
-		if measure {
-			n = textWidth(v.s)
-		}
-		return cell{s: v.s, what: isText}, n
-	case isNum:
-		x := v.x
-		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return cell{}, 0 // not a figure: leave the cell empty
-		}
-		n := 0
-		if measure {
-			n = numWidth(x, k)
-		}
-		return cell{x: x, style: st.kind[k], what: isNum}, n
-	}
-	return cell{}, 0
 }
 
 // numWidth estimates the characters a number shows in its format.
