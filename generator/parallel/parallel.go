@@ -1,6 +1,8 @@
 // Package parallel runs independent pieces of work on a bounded set of
 // goroutines: the one worker pool of opsalign, used to read data files
-// and to make the files of a site.
+// and to make the files of a site, and (Go) the few single pieces of
+// work that overlap a serial stretch of a build, where a core would
+// otherwise wait.
 package parallel
 
 import (
@@ -44,4 +46,23 @@ func Do(ctx context.Context, n int, f func(ctx context.Context, i int) error) er
 // worker (each with its own scratch state) asks it for the count.
 func Workers(n int) int {
 	return max(0, min(runtime.GOMAXPROCS(0), n))
+}
+
+// Go starts f on a goroutine of its own, beside the caller's work, and
+// returns wait, which waits for f to return and returns its error (wait
+// may be called any number of times, from any goroutine). It is for one
+// piece of work that overlaps a serial stretch — the theme parsed while
+// the data are read, the downloads made while the pages are being
+// prepared — not for a pool: many pieces go through Do.
+func Go(f func() error) (wait func() error) {
+	done := make(chan struct{})
+	var err error
+	go func() {
+		defer close(done)
+		err = f()
+	}()
+	return func() error {
+		<-done
+		return err
+	}
 }

@@ -79,3 +79,23 @@ func TestWorkers(t *testing.T) {
 		}
 	}
 }
+
+func TestGo(t *testing.T) {
+	boom := errors.New("boom")
+	release := make(chan struct{})
+	var ran atomic.Bool
+	wait := Go(func() error {
+		<-release // f runs beside the caller: the caller is not blocked
+		ran.Store(true)
+		return boom
+	})
+	close(release)
+	for range 3 { // any number of waits, each after f returned
+		if err := wait(); !errors.Is(err, boom) || !ran.Load() {
+			t.Fatalf("wait() = %v (f ran: %v), want boom after f", err, ran.Load())
+		}
+	}
+	if err := Go(func() error { return nil })(); err != nil {
+		t.Errorf("wait() = %v, want nil", err)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/opsalign/opsalign/generator/config"
 	"github.com/opsalign/opsalign/generator/history"
 	"github.com/opsalign/opsalign/generator/narrative"
+	"github.com/opsalign/opsalign/generator/parallel"
 	"github.com/opsalign/opsalign/generator/publish"
 	"github.com/opsalign/opsalign/generator/read"
 	"github.com/opsalign/opsalign/generator/render"
@@ -117,6 +118,20 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 	}
 	mem, _ := out.(*site.Memory)
 	narrativeOnly := prev != nil && mem != nil && onlyContent(cfg, changed) && reflect.DeepEqual(cfg, prev.res.Config)
+	// The theme and the side of the site (narrative, closed quarters,
+	// logo) do not depend on the data: they are parsed while the data are
+	// read and scored, on a core the reading leaves idle part of the time.
+	var (
+		e        *render.Engine
+		themeErr error
+		sd       side
+	)
+	prep := parallel.Go(func() error {
+		e, themeErr = b.theme(cfg, changed)
+		sd = loadSide(cfg)
+		return nil
+	})
+	defer prep() // b.engine is the goroutine's until it returns
 	var res *Result
 	if narrativeOnly {
 		res = prev.res // no data file and no setting changed: the same scorecard
@@ -143,14 +158,22 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		}
 		res = &Result{Config: cfg, Dataset: ds, Scorecard: score.Score(ds, cfg.Policy, ScoreOptions(cfg))}
 	}
-	e, err := b.theme(cfg, changed)
-	if err != nil {
-		return nil, err
+	dl := downloads(res.Scorecard)
+	if _, lazy := out.(site.LazySink); !lazy {
+		// Into files: the downloads (the slowest files) are started now,
+		// made beside the preparation of the pages, which is serial.
+		var wait func()
+		dl, wait = startJobs(dl)
+		defer wait() // none is left running when Build returns
+	}
+	prep()
+	if themeErr != nil {
+		return nil, themeErr
 	}
 	if b.markdown == nil || b.unsafeMD != cfg.UnsafeHTML {
 		b.markdown, b.unsafeMD = narrative.NewRenderer(cfg.UnsafeHTML), cfg.UnsafeHTML
 	}
-	in, err := input(cfg, res, b.markdown, b.version)
+	in, err := sd.input(cfg, res, b.markdown, b.version)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +183,7 @@ func (b *Builder) Build(ctx context.Context, changed []string, out site.Sink) (*
 		return nil, err
 	}
 	// The downloads first: the slowest single files.
-	jobs := append(append(downloads(res.Scorecard), decisionsJob(in.Decisions)...), pageJobs...)
+	jobs := append(append(dl, decisionsJob(in.Decisions)...), pageJobs...)
 	nav := navKey(in.Content)
 	var (
 		prevSite *site.Memory

@@ -16,31 +16,57 @@ import (
 // the narrative pages, the closed quarters, the board pack's decisions
 // and the logo.
 func input(cfg config.Config, res *Result, md *narrative.Renderer, version string) (render.Input, error) {
-	pages, err := narrative.Load(contentFS(cfg))
+	return loadSide(cfg).input(cfg, res, md, version)
+}
+
+// side is what the pages take from the site folder besides the data —
+// the narrative pages, the closed quarters and the logo — each with the
+// error of its loading. None depends on the data, so Build loads them
+// while the data are read.
+type side struct {
+	pages     []narrative.Page
+	pagesErr  error
+	closed    []history.Quarter
+	closedErr error
+	logo      *render.Logo
+	logoErr   error
+}
+
+// loadSide loads the side of cfg's site; its errors are kept for input.
+func loadSide(cfg config.Config) side {
+	var s side
+	s.pages, s.pagesErr = narrative.Load(contentFS(cfg))
+	s.closed, s.closedErr = history.Load(cfg.Dir)
+	s.logo, s.logoErr = loadLogo(cfg)
+	return s
+}
+
+// input makes the render input of res's site from s, returning the first
+// error in the order of the stages: the narrative, the closed quarters,
+// the board pack's decisions (which take the scorecard), the logo.
+func (s side) input(cfg config.Config, res *Result, md *narrative.Renderer, version string) (render.Input, error) {
+	if s.pagesErr != nil {
+		return render.Input{}, s.pagesErr
+	}
+	if s.closedErr != nil {
+		return render.Input{}, fmt.Errorf("history: %w", s.closedErr)
+	}
+	dec, err := packDecisions(s.pages, res.Scorecard, s.closed)
 	if err != nil {
 		return render.Input{}, err
 	}
-	closed, err := history.Load(cfg.Dir)
-	if err != nil {
-		return render.Input{}, fmt.Errorf("history: %w", err)
-	}
-	dec, err := packDecisions(pages, res.Scorecard, closed)
-	if err != nil {
-		return render.Input{}, err
-	}
-	logo, err := loadLogo(cfg)
-	if err != nil {
-		return render.Input{}, err
+	if s.logoErr != nil {
+		return render.Input{}, s.logoErr
 	}
 	return render.Input{
-		Logo:      logo,
+		Logo:      s.logo,
 		Config:    cfg,
 		Dataset:   res.Dataset,
 		Scorecard: res.Scorecard,
-		Content:   pages,
+		Content:   s.pages,
 		Markdown:  md,
 		Version:   version,
-		History:   closed,
+		History:   s.closed,
 		Decisions: dec,
 	}, nil
 }
