@@ -39,6 +39,7 @@ type Rows struct {
 	w     *Workbook
 	name  string
 	rc    io.ReadCloser
+	ahead *ahead // rc unpacked ahead of s, for a large part; or nil
 	s     *scanner
 	row   int
 	cells []Cell
@@ -83,7 +84,13 @@ func (w *Workbook) Rows(i int) (*Rows, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.rc, r.s = rc, newScanner(rc, w.lim.Depth)
+	r.rc = rc
+	var src io.Reader = rc
+	if sh.part.UncompressedSize64 >= aheadMin {
+		r.ahead = newAhead(rc)
+		src = r.ahead
+	}
+	r.s = newScanner(src, w.lim.Depth)
 	return r, nil
 }
 
@@ -91,6 +98,9 @@ func (w *Workbook) Rows(i int) (*Rows, error) {
 func (r *Rows) Close() error {
 	if r.rc == nil {
 		return nil
+	}
+	if r.ahead != nil {
+		r.ahead.Close() // its goroutine reads rc no more
 	}
 	err := r.rc.Close()
 	r.rc = nil

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -170,4 +171,36 @@ func FuzzRows(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestLargeSheet reads a sheet large enough to be unpacked ahead of its
+// scanning (aheadMin): every row as written, and a damage near its end
+// reported at its row, as for a small sheet.
+func TestLargeSheet(t *testing.T) {
+	var sb strings.Builder
+	n := 0
+	for sb.Len() < aheadMin+aheadMin/2 {
+		n++
+		fmt.Fprintf(&sb, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>INI-%05d &amp; more text to fill the sheet</t></is></c><c r="B%d"><v>%d.5</v></c></row>`, n, n, n, n, n)
+	}
+	good := sb.String()
+	path := writeZip(t, book(nil, [2]string{"Big", sheetXML(good)})...)
+	got, err := readAll(t, path, DefaultLimits(), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n {
+		t.Fatalf("%d rows, want %d", len(got), n)
+	}
+	for _, i := range []int{0, n / 2, n - 1} {
+		want := row{i + 1, []Cell{{Text, fmt.Sprintf("INI-%05d & more text to fill the sheet", i+1)}, {Number, fmt.Sprintf("%d.5", i+1)}}}
+		if !reflect.DeepEqual(got[i], want) {
+			t.Errorf("row %d: %+v, want %+v", i+1, got[i], want)
+		}
+	}
+	bad := good + fmt.Sprintf(`<row r="%d"><c r="A%d"><v>&bogus;</v></c></row>`, n+1, n+1)
+	path = writeZip(t, book(nil, [2]string{"Big", sheetXML(bad)})...)
+	if _, err := readAll(t, path, DefaultLimits(), 0); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("row %d", n+1)) || !strings.Contains(err.Error(), "unknown entity") {
+		t.Errorf("error %v, want unknown entity at row %d", err, n+1)
+	}
 }

@@ -276,7 +276,7 @@ func (s *scanner) endTag() error {
 	if i < 0 {
 		return errXML("an end tag is never closed")
 	}
-	qname := bytes.TrimRight(s.buf[s.pos+2:s.pos+i], " \t\r\n")
+	qname := trimSpaceRight(s.buf[s.pos+2 : s.pos+i])
 	s.pos += i + 1
 	if len(s.marks) == 0 {
 		return errXML("</%s> closes no element", qname)
@@ -316,7 +316,7 @@ func (s *scanner) tagEnd() (int, error) {
 			quote = 0
 			continue
 		}
-		k := bytes.IndexAny(rest, `>"'<`)
+		k := indexTagStop(rest)
 		if k < 0 {
 			i += len(rest)
 			continue
@@ -442,7 +442,7 @@ func (s *scanner) appendText(dst []byte) ([]byte, error) {
 // and line ends normalised to "\n".
 func appendDecoded(dst, raw []byte) ([]byte, error) {
 	for len(raw) > 0 {
-		i := bytes.IndexAny(raw, "&\r")
+		i := indexDecodeStop(raw)
 		if i < 0 {
 			return append(dst, raw...), nil
 		}
@@ -539,6 +539,37 @@ func localName(q []byte) []byte {
 		return q[i+1:]
 	}
 	return q
+}
+
+// indexTagStop returns the index in b of the first of the bytes > " ' <,
+// or -1: what ends or quotes within a tag. (bytes.IndexAny builds its set
+// of bytes on every call; this runs once per tag.)
+func indexTagStop(b []byte) int {
+	for i, c := range b {
+		if c == '>' || c == '"' || c == '\'' || c == '<' {
+			return i
+		}
+	}
+	return -1
+}
+
+// indexDecodeStop returns the index in b of the first & or carriage return, or -1:
+// where decoding character data has work to do.
+func indexDecodeStop(b []byte) int {
+	for i, c := range b {
+		if c == '&' || c == '\r' {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimSpaceRight drops the XML white space that ends b.
+func trimSpaceRight(b []byte) []byte {
+	for len(b) > 0 && isSpace(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
