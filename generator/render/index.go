@@ -67,6 +67,9 @@ type index struct {
 	trendMu sync.Mutex
 	trends  map[string]*trendOnce // metric id → its trend chart, built once
 
+	segMu sync.RWMutex
+	segs  map[string][]Segment // a reason's segments (reasonSegments)
+
 	gistMu sync.Mutex
 	gists  map[string]*gist // metric id → what its trend shows (trendGist)
 

@@ -59,6 +59,30 @@ func (x *index) segments(text string) []Segment {
 	return out
 }
 
+// reasonSegments returns segments(text), made once a build for each
+// text: the check reasons of the initiative pages (half the check rows of
+// a 10k site share their reason with another). The segments are shared:
+// only read them.
+func (x *index) reasonSegments(text string) []Segment {
+	if text == "" {
+		return nil
+	}
+	x.segMu.RLock()
+	segs, ok := x.segs[text]
+	x.segMu.RUnlock()
+	if ok {
+		return segs
+	}
+	segs = x.segments(text)
+	x.segMu.Lock()
+	if x.segs == nil {
+		x.segs = make(map[string][]Segment, checkRowsPerPage*len(x.sc.Initiatives))
+	}
+	x.segs[text] = segs
+	x.segMu.Unlock()
+	return segs
+}
+
 // idTokens yields the start and end of each token of text that could be
 // an id: a run of id bytes without its trailing dots, of a length some
 // id has (a reason has a score of words: most need no lookup).

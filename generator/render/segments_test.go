@@ -4,6 +4,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/opsalign/opsalign/generator/model"
 )
 
 func TestSegments(t *testing.T) {
@@ -51,6 +53,27 @@ func TestSegments(t *testing.T) {
 	for _, tt := range tests {
 		if got := x.segments(tt.in); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("with idLens: segments(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestReasonSegments: a reason's segments as segments makes them, made
+// once a build and then shared.
+func TestReasonSegments(t *testing.T) {
+	x := &index{
+		sc:        &model.Scorecard{},
+		iniFiles:  map[string]string{"INI-005": "INI-005.html"},
+		metFiles:  map[string]string{"M-10": "M-10.html"},
+		listedInc: map[string]bool{},
+	}
+	for _, in := range []string{"no ids here", "M-10 at 71.5 (INI-005)", "ends with INI-005.", ""} {
+		want := x.segments(in)
+		first := x.reasonSegments(in)
+		if !reflect.DeepEqual(first, want) {
+			t.Errorf("reasonSegments(%q) = %+v, want %+v", in, first, want)
+		}
+		if again := x.reasonSegments(in); len(again) != len(want) || len(want) > 0 && &again[0] != &first[0] {
+			t.Errorf("reasonSegments(%q) made again", in)
 		}
 	}
 }

@@ -77,15 +77,13 @@ func (x *index) trendGist(mr *model.MetricResult, goLive time.Time) string {
 	g := x.gistOf(mr.ID, obs)
 	var parts []string
 	if !goLive.IsZero() {
-		at := ""
 		for i, o := range obs {
 			if !goLive.After(o.End) && !goLive.Before(g.starts[i]) {
-				at = g.atGoLive[i]
-				break
+				return g.withAt[i] // the value at go-live: the common case, made once
 			}
 		}
+		at := ""
 		switch d := x.fmt.Date(goLive); {
-		case at != "":
 		case goLive.Before(g.starts[0]):
 			at = "go-live " + d + " before the first"
 		case goLive.After(obs[len(obs)-1].End):
@@ -111,6 +109,8 @@ type gist struct {
 	lohi     string      // "lowest 6.17 (2024-01), highest 6.34 (2026-05)", "" for one value
 	starts   []time.Time // each value's period start (periodStart)
 	atGoLive []string    // each value as the value at go-live: "6.29 at go-live (2026-01)"
+	// withAt is the whole gist of each value as the value at go-live.
+	withAt []string
 }
 
 // gistOf returns the gist of the metric id with the values obs.
@@ -142,6 +142,14 @@ func (x *index) gistOf(id string, obs []model.Observation) *gist {
 			}
 		}
 		g.lohi = fmt.Sprintf("lowest %s (%s)", f.Num(lo.Value), lo.Period) + ", " + fmt.Sprintf("highest %s (%s)", f.Num(hi.Value), hi.Period)
+	}
+	g.withAt = make([]string, len(obs))
+	for i, at := range g.atGoLive {
+		if g.lohi != "" {
+			g.withAt[i] = g.head + ": " + at + ", " + g.lohi + "."
+		} else {
+			g.withAt[i] = g.head + ": " + at + "."
+		}
 	}
 	if x.gists == nil {
 		x.gists = map[string]*gist{}
