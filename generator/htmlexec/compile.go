@@ -67,7 +67,10 @@ type command struct {
 	// field and variable chains
 	variable string
 	fields   []*field
-	args     []*command // arguments (after the first word), as commands
+	// chain caches where a chain of fields ends on the last receiver
+	// type it met (chainOf).
+	chain atomic.Pointer[chainInfo]
+	args  []*command // arguments (after the first word), as commands
 	// constants
 	str  reflect.Value
 	pipe *pipe
@@ -93,6 +96,38 @@ type fieldInfo struct {
 	addr   bool
 	method int // -1: not a method
 	index  []int
+}
+
+// chainInfo says where a chain of names ends on a receiver type,
+// addressable or not: when every name is a struct field of one index and
+// every field but the last is a struct (not a pointer, not an
+// interface), the chain is that path of fields (ok); else the chain is
+// evaluated a name at a time.
+type chainInfo struct {
+	typ   reflect.Type
+	addr  bool
+	ok    bool
+	index []int
+}
+
+// chainOf resolves the names fs on a receiver of type typ (not a pointer
+// nor an interface), addressable or not, as evalField would one by one.
+func chainOf(typ reflect.Type, addr bool, fs []*field) *chainInfo {
+	c := &chainInfo{typ: typ, addr: addr}
+	t := typ
+	for _, f := range fs {
+		if t.Kind() != reflect.Struct {
+			return c // a pointer or an interface on the way: indirect, nil checks
+		}
+		info := lookup(t, addr, f.name)
+		if info.method >= 0 || len(info.index) != 1 {
+			return c
+		}
+		c.index = append(c.index, info.index[0])
+		t = t.Field(info.index[0]).Type // not a struct: the next name is not taken
+	}
+	c.ok = true
+	return c
 }
 
 // builtins a fast run knows.

@@ -372,7 +372,7 @@ func (s *state) varValue(name string) reflect.Value {
 func (s *state) evalCommand(dot reflect.Value, c *command, final reflect.Value) reflect.Value {
 	switch c.kind {
 	case cmdField:
-		return s.evalChain(dot, dot, c.fields, c.args, final)
+		return s.evalChain(dot, dot, c, c.args, final)
 	case cmdVariable:
 		v := s.varValue(c.variable)
 		if len(c.fields) == 0 {
@@ -381,7 +381,7 @@ func (s *state) evalCommand(dot reflect.Value, c *command, final reflect.Value) 
 			}
 			return v
 		}
-		return s.evalChain(dot, v, c.fields, c.args, final)
+		return s.evalChain(dot, v, c, c.args, final)
 	case cmdPartial:
 		if !isMissing(final) {
 			bail("builtin or call arguments")
@@ -426,13 +426,13 @@ func (s *state) callPartial(dot reflect.Value, c *command) template.HTML {
 func (s *state) evalArg(dot reflect.Value, c *command) reflect.Value {
 	switch c.kind {
 	case cmdField:
-		return s.evalChain(dot, dot, c.fields, nil, missing)
+		return s.evalChain(dot, dot, c, nil, missing)
 	case cmdVariable:
 		v := s.varValue(c.variable)
 		if len(c.fields) == 0 {
 			return v
 		}
-		return s.evalChain(dot, v, c.fields, nil, missing)
+		return s.evalChain(dot, v, c, nil, missing)
 	case cmdDot:
 		return dot
 	case cmdString, cmdBool, cmdNumber:
@@ -449,7 +449,27 @@ func (s *state) evalArg(dot reflect.Value, c *command) reflect.Value {
 	return reflect.Value{}
 }
 
-func (s *state) evalChain(dot, receiver reflect.Value, fs []*field, args []*command, final reflect.Value) reflect.Value {
+// evalChain evaluates the names of c on receiver, the last with args
+// and final. A chain of struct fields alone is read as one path of
+// fields (chainOf), cached for the last receiver type.
+func (s *state) evalChain(dot, receiver reflect.Value, c *command, args []*command, final reflect.Value) reflect.Value {
+	fs := c.fields
+	if len(args) == 0 && receiver.IsValid() && isMissing(final) {
+		if r, isNil := indirect(receiver); !isNil {
+			typ, addr := r.Type(), r.CanAddr()
+			ci := c.chain.Load()
+			if ci == nil || ci.typ != typ || ci.addr != addr {
+				ci = chainOf(typ, addr, fs)
+				c.chain.Store(ci)
+			}
+			if ci.ok {
+				for _, i := range ci.index {
+					r = r.Field(i)
+				}
+				return r
+			}
+		}
+	}
 	n := len(fs)
 	for i := 0; i < n-1; i++ {
 		receiver = s.evalField(dot, fs[i], nil, missing, receiver)

@@ -75,8 +75,44 @@ const testTemplates = `
 {{define "printf"}}{{printf "%d" .Count}}{{end}}
 {{define "float"}}{{if gt .Count 1.5}}x{{end}}{{end}}
 {{define "attrhtml"}}<p title="{{.HTML}}"></p>{{end}}
+{{define "chains"}}{{.In.Deep.Leaf}}|{{.In.Name}}|{{.P.Name}}|{{.In.Shout}}|{{with .In}}{{.Deep.Leaf}}{{end}}|{{$o := .}}{{$o.In.Deep.Leaf}}|{{.Any.Deep.Leaf}}|{{if .In.Deep.Leaf}}y{{end}}{{end}}
+{{define "leaf"}}{{.In.Deep.Leaf}} {{.In.Name}}{{end}}
 {{define "tree"}}{{$n := .Name}}{{.Name}}{{range .Kids}}({{template "tree" .}}{{$n}}){{end}}{{end}}
 `
+
+// Chains of fields (evalChain's cached paths).
+type outer struct {
+	In  inner
+	P   *inner
+	Any any
+}
+
+type inner struct {
+	Deep deep
+	Name string
+}
+
+type deep struct{ Leaf string }
+
+func (i inner) Shout() string { return strings.ToUpper(i.Name) }
+
+// other has the names of outer with other types: a chain cached for one
+// is not taken for the other.
+type other struct {
+	Pad string
+	In  struct {
+		Name int
+		Deep struct {
+			Pad  string
+			Leaf int
+		}
+	}
+}
+
+func testOuter() outer {
+	in := inner{Deep: deep{Leaf: "leaf <1>"}, Name: "in & out"}
+	return outer{In: in, P: &inner{Name: "ptr"}, Any: in}
+}
 
 type tree struct {
 	Name string
@@ -153,6 +189,10 @@ func TestExecuteAsHTMLTemplate(t *testing.T) {
 		{"printf", func() any { return testPage() }, false},
 		{"float", func() any { return testPage() }, false},
 		{"attrhtml", func() any { return testPage() }, true},
+		{"chains", func() any { return testOuter() }, true},
+		{"chains", func() any { o := testOuter(); return &o }, true},
+		{"chains", func() any { o := testOuter(); o.P = nil; return o }, true}, // nil on the way: html/template's error
+		{"leaf", func() any { return other{} }, true},
 		{"tree", func() any {
 			return tree{"a", []tree{{"b", []tree{{"c", nil}, {"d<", nil}}}, {"e", nil}}}
 		}, true},
@@ -175,6 +215,25 @@ func TestExecuteAsHTMLTemplate(t *testing.T) {
 		if fast := set.Fast(tt.name); fast != tt.fast && wantErr == nil {
 			t.Errorf("%s: Fast = %v, want %v", tt.name, fast, tt.fast)
 		}
+	}
+}
+
+// A chain's cached path is taken only for the receiver type it was made
+// for: one template run with values of two types with the same names.
+func TestChainTypes(t *testing.T) {
+	std, set := newTestSet(t)
+	o := other{Pad: "pad"}
+	o.In.Deep.Leaf, o.In.Name, o.In.Deep.Pad = 7, -3, "deep pad"
+	for run, data := range []any{testOuter(), o, testOuter(), &o, other{}, testOuter()} {
+		var want, got bytes.Buffer
+		wantErr := std.ExecuteTemplate(&want, "leaf", data)
+		err := set.Execute(&got, "leaf", data)
+		if (err == nil) != (wantErr == nil) || got.String() != want.String() {
+			t.Errorf("run %d (%T): %q, %v; want %q, %v", run, data, got.String(), err, want.String(), wantErr)
+		}
+	}
+	if set.Fallbacks() != 0 {
+		t.Errorf("%d fallbacks (%s)", set.Fallbacks(), set.LastFallback())
 	}
 }
 
