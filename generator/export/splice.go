@@ -134,8 +134,17 @@ func appendNumCell(dst []byte, col string, rn []byte, style int, x float64) []by
 		dst = append(dst, '"')
 	}
 	dst = append(dst, `><v>`...)
-	dst = strconv.AppendFloat(dst, x, 'f', -1, 64)
+	dst = appendNumber(dst, x)
 	return append(dst, `</v></c>`...)
+}
+
+// appendNumber appends x as strconv.AppendFloat(dst, x, 'f', -1, 64)
+// does, integers (a principle, a row, most money) through AppendInt.
+func appendNumber(dst []byte, x float64) []byte {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 && (x != 0 || !math.Signbit(x)) {
+		return strconv.AppendInt(dst, int64(x), 10)
+	}
+	return strconv.AppendFloat(dst, x, 'f', -1, 64)
 }
 
 // appendTextTail appends the XML of a text cell after its reference (from

@@ -3,6 +3,8 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -99,4 +101,18 @@ func TestAppendEscaped(t *testing.T) {
 		}
 	}
 	walk("", 3)
+}
+
+// appendNumber writes what AppendFloat 'f' -1 writes.
+func TestAppendNumber(t *testing.T) {
+	xs := []float64{0, math.Copysign(0, -1), 1, -1, 4, 525000, -82831, 1e15 - 1, -(1e15 - 1), 1e15, 1e21, 0.5, -2.5,
+		1.0 / 3, 123456.789, 2.5e-300, math.MaxInt64, math.Nextafter(1e15, 0), 9007199254740993}
+	for i := range 2000 {
+		xs = append(xs, float64(i*i*i)-5e8, float64(i)*1e9+0.25)
+	}
+	for _, x := range xs {
+		if got, want := string(appendNumber([]byte("v"), x)), "v"+strconv.FormatFloat(x, 'f', -1, 64); got != want {
+			t.Errorf("appendNumber(%v) = %q, want %q", x, got, want)
+		}
+	}
 }
