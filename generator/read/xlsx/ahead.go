@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"errors"
 	"io"
 	"sync"
 
@@ -42,10 +41,20 @@ func newAhead(r io.Reader) *ahead {
 			var b []byte
 			select {
 			case b = <-a.free:
+				b = b[:cap(b)]
 			case <-a.stop:
 				return nil
 			}
-			n, err := io.ReadFull(r, b[:cap(b)])
+			// Fill the block; r's error, EOF or not, comes after the
+			// bytes read with it (io.ReadFull would drop an error that
+			// comes with the block's last byte, and turn r's own
+			// io.ErrUnexpectedEOF, a cut deflate stream, into an end).
+			n, err := 0, error(nil)
+			for n < len(b) && err == nil {
+				var k int
+				k, err = r.Read(b[n:])
+				n += k
+			}
 			if n > 0 {
 				select {
 				case a.full <- b[:n]:
@@ -53,7 +62,7 @@ func newAhead(r io.Reader) *ahead {
 					return nil
 				}
 			}
-			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			if err == io.EOF {
 				return nil // the end of r: its bytes are all given
 			}
 			if err != nil {

@@ -28,6 +28,12 @@ func TestAhead(t *testing.T) {
 		{"blocks", func() io.Reader { return bytes.NewReader(data) }, data, nil},
 		{"byte by byte", func() io.Reader { return iotest.OneByteReader(bytes.NewReader(data[:3*aheadBlock/2])) }, data[:3*aheadBlock/2], nil},
 		{"data then error", func() io.Reader { return io.MultiReader(bytes.NewReader(data[:aheadBlock+5]), iotest.ErrReader(bad)) }, data[:aheadBlock+5], bad},
+		{"error with a block's last byte", func() io.Reader {
+			return iotest.DataErrReader(io.MultiReader(bytes.NewReader(data[:aheadBlock]), iotest.ErrReader(bad)))
+		}, data[:aheadBlock], bad},
+		{"its own unexpected EOF", func() io.Reader {
+			return io.MultiReader(bytes.NewReader(data[:aheadBlock+7]), iotest.ErrReader(io.ErrUnexpectedEOF))
+		}, data[:aheadBlock+7], io.ErrUnexpectedEOF},
 		{"error with data", func() io.Reader {
 			return iotest.DataErrReader(io.MultiReader(bytes.NewReader(data[:99]), iotest.ErrReader(bad)))
 		}, data[:99], bad},
