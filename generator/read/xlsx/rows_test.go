@@ -1,8 +1,15 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"errors"
 	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -202,5 +209,66 @@ func TestLargeSheet(t *testing.T) {
 	path = writeZip(t, book(nil, [2]string{"Big", sheetXML(bad)})...)
 	if _, err := readAll(t, path, DefaultLimits(), 0); err == nil || !strings.Contains(err.Error(), fmt.Sprintf("row %d", n+1)) || !strings.Contains(err.Error(), "unknown entity") {
 		t.Errorf("error %v, want unknown entity at row %d", err, n+1)
+	}
+}
+
+// TestDamagedDeflate reads a worksheet whose deflate stream is cut short,
+// small and large (read ahead), and a small one whose bytes do not match
+// its CRC: the error is the inflater's or zip's. (The CRC is checked at
+// the end of the part, which the reading of a large sheet stops short of
+// once </sheetData> is read, ahead or not.)
+func TestDamagedDeflate(t *testing.T) {
+	for _, rows := range []int{10, 20000} {
+		var sb strings.Builder
+		for n := 1; n <= rows; n++ {
+			fmt.Fprintf(&sb, `<row r="%d"><c r="A%d"><v>%d</v></c><c r="B%d" t="inlineStr"><is><t>text %d of the row</t></is></c></row>`, n, n, n, n, n*7919%10007)
+		}
+		sheet := sheetXML(sb.String())
+		var z bytes.Buffer
+		fw, _ := flate.NewWriter(&z, flate.DefaultCompression)
+		fw.Write([]byte(sheet))
+		fw.Close()
+		deflated := z.Bytes()
+		cases := []struct {
+			name string
+			crc  uint32
+			data []byte
+			want error
+		}{
+			{"cut short", crc32.ChecksumIEEE([]byte(sheet)), deflated[:len(deflated)/2], io.ErrUnexpectedEOF},
+		}
+		if len(sheet) < defaultBuf {
+			cases = append(cases, struct {
+				name string
+				crc  uint32
+				data []byte
+				want error
+			}{"wrong CRC", crc32.ChecksumIEEE([]byte(sheet)) + 1, deflated, zip.ErrChecksum})
+		}
+		for _, tc := range cases {
+			var buf bytes.Buffer
+			zw := zip.NewWriter(&buf)
+			for _, p := range book(nil, [2]string{"S", sheet}) {
+				if p.name != "xl/worksheets/sheet1.xml" {
+					w, _ := zw.Create(p.name)
+					w.Write([]byte(p.data))
+					continue
+				}
+				w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: tc.crc,
+					CompressedSize64: uint64(len(tc.data)), UncompressedSize64: uint64(len(sheet))})
+				if err != nil {
+					t.Fatal(err)
+				}
+				w.Write(tc.data)
+			}
+			zw.Close()
+			path := filepath.Join(t.TempDir(), "book.xlsx")
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := readAll(t, path, DefaultLimits(), 0); !errors.Is(err, tc.want) {
+				t.Errorf("%d rows, %s: error %v, want %v", rows, tc.name, err, tc.want)
+			}
+		}
 	}
 }
