@@ -5,6 +5,8 @@ import (
 	"errors"
 	"html/template"
 	"sync"
+
+	"github.com/opsalign/opsalign/generator/htmlexec"
 )
 
 // Chart is a chart block: the container, the ECharts option and the data
@@ -37,7 +39,7 @@ type MarkRow struct {
 // chartBody is the markup of a chart that every page showing it shares:
 // the shared template "chart-body" executed once with the chart.
 type chartBody struct {
-	t    *template.Template
+	t    *htmlexec.Set // the shared templates' executor
 	once sync.Once
 	html template.HTML
 	err  error
@@ -56,7 +58,7 @@ func (c Chart) Body() (template.HTML, error) {
 	b.once.Do(func() {
 		c.body, c.Marks, c.MarkRows = nil, "", nil
 		var buf bytes.Buffer
-		if b.err = b.t.ExecuteTemplate(&buf, "chart-body", c); b.err == nil {
+		if b.err = b.t.Execute(&buf, "chart-body", c); b.err == nil {
 			b.html = template.HTML(buf.String())
 		}
 	})
@@ -65,7 +67,7 @@ func (c Chart) Body() (template.HTML, error) {
 
 // chart gives a chart made by the index its shared markup.
 func (x *index) chart(c Chart) Chart {
-	c.body = &chartBody{t: x.shared}
+	c.body = &chartBody{t: x.sharedRun}
 	return c
 }
 

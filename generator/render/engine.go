@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io/fs"
 
+	"github.com/opsalign/opsalign/generator/htmlexec"
 	"github.com/opsalign/opsalign/generator/pagekey"
 	"github.com/opsalign/opsalign/generator/site"
 )
@@ -19,8 +20,10 @@ import (
 type Engine struct {
 	layouts layouts
 	shared  *template.Template // base and partials: chrome, narrative charts and tables
-	assets  []asset
-	rows    listRows // the initiatives list data's rows of the last keyed build
+	// sharedRun executes shared (htmlexec): the charts' shared markup.
+	sharedRun *htmlexec.Set
+	assets    []asset
+	rows      listRows // the initiatives list data's rows of the last keyed build
 }
 
 // asset is one static file of the theme.
@@ -36,7 +39,7 @@ type asset struct {
 func Parse(theme, layouts fs.FS) (*Engine, error) {
 	e := &Engine{}
 	var err error
-	if e.shared, e.layouts, err = parseTemplates(theme, layouts); err != nil {
+	if e.shared, e.sharedRun, e.layouts, err = parseTemplates(theme, layouts); err != nil {
 		return nil, err
 	}
 	if e.assets, err = readAssets(theme); err != nil {

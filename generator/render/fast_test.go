@@ -44,6 +44,7 @@ func TestPagesRunFast(t *testing.T) {
 		{"calendar", l.calendar.name, l.calendar.run},
 		{"reliability", l.reliability.name, l.reliability.run},
 		{"data quality", l.dataQuality.name, l.dataQuality.run},
+		{"chart bodies (shared, once per chart)", "chart-body", e.sharedRun},
 	} {
 		if !k.run.Fast(k.layout) {
 			t.Errorf("%s pages (%s) are executed by html/template, not the fast run: %s", k.name, k.layout, k.run.Unsupported(k.layout))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/opsalign/opsalign/generator/boardpack"
 	"github.com/opsalign/opsalign/generator/history"
+	"github.com/opsalign/opsalign/generator/htmlexec"
 	"github.com/opsalign/opsalign/generator/model"
 	"github.com/opsalign/opsalign/generator/narrative"
 	"github.com/opsalign/opsalign/generator/pagekey"
@@ -59,6 +60,8 @@ type index struct {
 	// shared are the engine's shared templates, which write the parts of
 	// pages made once per render (a chart's markup, the chrome).
 	shared *template.Template
+	// sharedRun executes shared (htmlexec), for the charts' markup.
+	sharedRun *htmlexec.Set
 
 	// narrate renders a narrative page's body, resolving its figures,
 	// charts and tables over this index (see resolver).
@@ -103,7 +106,7 @@ func newIndex(in Input, e *Engine) *index {
 		ds = &model.Dataset{}
 	}
 	sc := in.Scorecard
-	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, shared: e.shared, trends: map[string]*trendOnce{}, keys: e.layouts.initiative.keys, memo: pagekey.NewMemo(),
+	x := &index{in: in, sc: sc, ds: ds, fmt: Formatter{Currency: sc.Currency}, shared: e.shared, sharedRun: e.sharedRun, trends: map[string]*trendOnce{}, keys: e.layouts.initiative.keys, memo: pagekey.NewMemo(),
 		iniKeys: make([]onceKey, len(sc.Initiatives)), iniRows: make([]onceRow, len(sc.Initiatives)), iniLayout: e.layouts.initiative.name, keyed: in.Keyed, rows: &e.rows}
 	if x.fmt.Currency == "" {
 		x.fmt.Currency = in.Config.Currency

@@ -112,10 +112,10 @@ type source struct {
 // parseTemplates parses the shared templates (base.html and every
 // partial) and, for each page kind, a set of them with the kind's own
 // file.
-func parseTemplates(theme, layoutsFS fs.FS) (shared *template.Template, ls layouts, err error) {
+func parseTemplates(theme, layoutsFS fs.FS) (shared *template.Template, sharedRun *htmlexec.Set, ls layouts, err error) {
 	files, err := layoutFiles(theme, layoutsFS)
 	if err != nil {
-		return nil, ls, err
+		return nil, nil, ls, err
 	}
 	var names []string
 	for name := range files {
@@ -127,10 +127,10 @@ func parseTemplates(theme, layoutsFS fs.FS) (shared *template.Template, ls layou
 	shared = template.New("").Funcs(funcs())
 	for _, name := range names {
 		if _, err := shared.New(name).Parse(files[name].text); err != nil {
-			return nil, ls, fmt.Errorf("render: %s: %w", files[name].origin, err)
+			return nil, nil, ls, fmt.Errorf("render: %s: %w", files[name].origin, err)
 		}
 	}
-	newPartials(shared)
+	sharedRun = newPartials(shared).t
 	p := layoutParser{shared: shared, files: files, keys: pagekey.New()}
 	ls = layouts{
 		index:       parseLayout[*IndexView](&p, "index.html"),
@@ -146,7 +146,7 @@ func parseTemplates(theme, layoutsFS fs.FS) (shared *template.Template, ls layou
 		quarters:    parseLayout[*QuartersView](&p, "quarters.html"),
 		page:        parseLayout[*ContentView](&p, "page.html"),
 	}
-	return shared, ls, p.err
+	return shared, sharedRun, ls, p.err
 }
 
 // layoutParser parses the page kinds' files over the shared templates,
