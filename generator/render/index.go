@@ -36,6 +36,9 @@ type index struct {
 	// listedInc (the last, any length from len(idLens)-1 up): segments
 	// looks up only the tokens of those lengths. nil: every token.
 	idLens *[65]bool
+	// idFirst marks the first bytes of those ids (nil: any byte), which
+	// segments checks too: most words of a reason start with another.
+	idFirst *[256]bool
 
 	iniRecs    map[string]*model.Initiative // id → record (first of duplicates)
 	metRecs    map[string]*model.Metric
@@ -69,9 +72,6 @@ type index struct {
 
 	trendMu sync.Mutex
 	trends  map[string]*trendOnce // metric id → its trend chart, built once
-
-	segMu sync.RWMutex
-	segs  map[string][]Segment // a reason's segments (reasonSegments)
 
 	gistMu sync.Mutex
 	gists  map[string]*gist // metric id → what its trend shows (trendGist)
@@ -127,6 +127,7 @@ func newIndex(in Input, e *Engine) *index {
 	}
 	x.metFiles = fileNames(ids)
 	x.idLens = idLengths(x.iniFiles, x.metFiles)
+	x.idFirst = idFirstBytes(x.iniFiles, x.metFiles)
 	x.indexIssues()
 
 	x.iniRecs = make(map[string]*model.Initiative, len(ds.Initiatives))
@@ -165,6 +166,9 @@ func newIndex(in Input, e *Engine) *index {
 		if period.contains(inc.Opened, in.Config.Location) {
 			x.listedInc[inc.ID] = true
 			x.idLens[min(len(inc.ID), len(x.idLens)-1)] = true // segments looks them up too
+			if inc.ID != "" {
+				x.idFirst[inc.ID[0]] = true
+			}
 		}
 	}
 	x.metRows = make(map[*model.MetricResult]MetricRow, len(sc.Metrics))

@@ -78,7 +78,7 @@ func (x *index) initiativeView(i int, p string) *InitiativeView {
 	v.Row.Checks = slices.Clone(v.Row.Checks) // the shared row's: its links are the page's
 	for i := range v.Row.Checks {
 		c := &v.Row.Checks[i]
-		c.Parts, c.Root = x.reasonSegments(c.Reason), v.Root
+		c.Parts, c.Root = x.segments(c.Reason), v.Root
 	}
 	if v.Title == "" {
 		v.Title = ir.ID

@@ -59,30 +59,6 @@ func (x *index) segments(text string) []Segment {
 	return out
 }
 
-// reasonSegments returns segments(text), made once a build for each
-// text: the check reasons of the initiative pages (half the check rows of
-// a 10k site share their reason with another). The segments are shared:
-// only read them.
-func (x *index) reasonSegments(text string) []Segment {
-	if text == "" {
-		return nil
-	}
-	x.segMu.RLock()
-	segs, ok := x.segs[text]
-	x.segMu.RUnlock()
-	if ok {
-		return segs
-	}
-	segs = x.segments(text)
-	x.segMu.Lock()
-	if x.segs == nil {
-		x.segs = make(map[string][]Segment, checkRowsPerPage*len(x.sc.Initiatives))
-	}
-	x.segs[text] = segs
-	x.segMu.Unlock()
-	return segs
-}
-
 // idTokens yields the start and end of each token of text that could be
 // an id: a run of id bytes without its trailing dots, of a length some
 // id has (a reason has a score of words: most need no lookup).
@@ -101,7 +77,7 @@ func (x *index) idTokens(text string) iter.Seq2[int, int] {
 			for k > i && text[k-1] == '.' {
 				k--
 			}
-			if x.idLens == nil || x.idLens[min(k-i, len(x.idLens)-1)] {
+			if (x.idLens == nil || x.idLens[min(k-i, len(x.idLens)-1)]) && (x.idFirst == nil || x.idFirst[text[i]]) {
 				if !yield(i, k) {
 					return
 				}
@@ -109,6 +85,19 @@ func (x *index) idTokens(text string) iter.Seq2[int, int] {
 			i = j
 		}
 	}
+}
+
+// idFirstBytes marks the first bytes of the keys of ms.
+func idFirstBytes(ms ...map[string]string) *[256]bool {
+	var f [256]bool
+	for _, m := range ms {
+		for id := range m {
+			if id != "" {
+				f[id[0]] = true
+			}
+		}
+	}
+	return &f
 }
 
 // idLengths marks the lengths of the keys of ms, the last element any

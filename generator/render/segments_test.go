@@ -4,8 +4,6 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/opsalign/opsalign/generator/model"
 )
 
 func TestSegments(t *testing.T) {
@@ -55,25 +53,24 @@ func TestSegments(t *testing.T) {
 			t.Errorf("with idLens: segments(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
 		}
 	}
-}
-
-// TestReasonSegments: a reason's segments as segments makes them, made
-// once a build and then shared.
-func TestReasonSegments(t *testing.T) {
-	x := &index{
-		sc:        &model.Scorecard{},
-		iniFiles:  map[string]string{"INI-005": "INI-005.html"},
-		metFiles:  map[string]string{"M-10": "M-10.html"},
-		listedInc: map[string]bool{},
+	// And with the first bytes of the ids marked too: only tokens that
+	// start with one are looked up, a lower-case id among them.
+	x.iniFiles["x9"] = "x9.html"
+	x.idLens[2] = true
+	x.idFirst = idFirstBytes(x.iniFiles, x.metFiles)
+	x.idFirst['I'] = true // as newIndex marks the listed incidents' ids
+	tests = append(tests,
+		struct {
+			in   string
+			want []Segment
+		}{"see x9, y9 and M-10.", []Segment{{Text: "see "}, {Text: "x9", Path: "initiatives/x9.html", Title: "x9"}, {Text: ", y9 and "},
+			{Text: "M-10", Path: "metrics/M-10.html"}, {Text: "."}}})
+	for _, tt := range tests {
+		if got := x.segments(tt.in); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("with idLens and idFirst: segments(%q)\n got %+v\nwant %+v", tt.in, got, tt.want)
+		}
 	}
-	for _, in := range []string{"no ids here", "M-10 at 71.5 (INI-005)", "ends with INI-005.", ""} {
-		want := x.segments(in)
-		first := x.reasonSegments(in)
-		if !reflect.DeepEqual(first, want) {
-			t.Errorf("reasonSegments(%q) = %+v, want %+v", in, first, want)
-		}
-		if again := x.reasonSegments(in); len(again) != len(want) || len(want) > 0 && &again[0] != &first[0] {
-			t.Errorf("reasonSegments(%q) made again", in)
-		}
+	if f := idFirstBytes(map[string]string{"": "", "Ab": "", "ab": ""}); !f['A'] || !f['a'] || f['b'] || f[0] {
+		t.Errorf("idFirstBytes: A %v a %v b %v NUL %v", f['A'], f['a'], f['b'], f[0])
 	}
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -77,8 +78,11 @@ func (x *index) trendGist(mr *model.MetricResult, goLive time.Time) string {
 	g := x.gistOf(mr.ID, obs)
 	var parts []string
 	if !goLive.IsZero() {
-		for i, o := range obs {
-			if !goLive.After(o.End) && !goLive.Before(g.starts[i]) {
+		// The first value whose period holds the go-live: obs are by
+		// end, so none before the first that ends on or after it.
+		first, _ := slices.BinarySearchFunc(obs, goLive, func(o model.Observation, t time.Time) int { return o.End.Compare(t) })
+		for i := first; i < len(obs); i++ {
+			if !goLive.After(obs[i].End) && !goLive.Before(g.starts[i]) {
 				return g.withAt[i] // the value at go-live: the common case, made once
 			}
 		}

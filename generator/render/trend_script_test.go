@@ -30,6 +30,12 @@ func TestTrendGist(t *testing.T) {
 		{"no go-live", months, time.Time{}, "5 values from 2026-04 to 2026-09: lowest 30 (2026-08), highest 47 (2026-04)."},
 		{"quarters", []model.Observation{quarter(2026, 1, 1.5), quarter(2026, 2, 2.25)}, day("2026-04-01"), "2 values from 2026-Q1 to 2026-Q2: 2.25 at go-live (2026-Q2), lowest 1.5 (2026-Q1), highest 2.25 (2026-Q2)."},
 		{"one value", []model.Observation{month(2026, 9, 1234.5)}, time.Time{}, "1 value, 1,234.5 in 2026-09."},
+		// The year ends after the month but starts before it: the go-live
+		// is in the year's period, not the month's, though the month ends
+		// first on or after it.
+		{"a later period starting earlier", []model.Observation{month(2026, 6, 5),
+			{Period: model.Period{Kind: model.Year, Year: 2026}, End: day("2026-12-31"), Value: 9}}, day("2026-03-15"),
+			"2 values from 2026-06 to 2026: 9 at go-live (2026), lowest 5 (2026-06), highest 9 (2026)."},
 		{"one value at go-live", []model.Observation{month(2026, 9, 1234.5)}, day("2026-09-10"), "1 value, 1,234.5 in 2026-09: 1,234.5 at go-live (2026-09)."},
 		{"none", nil, day("2026-04-01"), ""},
 	} {
