@@ -139,6 +139,39 @@ func utcDay(y, m, d int) time.Time {
 // (HH:MM or HH:MM:SS, optionally AM/PM, Z or +HH:MM). A time without an
 // offset is wall-clock time in loc; one with an offset is converted to loc.
 func ParseDateTime(s string, order string, loc *time.Location) (time.Time, error) {
+	if loc == nil {
+		loc = time.UTC
+	}
+	if t, ok := isoDateTime(s, loc); ok {
+		return t, nil
+	}
+	return parseDateTime(s, order, loc)
+}
+
+// isoDateTime is the fast path of ParseDateTime for a valid
+// 2026-03-15 14:30 or 2026-03-15 14:30:15 ("T" or a space between), as
+// ServiceNow exports an incident's opened and resolved: what
+// parseDateTime returns for it, without its splitting and tokenizing.
+func isoDateTime(s string, loc *time.Location) (time.Time, bool) {
+	if len(s) != 16 && len(s) != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' && s[10] != 'T' {
+		return time.Time{}, false
+	}
+	day, ok := isoDay(s[:10])
+	if !ok {
+		return time.Time{}, false
+	}
+	h, m, sec, ok := plainClock(s[11:])
+	if !ok {
+		return time.Time{}, false
+	}
+	if loc == time.UTC { // day is midnight UTC: time.Date's value, without its normalisation
+		return day.Add(time.Duration(h)*time.Hour + time.Duration(m)*time.Minute + time.Duration(sec)*time.Second), true
+	}
+	return time.Date(day.Year(), day.Month(), day.Day(), h, m, sec, 0, loc), true
+}
+
+// parseDateTime is ParseDateTime read in full (loc not nil).
+func parseDateTime(s string, order string, loc *time.Location) (time.Time, error) {
 	s = normSpaces(s)
 	if s == "" {
 		return time.Time{}, ErrEmpty

@@ -341,3 +341,42 @@ func TestPlainClock(t *testing.T) {
 		t.Errorf("plainClock(13:40:00) = %d %d %d %v", h, m, sec, ok)
 	}
 }
+
+// TestISODateTimeFastPath checks the fast path of ParseDateTime against
+// the full reading (parseDateTime) for every pairing of dates and times
+// of day around its edges: the same time in the same location, or the
+// same error.
+func TestISODateTimeFastPath(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Skip("no tzdata:", err)
+	}
+	days := []string{"2026-03-15", "2024-02-29", "2023-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "1900-01-01", "1899-12-31",
+		"9999-12-31", "0000-01-01", "2026-3-15 ", "2026/03/15", "15-03-2026", "2026-03-1x", " 2026-03-1"}
+	clocks := []string{"14:30", "14:30:15", "00:00", "23:59:59", "24:00", "24:00:00", "24:00:01", "23:60", "23:59:60", "7:30 ",
+		"07:3O", "14:30Z", "2:30 PM", "14-30", "14:30:1", ":30:15", "14:30:15.5"}
+	n := 0
+	for _, d := range days {
+		for _, c := range clocks {
+			for _, sep := range []string{" ", "T", "  ", "t"} {
+				s := d + sep + c
+				for _, loc := range []*time.Location{time.UTC, berlin} {
+					for _, order := range []string{"DMY", "MDY"} {
+						slow, slowErr := parseDateTime(s, order, loc)
+						fast, fastErr := ParseDateTime(s, order, loc)
+						if (slowErr == nil) != (fastErr == nil) || slowErr != nil && slowErr.Error() != fastErr.Error() ||
+							fast != slow {
+							t.Errorf("ParseDateTime(%q, %s, %s) = %v, %v; read in full %v, %v", s, order, loc, fast, fastErr, slow, slowErr)
+						}
+						if _, ok := isoDateTime(s, loc); ok {
+							n++
+						}
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no input took the fast path")
+	}
+}

@@ -95,8 +95,10 @@ func FuzzParseDateTime(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if _, err := ParseDateTime(s, "DMY", time.UTC); err != nil {
-			return
+		got, err := ParseDateTime(s, "DMY", time.UTC)
+		want, wantErr := parseDateTime(s, "DMY", time.UTC) // without the fast path
+		if (err == nil) != (wantErr == nil) || !got.Equal(want) {
+			t.Errorf("ParseDateTime(%q) = %v, %v; read in full %v, %v", s, got, err, want, wantErr)
 		}
 	})
 }
