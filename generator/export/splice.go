@@ -101,7 +101,11 @@ func (w *spliceWriter) Close() error {
 // as by StreamWriter.SetRow: with no "_x" (excelize escapes _xHHHH_) and
 // not truncated.
 func simpleText(s string) bool {
-	return len(s) <= excelize.TotalCellChars && !strings.Contains(s, "_x")
+	if len(s) > excelize.TotalCellChars {
+		return false
+	}
+	i := strings.IndexByte(s, '_') // most texts have none
+	return i < 0 || !strings.Contains(s[i:], "_x")
 }
 
 // simpleNum reports whether x is written by appendNumCell exactly as by

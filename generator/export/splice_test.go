@@ -103,7 +103,8 @@ func TestAppendEscaped(t *testing.T) {
 	walk("", 3)
 }
 
-// appendNumber writes what AppendFloat 'f' -1 writes.
+// appendNumber writes what AppendFloat 'f' -1 writes, appendRounded
+// what 'f' 0 writes.
 func TestAppendNumber(t *testing.T) {
 	xs := []float64{0, math.Copysign(0, -1), 1, -1, 4, 525000, -82831, 1e15 - 1, -(1e15 - 1), 1e15, 1e21, 0.5, -2.5,
 		1.0 / 3, 123456.789, 2.5e-300, math.MaxInt64, math.Nextafter(1e15, 0), 9007199254740993}
@@ -113,6 +114,25 @@ func TestAppendNumber(t *testing.T) {
 	for _, x := range xs {
 		if got, want := string(appendNumber([]byte("v"), x)), "v"+strconv.FormatFloat(x, 'f', -1, 64); got != want {
 			t.Errorf("appendNumber(%v) = %q, want %q", x, got, want)
+		}
+		if got, want := string(appendRounded([]byte("v"), x)), "v"+strconv.FormatFloat(x, 'f', 0, 64); got != want {
+			t.Errorf("appendRounded(%v) = %q, want %q", x, got, want)
+		}
+	}
+}
+
+// simpleText refuses a text excelize would escape (_xHHHH_) or truncate.
+func TestSimpleText(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"", true}, {"plain", true}, {"under_score", true}, {"_", true}, {"x_", true}, {"a_b_c", true},
+		{"_x", false}, {"_x0041_", false}, {"a_b_x", false}, {"__x", false},
+		{strings.Repeat("a", 32767), true}, {strings.Repeat("a", 32768), false},
+	} {
+		if got := simpleText(tt.s); got != tt.want {
+			t.Errorf("simpleText(%.20q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
 }

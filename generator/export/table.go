@@ -354,12 +354,21 @@ func numWidth(x float64, k kind) int {
 	case share:
 		return len(strconv.AppendFloat(b[:0], x*100, 'f', 1, 64)) + 1
 	case money:
-		n := len(strconv.AppendFloat(b[:0], math.Abs(x), 'f', 0, 64))
+		n := len(appendRounded(b[:0], math.Abs(x)))
 		return n + (n-1)/3 + 1
 	case hours:
 		return len(strconv.AppendFloat(b[:0], x, 'f', 1, 64))
 	case score, count:
-		return len(strconv.AppendFloat(b[:0], x, 'f', 0, 64))
+		return len(appendRounded(b[:0], x))
 	}
 	return len(strconv.AppendFloat(b[:0], x, 'g', 10, 64))
+}
+
+// appendRounded appends x as strconv.AppendFloat(dst, x, 'f', 0, 64)
+// does, integers through AppendInt.
+func appendRounded(dst []byte, x float64) []byte {
+	if x == math.Trunc(x) && math.Abs(x) < 1e15 && (x != 0 || !math.Signbit(x)) {
+		return strconv.AppendInt(dst, int64(x), 10)
+	}
+	return strconv.AppendFloat(dst, x, 'f', 0, 64)
 }
