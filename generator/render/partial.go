@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"hash/maphash"
 	"html/template"
 	"strings"
 	"sync"
@@ -28,7 +29,10 @@ type partials struct {
 // other functions are funcs(), and returns the partials, with the set's
 // executor (htmlexec) that they and the set's pages run on.
 func newPartials(t *template.Template) *partials {
-	p := &partials{badges: memo[Badge]{max: 4096}, checks: memo[checkKey]{max: 1 << 15}, headings: memo[MetricHeading]{max: 1 << 12}}
+	p := &partials{}
+	p.badges.init(4096)
+	p.checks.init(1 << 15)
+	p.headings.init(1 << 12)
 	t.Funcs(template.FuncMap{"partial": p.exec})
 	fm := funcs()
 	fm["partial"] = p.exec
@@ -75,16 +79,34 @@ func (p *partials) expectPages(n int) {
 // name and value. It holds at most max outputs: past them it is emptied
 // and starts again, so that serve, which keeps an Engine across builds,
 // never holds more.
+//
+// The outputs are in entries, found by the hash of their key in at: a
+// map of small slots, not of the keys themselves (a check row's key is
+// a dozen strings; 31,000 of them at 10k made a map of ~10 MB, each
+// lookup a cache miss or two).
 type memo[K comparable] struct {
-	max  int
-	mu   sync.RWMutex
-	m    map[memoKey[K]]template.HTML
-	hint int // the size a new m is made with, at most max
+	max     int
+	seed    maphash.Seed // set by init, never changed
+	mu      sync.RWMutex
+	at      map[uint64]int32 // key hash → its last entry
+	entries []memoEntry[K]
+	hint    int // the size new at and entries are made with, at most max
 }
 
-// expect sets the size of the memo's map when it is next made (at its
-// first output, or when full) to n outputs, at most max. A memo already
-// made keeps its outputs.
+// init makes c an empty memo of at most max outputs.
+func (c *memo[K]) init(max int) {
+	c.max, c.seed = max, maphash.MakeSeed()
+}
+
+type memoEntry[K comparable] struct {
+	key  memoKey[K]
+	html template.HTML
+	next int32 // the entry before of the same hash, -1 for none
+}
+
+// expect sets the size of the memo when it is next made (at its first
+// output, or when full) to n outputs, at most max. A memo already made
+// keeps its outputs.
 func (c *memo[K]) expect(n int) {
 	c.mu.Lock()
 	c.hint = min(n, c.max)
@@ -94,6 +116,27 @@ func (c *memo[K]) expect(n int) {
 type memoKey[K comparable] struct {
 	name string
 	data K
+}
+
+// len is how many outputs the memo holds.
+func (c *memo[K]) len() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return len(c.entries)
+}
+
+// lookup returns the output kept for k, whose hash is h.
+func (c *memo[K]) lookup(k memoKey[K], h uint64) (template.HTML, bool) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	i, ok := c.at[h]
+	for ok && i >= 0 {
+		if e := &c.entries[i]; e.key == k {
+			return e.html, true
+		}
+		i = c.entries[i].next
+	}
+	return "", false
 }
 
 // get returns the template name of t executed with data, from the memo
@@ -106,10 +149,8 @@ func (c *memo[K]) get(t *htmlexec.Set, name string, data K) (template.HTML, erro
 // when it ran before with the same key: key must decide the output.
 func (c *memo[K]) getAs(t *htmlexec.Set, name string, key K, data any) (template.HTML, error) {
 	k := memoKey[K]{name, key}
-	c.mu.RLock()
-	h, ok := c.m[k]
-	c.mu.RUnlock()
-	if ok {
+	hash := maphash.Comparable(c.seed, k)
+	if h, ok := c.lookup(k, hash); ok {
 		return h, nil
 	}
 	h, err := execute(t, name, data)
@@ -117,10 +158,18 @@ func (c *memo[K]) getAs(t *htmlexec.Set, name string, key K, data any) (template
 		return "", err
 	}
 	c.mu.Lock()
-	if c.m == nil || len(c.m) >= c.max {
-		c.m = make(map[memoKey[K]]template.HTML, c.hint)
+	if c.at == nil || len(c.entries) >= c.max {
+		c.at = make(map[uint64]int32, c.hint)
+		c.entries = make([]memoEntry[K], 0, c.hint)
 	}
-	c.m[k] = h
+	prev, ok := c.at[hash]
+	if !ok {
+		prev = -1
+	}
+	// Another run may have kept k meanwhile: both entries hold the same
+	// output.
+	c.entries = append(c.entries, memoEntry[K]{key: k, html: h, next: prev})
+	c.at[hash] = int32(len(c.entries) - 1)
 	c.mu.Unlock()
 	return h, nil
 }

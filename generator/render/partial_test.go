@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"hash/maphash"
 	"html/template"
 	"reflect"
 	"strconv"
@@ -45,7 +46,7 @@ func TestPartial(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tt.name, buf.String(), tt.want)
 		}
 	}
-	if n := len(p.badges.m); n != 2 {
+	if n := p.badges.len(); n != 2 {
 		t.Errorf("badge memo holds %d outputs, want 2", n)
 	}
 }
@@ -54,7 +55,8 @@ func TestPartial(t *testing.T) {
 // starts again.
 func TestMemoBound(t *testing.T) {
 	set := htmlexec.New(template.Must(template.New("b").Parse(`{{.}}`)), nil)
-	c := memo[int]{max: 100}
+	var c memo[int]
+	c.init(100)
 	for i := range c.max + 10 {
 		h, err := c.get(set, "b", i)
 		if err != nil {
@@ -63,8 +65,8 @@ func TestMemoBound(t *testing.T) {
 		if want := template.HTML(strconv.Itoa(i)); h != want {
 			t.Fatalf("get(%d) = %q, want %q", i, h, want)
 		}
-		if len(c.m) > c.max {
-			t.Fatalf("memo holds %d outputs, more than %d", len(c.m), c.max)
+		if c.len() > c.max {
+			t.Fatalf("memo holds %d outputs, more than %d", c.len(), c.max)
 		}
 	}
 	if h, _ := c.get(set, "b", 3); h != "3" {
@@ -83,19 +85,22 @@ func TestMemoExpect(t *testing.T) {
 		{max: 100, n: 4000, want: 100},
 		{max: 100, n: 0, want: 0},
 	} {
-		c := memo[int]{max: tt.max}
+		var c memo[int]
+		c.init(tt.max)
 		c.expect(tt.n)
 		if c.hint != tt.want {
 			t.Errorf("max %d, expect(%d): hint %d, want %d", tt.max, tt.n, c.hint, tt.want)
 		}
 	}
-	c := memo[int]{max: 100}
+	var c memo[int]
+	c.init(100)
 	if _, err := c.get(set, "b", 7); err != nil {
 		t.Fatal(err)
 	}
 	c.expect(50)
-	if len(c.m) != 1 || c.m[memoKey[int]{"b", 7}] != "7" {
-		t.Errorf("expect dropped the memo's outputs: %v", c.m)
+	k := memoKey[int]{"b", 7}
+	if h, ok := c.lookup(k, maphash.Comparable(c.seed, k)); c.len() != 1 || !ok || h != "7" {
+		t.Errorf("expect dropped the memo's outputs: %d, %q", c.len(), h)
 	}
 
 	for _, tt := range []struct{ pages, want int }{{pages: 10, want: 40}, {pages: 10000, want: 1 << 15}} {
@@ -176,5 +181,35 @@ func TestCheckKey(t *testing.T) {
 	c.Parts = append([]Segment(nil), b.Parts...)
 	if c.key() != b.key() {
 		t.Errorf("a copy of the row has another key:\n%+v\n%+v", c.key(), b.key())
+	}
+}
+
+// Outputs whose keys share a hash are each found (lookup follows the
+// entries of one hash), and a key of that hash not kept is not.
+func TestMemoSameHash(t *testing.T) {
+	var c memo[int]
+	c.init(10)
+	c.at = map[uint64]int32{42: 2, 7: 1}
+	c.entries = []memoEntry[int]{
+		{key: memoKey[int]{"b", 1}, html: "one", next: -1},
+		{key: memoKey[int]{"b", 9}, html: "nine", next: -1},
+		{key: memoKey[int]{"b", 2}, html: "two", next: 0},
+	}
+	for _, tt := range []struct {
+		k    memoKey[int]
+		hash uint64
+		want template.HTML
+		ok   bool
+	}{
+		{memoKey[int]{"b", 1}, 42, "one", true},
+		{memoKey[int]{"b", 2}, 42, "two", true},
+		{memoKey[int]{"b", 9}, 7, "nine", true},
+		{memoKey[int]{"b", 3}, 42, "", false},
+		{memoKey[int]{"c", 1}, 42, "", false},
+		{memoKey[int]{"b", 1}, 8, "", false},
+	} {
+		if h, ok := c.lookup(tt.k, tt.hash); h != tt.want || ok != tt.ok {
+			t.Errorf("lookup(%v, %d) = %q, %v; want %q, %v", tt.k, tt.hash, h, ok, tt.want, tt.ok)
+		}
 	}
 }
