@@ -44,9 +44,12 @@ type index struct {
 	metRecs    map[string]*model.Metric
 	metResults map[string]*model.MetricResult
 	metRows    map[*model.MetricResult]MetricRow // every metric's row, built once
-	obs        map[string][]model.Observation    // metric id → observations by period end
-	incidents  map[string][]model.Incident       // initiative id → incidents by opened
-	listedInc  map[string]bool                   // ids of the incidents in the reliability page's list
+	// metPanels are the links of every metric's panel on an initiative
+	// page, made once (10,000 pages show 200 metrics).
+	metPanels map[*model.MetricResult]panelLinks
+	obs       map[string][]model.Observation // metric id → observations by period end
+	incidents map[string][]model.Incident    // initiative id → incidents by opened
+	listedInc map[string]bool                // ids of the incidents in the reliability page's list
 	// iniIssues and metIssues are the warnings and errors of the input
 	// on an initiative's or metric's row: indexes into sc.IssueEffects.
 	iniIssues, metIssues map[string][]int
@@ -172,8 +175,12 @@ func newIndex(in Input, e *Engine) *index {
 		}
 	}
 	x.metRows = make(map[*model.MetricResult]MetricRow, len(sc.Metrics))
+	x.metPanels = make(map[*model.MetricResult]panelLinks, len(sc.Metrics))
 	for i := range sc.Metrics {
-		x.metRows[&sc.Metrics[i]] = x.newMetricRow(&sc.Metrics[i])
+		mr := &sc.Metrics[i]
+		row := x.newMetricRow(mr)
+		x.metRows[mr] = row
+		x.metPanels[mr] = panelLinks{more: row.Path + "#" + chartID("metric", mr.ID), script: x.trendScriptPath(mr.ID)}
 	}
 	if x.prev = history.Previous(in.History, sc); x.prev != nil {
 		x.changes = boardpack.Compare(x.prev.Scorecard, sc)

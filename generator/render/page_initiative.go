@@ -110,9 +110,14 @@ func (x *index) initiativeView(i int, p string) *InitiativeView {
 			mp := MetricPanel{Row: row, Chart: chart,
 				Heading: MetricHeading{Root: v.Root, Path: row.Path, ID: row.ID, Name: row.Name, Unit: row.Unit, Baseline: row.BaselineText, Target: row.TargetText,
 					Latest: row.LatestText, LatestPeriod: row.LatestPeriod, Progress: row.ProgressText},
-				Root: v.Root, More: row.Path + "#" + chartID("metric", mr.ID), Gist: x.trendGist(mr, rec.GoLive)}
+				Root: v.Root, Gist: x.trendGist(mr, rec.GoLive)}
+			links, ok := x.metPanels[mr]
+			if !ok { // not a metric of the scorecard's list: as newIndex makes them
+				links = panelLinks{more: row.Path + "#" + chartID("metric", mr.ID), script: x.trendScriptPath(mr.ID)}
+			}
+			mp.More = links.more
 			if !mp.Chart.Empty {
-				mp.Script = x.trendScriptPath(mr.ID)
+				mp.Script = links.script
 			}
 			v.Metrics = append(v.Metrics, mp)
 		}
@@ -127,6 +132,10 @@ func (x *index) initiativeView(i int, p string) *InitiativeView {
 	v.Quarters = x.initiativeQuarters(ir)
 	return v
 }
+
+// panelLinks are the links of a metric's panel: the chart on the
+// metric's page and the chart's option script.
+type panelLinks struct{ more, script string }
 
 // initiativeFields lists an initiative's fields with the cell each was read from.
 func (x *index) initiativeFields(r *model.Initiative) []FieldRow {
