@@ -305,31 +305,26 @@ func (s *scanner) tagEnd() (int, error) {
 				return -1, errXML("a tag is never closed")
 			}
 		}
+		// one pass over what is buffered: a tag is short, and its quoted
+		// values shorter
 		rest := s.buf[s.pos+i : s.end]
-		if quote != 0 {
-			k := bytes.IndexByte(rest, quote)
-			if k < 0 {
-				i += len(rest)
+		for k, c := range rest {
+			if quote != 0 {
+				if c == quote {
+					quote = 0
+				}
 				continue
 			}
-			i += k + 1
-			quote = 0
-			continue
+			switch c {
+			case '>':
+				return i + k, nil
+			case '<':
+				return -1, errXML("a tag holds a '<'")
+			case '"', '\'':
+				quote = c
+			}
 		}
-		k := indexTagStop(rest)
-		if k < 0 {
-			i += len(rest)
-			continue
-		}
-		switch c := rest[k]; c {
-		case '>':
-			return i + k, nil
-		case '<':
-			return -1, errXML("a tag holds a '<'")
-		default:
-			quote = c
-			i += k + 1
-		}
+		i += len(rest)
 	}
 }
 
@@ -535,22 +530,12 @@ func appendNewlines(dst, raw []byte) []byte {
 
 // localName drops a namespace prefix: "x:row" → "row".
 func localName(q []byte) []byte {
-	if i := bytes.IndexByte(q, ':'); i >= 0 {
-		return q[i+1:]
-	}
-	return q
-}
-
-// indexTagStop returns the index in b of the first of the bytes > " ' <,
-// or -1: what ends or quotes within a tag. (bytes.IndexAny builds its set
-// of bytes on every call; this runs once per tag.)
-func indexTagStop(b []byte) int {
-	for i, c := range b {
-		if c == '>' || c == '"' || c == '\'' || c == '<' {
-			return i
+	for i, c := range q { // a name is a few bytes: no call to IndexByte
+		if c == ':' {
+			return q[i+1:]
 		}
 	}
-	return -1
+	return q
 }
 
 // indexDecodeStop returns the index in b of the first & or carriage return, or -1:
