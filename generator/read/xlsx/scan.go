@@ -130,6 +130,26 @@ func (s *scanner) index(from int, sep []byte) (int, error) {
 	}
 }
 
+// indexByte is index for the one byte c, found with a byte loop: what it
+// looks for (the end of an end tag) is a few bytes away.
+func (s *scanner) indexByte(from int, c byte) (int, error) {
+	for {
+		for k, b := range s.buf[s.pos+from : s.end] {
+			if b == c {
+				return from + k, nil
+			}
+		}
+		from = s.end - s.pos
+		ok, err := s.fill()
+		if err != nil {
+			return -1, err
+		}
+		if !ok {
+			return -1, nil
+		}
+	}
+}
+
 // skipPast discards input up to and including sep, without holding it.
 func (s *scanner) skipPast(sep []byte) error {
 	for {
@@ -269,7 +289,7 @@ func safeCut(b []byte) int {
 
 // endTag reads "</name>" at pos.
 func (s *scanner) endTag() error {
-	i, err := s.index(2, []byte{'>'})
+	i, err := s.indexByte(2, '>')
 	if err != nil {
 		return err
 	}
