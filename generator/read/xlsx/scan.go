@@ -548,10 +548,15 @@ func appendNewlines(dst, raw []byte) []byte {
 	}
 }
 
-// localName drops a namespace prefix: "x:row" → "row".
+// localName drops a namespace prefix: "x:row" → "row". A colon that
+// starts or ends the name is part of it (":", "x:"), as encoding/xml reads
+// such a name.
 func localName(q []byte) []byte {
 	for i, c := range q { // a name is a few bytes: no call to IndexByte
 		if c == ':' {
+			if i == 0 || i == len(q)-1 {
+				return q
+			}
 			return q[i+1:]
 		}
 	}

@@ -153,6 +153,7 @@ var scanCases = []string{
 	`<a  >  <b/ >  </a >`,
 	`<a><?pi data?>text</a>`,
 	`<t xml:space="preserve">  padded  </t>`,
+	`<t :="" a:="" :b=""></t>`, `<x: y="1"/>`,
 	`<a>` + strings.Repeat("x", 200) + `</a>`,
 }
 
