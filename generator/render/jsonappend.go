@@ -74,6 +74,14 @@ func appendJSONText(b []byte, s string) []byte {
 	return append(b, s[start:]...)
 }
 
+// appendJSONNumber appends *f as appendJSONFloat does, or null for a nil f.
+func appendJSONNumber(b []byte, f *float64) ([]byte, error) {
+	if f == nil {
+		return append(b, "null"...), nil
+	}
+	return appendJSONFloat(b, *f)
+}
+
 // appendJSONFloat appends f as json.Marshal writes a float64; an error
 // for NaN and the infinities, which JSON has no number for.
 func appendJSONFloat(b []byte, f float64) ([]byte, error) {

@@ -265,15 +265,13 @@ func (x *index) listRow(i int) (*listRow, error) {
 		head = append(head, ',')
 	}
 	var err error
-	if head, err = appendJSONFloat(head, row.Budget); err != nil {
+	if head, err = appendJSONNumber(head, &row.Budget); err != nil {
 		return nil, fmt.Errorf("render: initiatives list data: %s: %w", ir.ID, err)
 	}
 	head = append(head, ',')
 	head = appendJSONString(head, row.BudgetText)
 	head = append(head, ',')
-	if row.Spend == nil {
-		head = append(head, "null"...)
-	} else if head, err = appendJSONFloat(head, *row.Spend); err != nil {
+	if head, err = appendJSONNumber(head, row.Spend); err != nil {
 		return nil, fmt.Errorf("render: initiatives list data: %s: %w", ir.ID, err)
 	}
 	head = append(head, ',')
